@@ -1,0 +1,22 @@
+//! `desk completions SHELL`: print a completion script for the shell.
+
+use std::io::Write;
+
+use clap::Args;
+use clap_complete::Shell;
+
+use crate::cli::context::Context;
+use crate::cli::docs::completion_script;
+use crate::cli::error::CommandError;
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+pub fn run(_ctx: &Context, args: &CompletionsArgs) -> Result<(), CommandError> {
+    std::io::stdout().lock().write_all(&completion_script(args.shell))?;
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! One module per subcommand group; each leaf has an args struct (its doc comments are the
+//! help) and a `run(ctx, args)` handler.
+
+pub mod agent;
+pub mod completions;
+pub mod init;
+pub mod requester;
+pub mod template;
+pub mod ticket;
+
+use clap::Subcommand;
+
+use super::context::Context;
+use super::error::CommandError;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the desk home: config, templates, store (safe to run again)
+    Init(init::InitArgs),
+    /// File, list, show and move tickets through their lifecycle
+    #[command(subcommand)]
+    Ticket(ticket::TicketCommand),
+    /// List, show and check ticket types (TOML templates)
+    #[command(subcommand)]
+    Template(template::TemplateCommand),
+    /// Manage agents: skills, capacity, role and status
+    #[command(subcommand)]
+    Agent(agent::AgentCommand),
+    /// Manage requesters and their tiers
+    #[command(subcommand)]
+    Requester(requester::RequesterCommand),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+}
+
+pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
+    match command {
+        Command::Init(args) => init::run(ctx, args),
+        Command::Ticket(command) => ticket::run(ctx, command),
+        Command::Template(command) => template::run(ctx, command),
+        Command::Agent(command) => agent::run(ctx, command),
+        Command::Requester(command) => requester::run(ctx, command),
+        Command::Completions(args) => completions::run(ctx, args),
+    }
+}

@@ -1,0 +1,246 @@
+//! `desk template …`: the ticket types of this home, and a checker that needs no store.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use crate::cli::context::Context;
+use crate::cli::error::{did_you_mean, CommandError};
+use crate::cli::home::load_template_file;
+use crate::cli::ui::StyledCell;
+use crate::domain::template::Template;
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List ticket types (broken templates are reported, not hidden)
+    List,
+    /// Show a type's settings and fields
+    Show(ShowArgs),
+    /// Check template files (or all of the home's) without touching the store
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The type name
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Template files to check [default: every templates/*.toml of the home]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct TemplateJson<'a> {
+    name: &'a str,
+    description: &'a str,
+    prefix: Option<&'a str>,
+    workflow: &'static str,
+    priority: &'static str,
+    skills: &'a [String],
+    sla: Option<&'a str>,
+    tiers: &'a [String],
+    keywords: &'a std::collections::BTreeMap<String, Vec<String>>,
+    fields: Vec<FieldJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    name: &'a str,
+    #[serde(rename = "type")]
+    field_type: &'static str,
+    required: bool,
+    description: Option<&'a str>,
+    pattern: Option<&'a str>,
+    min: Option<i64>,
+    max: Option<i64>,
+    values: &'a [String],
+    default: Option<&'a serde_json::Value>,
+}
+
+impl<'a> TemplateJson<'a> {
+    fn new(t: &'a Template) -> Self {
+        TemplateJson {
+            name: &t.name,
+            description: &t.description,
+            prefix: t.prefix.as_deref(),
+            workflow: t.workflow.as_str(),
+            priority: t.priority.as_str(),
+            skills: &t.skills,
+            sla: t.sla.as_deref(),
+            tiers: &t.tiers,
+            keywords: &t.keywords,
+            fields: t
+                .fields
+                .iter()
+                .map(|f| FieldJson {
+                    name: &f.name,
+                    field_type: f.field_type.as_str(),
+                    required: f.required,
+                    description: f.description.as_deref(),
+                    pattern: f.pattern.as_ref().map(|p| p.as_str()),
+                    min: f.min,
+                    max: f.max,
+                    values: &f.values,
+                    default: f.default.as_ref(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CheckJson {
+    file: String,
+    ok: bool,
+    error: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+pub fn run(ctx: &Context, command: &TemplateCommand) -> Result<(), CommandError> {
+    match command {
+        TemplateCommand::List => list(ctx),
+        TemplateCommand::Show(args) => show(ctx, args),
+        TemplateCommand::Check(args) => check(ctx, args),
+    }
+}
+
+fn list(ctx: &Context) -> Result<(), CommandError> {
+    ctx.home.require()?;
+    let catalog = ctx.home.catalog()?;
+    for (_, error) in &catalog.broken {
+        ctx.ui.warn(format!("skipping broken template {error}"));
+    }
+    if ctx.ui.is_json() {
+        let items: Vec<TemplateJson> = catalog.templates.iter().map(TemplateJson::new).collect();
+        return ctx.ui.json(&items);
+    }
+    if ctx.ui.is_quiet() {
+        for template in &catalog.templates {
+            ctx.ui.line(&template.name)?;
+        }
+        return Ok(());
+    }
+    if catalog.templates.is_empty() {
+        ctx.ui.note("No ticket types yet: run `desk init --examples` or add templates/NAME.toml.");
+        return Ok(());
+    }
+    let rows = catalog
+        .templates
+        .iter()
+        .map(|t| {
+            vec![
+                StyledCell::plain(&t.name),
+                StyledCell::plain(t.prefix.as_deref().unwrap_or("-")),
+                StyledCell::plain(t.workflow.as_str()),
+                StyledCell::plain(t.priority.as_str()),
+                StyledCell::plain(t.fields.len().to_string()),
+                StyledCell::plain(&t.description),
+            ]
+        })
+        .collect();
+    ctx.ui.table(&["TYPE", "PREFIX", "WORKFLOW", "PRIORITY", "FIELDS", "DESCRIPTION"], rows)
+}
+
+fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
+    ctx.home.require()?;
+    let catalog = ctx.home.catalog()?;
+    if let Some(error) = catalog.broken(&args.name) {
+        return Err(CommandError::invalid(format!("template `{}` is broken: {error}", args.name)));
+    }
+    let Some(template) = catalog.get(&args.name) else {
+        let mut error = CommandError::not_found(format!("unknown ticket type `{}`", args.name));
+        if let Some(hint) = did_you_mean(&args.name, catalog.names()) {
+            error = error.with_hint(hint);
+        }
+        return Err(error.with_hint("list types with `desk template list`"));
+    };
+    if ctx.ui.is_json() {
+        return ctx.ui.json(&TemplateJson::new(template));
+    }
+    if ctx.ui.is_quiet() {
+        return ctx.ui.line(&template.name);
+    }
+    let ui = &ctx.ui;
+    ui.line(format!("{} — {}", template.name, template.description))?;
+    ui.line(format!("  prefix     {}", template.prefix.as_deref().unwrap_or("-")))?;
+    ui.line(format!("  workflow   {}", template.workflow))?;
+    ui.line(format!("  priority   {}", template.priority))?;
+    ui.line(format!("  skills     {}", if template.skills.is_empty() { "-".into() } else { template.skills.join(", ") }))?;
+    ui.line(format!("  sla        {}", template.sla.as_deref().unwrap_or("default")))?;
+    ui.line(format!("  tiers      {}", template.tiers.join(", ")))?;
+    for (skill, words) in &template.keywords {
+        ui.line(format!("  keywords   {skill}: {}", words.join(", ")))?;
+    }
+    if template.fields.is_empty() {
+        return Ok(());
+    }
+    ui.line("")?;
+    let rows = template
+        .fields
+        .iter()
+        .map(|f| {
+            vec![
+                StyledCell::plain(&f.name),
+                StyledCell::plain(f.accepts()),
+                StyledCell::plain(if f.required { "yes" } else { "no" }),
+                StyledCell::plain(f.default.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
+                StyledCell::plain(f.description.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    ui.table(&["FIELD", "ACCEPTS", "REQUIRED", "DEFAULT", "DESCRIPTION"], rows)
+}
+
+fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        ctx.home.require()?;
+        let mut files: Vec<PathBuf> = std::fs::read_dir(ctx.home.templates_dir())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        files
+    } else {
+        args.files.clone()
+    };
+    let results: Vec<CheckJson> = files
+        .iter()
+        .map(|path| match load_template_file(path) {
+            Ok(_) => CheckJson {
+                file: path.display().to_string(),
+                ok: true,
+                error: None,
+                line: None,
+                column: None,
+            },
+            Err(e) => CheckJson {
+                file: path.display().to_string(),
+                ok: false,
+                error: Some(e.reason.clone()),
+                line: Some(e.line),
+                column: Some(e.column),
+            },
+        })
+        .collect();
+    let bad = results.iter().filter(|r| !r.ok).count();
+    if ctx.ui.is_json() {
+        ctx.ui.json(&results)?;
+    } else {
+        for result in &results {
+            match (&result.error, result.line, result.column) {
+                (Some(error), Some(line), Some(column)) => eprintln!("{}:{line}:{column}: {error}", result.file),
+                _ if !ctx.ui.is_quiet() => ctx.ui.line(format!("{}: ok", result.file))?,
+                _ => {}
+            }
+        }
+    }
+    if bad > 0 {
+        return Err(CommandError::invalid(format!("{bad} of {} templates are invalid", results.len())));
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! `desk ticket list`: tickets in queue order, from the hot store's indexes.
+
+use clap::builder::PossibleValuesParser;
+use clap::Args;
+
+use crate::cli::context::Context;
+use crate::cli::error::CommandError;
+use crate::cli::output::{self, TicketJson};
+use crate::cli::ui::StyledCell;
+use crate::domain::{Priority, Status};
+use crate::store::TicketQuery;
+
+use super::show::status_color;
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only these states (comma-separated) [default: unclaimed,pending,awaiting]
+    #[arg(long, short = 's', value_delimiter = ',', value_parser = PossibleValuesParser::new(["unclaimed", "pending", "awaiting", "closed"]))]
+    pub status: Vec<String>,
+    /// Only tickets assigned to this agent (`me` for yourself)
+    #[arg(long, short = 'a', value_name = "AGENT")]
+    pub assignee: Option<String>,
+    /// Only tickets of this type
+    #[arg(long = "type", short = 't', value_name = "TYPE")]
+    pub ticket_type: Option<String>,
+    /// Only tickets filed by this requester (`me` for yourself)
+    #[arg(long, short = 'r', value_name = "NAME")]
+    pub requester: Option<String>,
+    /// Only tickets of these priorities (comma-separated)
+    #[arg(long, short = 'p', value_delimiter = ',', value_parser = PossibleValuesParser::new(["urgent", "high", "normal", "low"]))]
+    pub priority: Vec<String>,
+    /// Include recently closed tickets (archived ones are not listed)
+    #[arg(long, conflicts_with = "status")]
+    pub all: bool,
+    /// Show at most this many
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
+    let me = |name: &Option<String>| name.as_ref().map(|n| if n == "me" { ctx.user.clone() } else { n.clone() });
+    let statuses: Vec<Status> = if args.all {
+        Status::ALL.to_vec()
+    } else if args.status.is_empty() {
+        vec![Status::Unclaimed, Status::Pending, Status::Awaiting]
+    } else {
+        args.status.iter().map(|s| s.parse()).collect::<Result<_, _>>()?
+    };
+    let priorities: Vec<Priority> = args.priority.iter().map(|p| p.parse()).collect::<Result<_, _>>()?;
+    let query = TicketQuery {
+        statuses,
+        assignee: me(&args.assignee),
+        ticket_type: args.ticket_type.clone(),
+        requester: me(&args.requester),
+    };
+    let store = ctx.open_store()?;
+    let mut tickets = store.txn().query_tickets(&query)?;
+    drop(store);
+    tickets.retain(|t| priorities.is_empty() || priorities.contains(&t.priority));
+    if let Some(limit) = args.limit {
+        tickets.truncate(limit);
+    }
+
+    if ctx.ui.is_json() {
+        let items: Vec<TicketJson> = tickets.iter().map(|t| TicketJson::new(t, false)).collect();
+        return ctx.ui.json(&items);
+    }
+    if ctx.ui.is_quiet() {
+        for ticket in &tickets {
+            ctx.ui.line(ticket.id.to_string())?;
+        }
+        return Ok(());
+    }
+    if tickets.is_empty() {
+        ctx.ui.note("No tickets match.");
+        return Ok(());
+    }
+    let rows = tickets
+        .iter()
+        .map(|t| {
+            vec![
+                StyledCell::plain(t.display_id()),
+                StyledCell::colored(t.status.as_str(), status_color(t.status)),
+                StyledCell::plain(t.priority.as_str()),
+                StyledCell::plain(&t.ticket_type),
+                StyledCell::plain(&t.title),
+                StyledCell::plain(t.assignee.as_deref().unwrap_or("-")),
+                StyledCell::plain(&t.requester),
+                StyledCell::plain(output::age(t.created_at, ctx.now)),
+            ]
+        })
+        .collect();
+    ctx.ui.table(&["ID", "STATUS", "PRIORITY", "TYPE", "TITLE", "ASSIGNEE", "REQUESTER", "AGE"], rows)
+}

@@ -1,0 +1,177 @@
+//! The lifecycle moves: claim, reply, comment, confirm, close, reopen, transfer, assign,
+//! rate. Each loads the ticket (bringing an archived one back into the hot store), asks
+//! the domain whether the move is allowed, and commits the new state and its event
+//! together, or nothing at all.
+
+use std::io::Read;
+
+use clap::Args;
+
+use crate::cli::context::{parse_ticket_ref, Context};
+use crate::cli::error::CommandError;
+use crate::cli::output::TicketJson;
+use crate::domain::lifecycle::{self, Action, Actor};
+use crate::domain::{Agent, Event, Ticket, TicketRef};
+use crate::store::Location;
+
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    /// Ticket id: 42 or INC-42
+    #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
+    pub id: TicketRef,
+}
+
+#[derive(Debug, Args)]
+pub struct MessageArgs {
+    /// Ticket id: 42 or INC-42
+    #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
+    pub id: TicketRef,
+    /// The message; `-` reads standard input
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TransferArgs {
+    /// Ticket id: 42 or INC-42
+    #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
+    pub id: TicketRef,
+    /// The agent who takes the ticket
+    #[arg(long, value_name = "AGENT")]
+    pub to: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RateArgs {
+    /// Ticket id: 42 or INC-42
+    #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
+    pub id: TicketRef,
+    /// Satisfaction from 1 (very unhappy) to 5 (very happy)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub score: u8,
+    /// An optional comment
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: Option<String>,
+}
+
+/// A requested move, owned, before the agents it names are loaded.
+enum Move {
+    Claim,
+    Reply(String),
+    Comment(String),
+    Confirm,
+    Close,
+    Reopen,
+    Transfer(String),
+    Assign(String),
+    Rate(u8, Option<String>),
+}
+
+pub fn claim(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Claim)
+}
+
+pub fn reply(ctx: &Context, args: &MessageArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Reply(read_message(&args.message)?))
+}
+
+pub fn comment(ctx: &Context, args: &MessageArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Comment(read_message(&args.message)?))
+}
+
+pub fn confirm(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Confirm)
+}
+
+pub fn close(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Close)
+}
+
+pub fn reopen(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Reopen)
+}
+
+pub fn transfer(ctx: &Context, args: &TransferArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Transfer(args.to.clone()))
+}
+
+pub fn assign(ctx: &Context, args: &TransferArgs) -> Result<(), CommandError> {
+    apply_move(ctx, &args.id, Move::Assign(args.to.clone()))
+}
+
+pub fn rate(ctx: &Context, args: &RateArgs) -> Result<(), CommandError> {
+    let message = args.message.as_deref().map(read_message).transpose()?;
+    apply_move(ctx, &args.id, Move::Rate(args.score, message))
+}
+
+/// `-` means: read the message from standard input.
+fn read_message(text: &str) -> Result<String, CommandError> {
+    if text == "-" {
+        let mut buffer = String::new();
+        std::io::stdin().read_to_string(&mut buffer)?;
+        Ok(buffer.trim_end().to_string())
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(), CommandError> {
+    let store = ctx.open_store()?;
+    let (record, location) = ctx.find_ticket(&store, reference)?;
+    let mut txn = store.txn();
+    let acting_agent = txn.agent(&ctx.user)?;
+    let target: Option<Agent> = match &requested {
+        Move::Transfer(name) | Move::Assign(name) => Some(ctx.agent(&txn, name)?),
+        _ => None,
+    };
+    let action = match (&requested, target.as_ref()) {
+        (Move::Claim, _) => Action::Claim,
+        (Move::Reply(message), _) => Action::Reply { message },
+        (Move::Comment(message), _) => Action::Comment { message },
+        (Move::Confirm, _) => Action::Confirm,
+        (Move::Close, _) => Action::Close,
+        (Move::Reopen, _) => Action::Reopen,
+        (Move::Transfer(_), Some(to)) => Action::Transfer { to },
+        (Move::Assign(_), Some(to)) => Action::Assign { to },
+        (Move::Rate(score, message), _) => Action::Rate {
+            score: *score,
+            message: message.as_deref(),
+        },
+        (Move::Transfer(_) | Move::Assign(_), None) => unreachable!("target agent loaded above"),
+    };
+    let actor = Actor {
+        name: &ctx.user,
+        agent: acting_agent.as_ref(),
+    };
+    let (ticket, event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
+    if location == Location::Cold {
+        // Any move on an archived ticket brings it back to the hot store first.
+        store.restore_into(&mut txn, &record)?;
+    }
+    txn.put_ticket(&ticket)?;
+    txn.append_event(ticket.id, &event);
+    txn.commit()?;
+    ctx.after_write(&store);
+    drop(store);
+    report(ctx, &ticket, &event)
+}
+
+fn report(ctx: &Context, ticket: &Ticket, event: &Event) -> Result<(), CommandError> {
+    if ctx.ui.is_json() {
+        return ctx.ui.json(&TicketJson::new(ticket, false));
+    }
+    if ctx.ui.is_quiet() {
+        return ctx.ui.line(ticket.id.to_string());
+    }
+    let mut line = format!("{} {} by {}", ticket.display_id(), event.kind, event.actor);
+    if let (Some(assignee), true) = (&event.assignee, event.actor != event.assignee.clone().unwrap_or_default()) {
+        line.push_str(&format!(" → {assignee}"));
+    }
+    if let (Some(from), Some(to)) = (event.from_status, event.to_status) {
+        line.push_str(&format!(": {from} → {to} ({})", to.chinese()));
+    }
+    if let Some(score) = event.score {
+        line.push_str(&format!(": {score}/5"));
+    }
+    ctx.ui.line(line)
+}

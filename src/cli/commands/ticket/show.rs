@@ -1,0 +1,171 @@
+//! `desk ticket show` and `desk ticket log`: one ticket, wherever it lives.
+
+use clap::Args;
+use comfy_table::Color;
+use serde::Serialize;
+
+use crate::cli::context::{parse_ticket_ref, Context};
+use crate::cli::error::CommandError;
+use crate::cli::output::{self, EventJson, TicketJson};
+use crate::cli::ui::{StyledCell, Ui};
+use crate::domain::{Event, EventKind, Status, TicketRef};
+use crate::store::cold::ArchivedTicket;
+use crate::store::Location;
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Ticket id: 42 or INC-42
+    #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
+    pub id: TicketRef,
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    #[serde(flatten)]
+    ticket: TicketJson<'a>,
+    occurrences: u32,
+    events: Vec<EventJson<'a>>,
+}
+
+fn load(ctx: &Context, id: &TicketRef) -> Result<(ArchivedTicket, Location), CommandError> {
+    let store = ctx.open_store()?;
+    ctx.find_ticket(&store, id)
+}
+
+pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
+    let (record, location) = load(ctx, &args.id)?;
+    let ticket = &record.ticket;
+    let archived = location == Location::Cold;
+    if ctx.ui.is_json() {
+        return ctx.ui.json(&ShowJson {
+            ticket: TicketJson::new(ticket, archived),
+            occurrences: ticket.occurrences,
+            events: record.events.iter().map(EventJson::new).collect(),
+        });
+    }
+    if ctx.ui.is_quiet() {
+        return ctx.ui.line(ticket.id.to_string());
+    }
+    let ui = &ctx.ui;
+    ui.line(format!("{}  {}", ui.paint(&ticket.display_id(), Color::Cyan), ticket.title))?;
+    let status = format!("{} ({})", ticket.status, ticket.status.chinese());
+    let mut facts = vec![
+        ("status", ui.paint(&status, status_color(ticket.status))),
+        ("type", format!("{} ({} workflow)", ticket.ticket_type, ticket.workflow)),
+        ("priority", ticket.priority.to_string()),
+        ("requester", ticket.requester.clone()),
+        ("assignee", ticket.assignee.clone().unwrap_or_else(|| "-".into())),
+        ("created", format!("{} ({} ago)", output::time(ticket.created_at), output::age(ticket.created_at, ctx.now))),
+        ("updated", output::time(ticket.updated_at)),
+    ];
+    if let Some(closed) = ticket.closed_at {
+        facts.push(("closed", output::time(closed)));
+    }
+    if let Some(rating) = ticket.rating {
+        facts.push(("rating", format!("{rating}/5")));
+    }
+    if let Some(key) = &ticket.dedup_key {
+        facts.push(("dedup key", format!("{key} ({} occurrences)", ticket.occurrences)));
+    }
+    if archived {
+        facts.push(("archived", "yes (cold store; any move brings it back)".into()));
+    }
+    for (name, value) in ticket.fields.iter().map(|(k, v)| (k.as_str(), field_text(v))) {
+        facts.push((name, value));
+    }
+    let width = facts.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0);
+    for (name, value) in facts {
+        ui.line(format!("  {name:<width$}  {value}"))?;
+    }
+    if !ticket.body.trim().is_empty() {
+        ui.line("")?;
+        for line in ticket.body.trim_end().lines() {
+            ui.line(format!("  {line}"))?;
+        }
+    }
+    ui.line("")?;
+    ui.line("History:")?;
+    print_events(ui, &record.events)
+}
+
+pub fn run_log(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
+    let (record, _) = load(ctx, &args.id)?;
+    if ctx.ui.is_json() {
+        let events: Vec<EventJson> = record.events.iter().map(EventJson::new).collect();
+        return ctx.ui.json(&events);
+    }
+    if ctx.ui.is_quiet() {
+        for event in &record.events {
+            ctx.ui.line(event.seq.to_string())?;
+        }
+        return Ok(());
+    }
+    print_events(&ctx.ui, &record.events)
+}
+
+fn print_events(ui: &Ui, events: &[Event]) -> Result<(), CommandError> {
+    let rows = events
+        .iter()
+        .map(|event| {
+            vec![
+                StyledCell::plain(output::time(event.at)),
+                StyledCell::colored(event.kind.as_str(), kind_color(event.kind)),
+                StyledCell::plain(&event.actor),
+                StyledCell::plain(describe(event)),
+            ]
+        })
+        .collect();
+    ui.table(&["TIME", "EVENT", "ACTOR", "DETAIL"], rows)
+}
+
+/// One line saying what the event changed.
+pub fn describe(event: &Event) -> String {
+    let mut parts = Vec::new();
+    if let (Some(from), Some(to)) = (event.from_status, event.to_status) {
+        parts.push(format!("{from} → {to}"));
+    } else if let Some(to) = event.to_status {
+        parts.push(to.to_string());
+    }
+    if let Some(assignee) = &event.assignee {
+        match &event.previous_assignee {
+            Some(previous) => parts.push(format!("{previous} → {assignee}")),
+            None => parts.push(format!("→ {assignee}")),
+        }
+    }
+    if let Some(priority) = event.priority {
+        parts.push(format!("priority {priority}"));
+    }
+    if let Some(score) = event.score {
+        parts.push(format!("{score}/5"));
+    }
+    if let Some(message) = &event.message {
+        parts.push(format!("“{}”", message.replace('\n', " ")));
+    }
+    parts.join("  ")
+}
+
+fn field_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub fn status_color(status: Status) -> Color {
+    match status {
+        Status::Unclaimed => Color::Yellow,
+        Status::Pending => Color::Blue,
+        Status::Awaiting => Color::Magenta,
+        Status::Closed => Color::Green,
+    }
+}
+
+fn kind_color(kind: EventKind) -> Color {
+    match kind {
+        EventKind::Created => Color::Cyan,
+        EventKind::Closed | EventKind::Confirmed => Color::Green,
+        EventKind::Reopened => Color::Yellow,
+        EventKind::Occurred => Color::Red,
+        _ => Color::Reset,
+    }
+}

@@ -1,0 +1,131 @@
+//! The desk home directory: where it is, what is in it, and loading its templates.
+//!
+//! ```text
+//! <home>/config.toml         settings (see domain::config)
+//! <home>/templates/*.toml    ticket types; the file stem is the type name
+//! <home>/hot/                the sled database: open and recent tickets, people, indexes
+//! <home>/cold/               the archive of old closed tickets (segment files)
+//! ```
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::domain::config::Config;
+use crate::domain::template::{FileError, Template};
+
+use super::error::CommandError;
+
+pub struct Home {
+    root: PathBuf,
+}
+
+/// The templates of a home: those that parsed, and the files that did not. A broken file
+/// never stops the others from working.
+pub struct Catalog {
+    pub templates: Vec<Template>,
+    pub broken: Vec<(String, FileError)>,
+}
+
+impl Catalog {
+    pub fn get(&self, name: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.name == name)
+    }
+
+    pub fn broken(&self, name: &str) -> Option<&FileError> {
+        self.broken.iter().find(|(n, _)| n == name).map(|(_, e)| e)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.templates.iter().map(|t| t.name.as_str())
+    }
+}
+
+impl Home {
+    pub fn new(root: PathBuf) -> Self {
+        Home { root }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        self.root.join("config.toml")
+    }
+
+    pub fn templates_dir(&self) -> PathBuf {
+        self.root.join("templates")
+    }
+
+    pub fn hot_dir(&self) -> PathBuf {
+        self.root.join("hot")
+    }
+
+    pub fn cold_dir(&self) -> PathBuf {
+        self.root.join("cold")
+    }
+
+    pub fn is_initialized(&self) -> bool {
+        self.config_path().is_file() && self.hot_dir().is_dir()
+    }
+
+    pub fn require(&self) -> Result<(), CommandError> {
+        if self.is_initialized() {
+            Ok(())
+        } else {
+            Err(CommandError::not_found(format!("no desk home at {}", self.root.display()))
+                .with_hint("create one with `desk init` (add --examples for sample ticket types), or point --home / DESK_HOME at an existing one"))
+        }
+    }
+
+    pub fn config(&self) -> Result<Config, CommandError> {
+        let path = self.config_path();
+        match fs::read_to_string(&path) {
+            Ok(source) => Ok(Config::parse(&path.display().to_string(), &source)?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(CommandError::new(
+                super::error::ExitKind::Failure,
+                format!("cannot read {}: {e}", path.display()),
+            )),
+        }
+    }
+
+    /// Parse every `templates/*.toml`, sorted by name.
+    pub fn catalog(&self) -> Result<Catalog, CommandError> {
+        let dir = self.templates_dir();
+        let mut paths: Vec<PathBuf> = match fs::read_dir(&dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(CommandError::from(e)),
+        };
+        paths.sort();
+        let mut catalog = Catalog {
+            templates: Vec::new(),
+            broken: Vec::new(),
+        };
+        for path in paths {
+            let name = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
+            match load_template_file(&path) {
+                Ok(template) => catalog.templates.push(template),
+                Err(error) => catalog.broken.push((name, error)),
+            }
+        }
+        Ok(catalog)
+    }
+}
+
+/// Parse one template file; its stem is the type name.
+pub fn load_template_file(path: &Path) -> Result<Template, FileError> {
+    let label = path.display().to_string();
+    let name = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
+    let source = fs::read_to_string(path).map_err(|e| FileError {
+        file: label.clone(),
+        line: 1,
+        column: 1,
+        reason: format!("cannot read: {e}"),
+    })?;
+    Template::parse(&name, &label, &source)
+}

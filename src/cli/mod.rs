@@ -1,0 +1,118 @@
+//! The `desk` command line: clap definitions, dispatch, and the edge where errors become
+//! exit codes. Handlers live in [`commands`], one module per subcommand group.
+
+pub mod commands;
+pub mod context;
+pub mod docs;
+pub mod error;
+pub mod home;
+pub mod output;
+pub mod ui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser};
+
+use context::Context;
+use error::CommandError;
+use ui::{ColorChoice, OutputMode, Ui};
+
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0   success
+  1   unexpected failure (a bug or I/O error)
+  2   usage error
+  3   not found (ticket, agent, template, desk home)
+  4   permission denied (role or workflow rule)
+  5   invalid input (field validation, bad template, missing field with no TTY)
+  6   conflict (illegal state transition, or it already exists)
+  7   rate limited
+  75  store busy: another desk process held it longer than DESK_LOCK_TIMEOUT
+
+Environment:
+  DESK_HOME          desk home (store, config, templates), like --home
+  DESK_USER          acting user, like --as (default: the login name)
+  DESK_NOW           RFC 3339 time used instead of the clock
+  DESK_LOCK_TIMEOUT  how long to wait for a busy store (default 10 s)
+  NO_COLOR           turn colour off";
+
+/// desk: help-desk tickets (工单) from the shell.
+///
+/// File tickets from templates, route them to agents, and take them through
+/// unclaimed (待领取) → pending (待处理) → awaiting (待确认) → closed (已确认).
+#[derive(Debug, Parser)]
+#[command(name = "desk", version, after_long_help = EXIT_CODES_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub globals: GlobalArgs,
+    #[command(subcommand)]
+    pub command: commands::Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub home: Option<PathBuf>,
+    /// Act as this user [default: $DESK_USER, else the login name]
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub acting_user: Option<String>,
+    /// Print stable JSON instead of tables
+    #[arg(long, global = true, conflicts_with = "quiet")]
+    pub json: bool,
+    /// Print only ids
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Never prompt; fail with exit 5 and list what is missing instead
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// Run desk with the process's arguments; the binary's whole `main`.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(error.exit_code() as u8);
+        }
+    };
+    let mode = if cli.globals.json {
+        OutputMode::Json
+    } else if cli.globals.quiet {
+        OutputMode::Quiet
+    } else {
+        OutputMode::Human
+    };
+    let ui = Ui::new(mode, cli.globals.color, cli.globals.no_input);
+    let color = ui.color;
+    let result = Context::new(&cli.globals, ui).and_then(|ctx| commands::run(&ctx, &cli.command));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // `desk ticket list | head`: the reader left; that is not a failure.
+        Err(error) if error.broken_pipe => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&error, color);
+            ExitCode::from(error.kind.code())
+        }
+    }
+}
+
+fn report(error: &CommandError, color: bool) {
+    let (red, cyan, reset) = if color && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    eprintln!("{red}error{reset}: {}", error.message);
+    for detail in &error.details {
+        eprintln!("  - {detail}");
+    }
+    for hint in &error.hints {
+        eprintln!("{cyan}hint{reset}: {hint}");
+    }
+}

@@ -1,0 +1,153 @@
+//! The `--json` schema: separate `Serialize` types, so internal refactors cannot change
+//! what scripts read. Times are RFC 3339 (ISO 8601) UTC; absent optional values are null.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::people::{Agent, Requester};
+use crate::domain::{Event, Ticket};
+
+#[derive(Serialize)]
+pub struct TicketJson<'a> {
+    pub id: u64,
+    /// The id as people write it (`INC-42`, or `#42` for types without a prefix).
+    pub key: String,
+    #[serde(rename = "type")]
+    pub ticket_type: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub status: &'static str,
+    pub priority: &'static str,
+    pub requester: &'a str,
+    pub assignee: Option<&'a str>,
+    pub workflow: &'static str,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub fields: &'a BTreeMap<String, serde_json::Value>,
+    pub dedup_key: Option<&'a str>,
+    pub rating: Option<u8>,
+    /// Whether the ticket lives in the cold archive.
+    pub archived: bool,
+}
+
+impl<'a> TicketJson<'a> {
+    pub fn new(ticket: &'a Ticket, archived: bool) -> Self {
+        TicketJson {
+            id: ticket.id,
+            key: ticket.display_id(),
+            ticket_type: &ticket.ticket_type,
+            title: &ticket.title,
+            body: &ticket.body,
+            status: ticket.status.as_str(),
+            priority: ticket.priority.as_str(),
+            requester: &ticket.requester,
+            assignee: ticket.assignee.as_deref(),
+            workflow: ticket.workflow.as_str(),
+            created_at: ticket.created_at,
+            updated_at: ticket.updated_at,
+            closed_at: ticket.closed_at,
+            fields: &ticket.fields,
+            dedup_key: ticket.dedup_key.as_deref(),
+            rating: ticket.rating,
+            archived,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct EventJson<'a> {
+    pub seq: u32,
+    pub kind: &'static str,
+    pub actor: &'a str,
+    pub at: DateTime<Utc>,
+    pub from_status: Option<&'static str>,
+    pub to_status: Option<&'static str>,
+    pub message: Option<&'a str>,
+    pub assignee: Option<&'a str>,
+    pub previous_assignee: Option<&'a str>,
+    /// `handler` or `requester`, for replies.
+    pub side: Option<&'static str>,
+    pub score: Option<u8>,
+}
+
+impl<'a> EventJson<'a> {
+    pub fn new(event: &'a Event) -> Self {
+        EventJson {
+            seq: event.seq,
+            kind: event.kind.as_str(),
+            actor: &event.actor,
+            at: event.at,
+            from_status: event.from_status.map(|s| s.as_str()),
+            to_status: event.to_status.map(|s| s.as_str()),
+            message: event.message.as_deref(),
+            assignee: event.assignee.as_deref(),
+            previous_assignee: event.previous_assignee.as_deref(),
+            side: event.role.map(|side| match side {
+                crate::domain::event::ReplySide::Handler => "handler",
+                crate::domain::event::ReplySide::Requester => "requester",
+            }),
+            score: event.score,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct AgentJson<'a> {
+    pub name: &'a str,
+    pub role: &'static str,
+    pub status: &'static str,
+    pub skills: &'a [String],
+    pub capacity: u32,
+    /// Open tickets assigned to the agent (in the hot store).
+    pub open_tickets: usize,
+    pub created_at: DateTime<Utc>,
+}
+
+impl<'a> AgentJson<'a> {
+    pub fn new(agent: &'a Agent, open_tickets: usize) -> Self {
+        AgentJson {
+            name: &agent.name,
+            role: agent.role.as_str(),
+            status: agent.status.as_str(),
+            skills: &agent.skills,
+            capacity: agent.capacity,
+            open_tickets,
+            created_at: agent.created_at,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct RequesterJson<'a> {
+    pub name: &'a str,
+    pub tier: &'a str,
+    pub created_at: DateTime<Utc>,
+}
+
+impl<'a> RequesterJson<'a> {
+    pub fn new(requester: &'a Requester) -> Self {
+        RequesterJson {
+            name: &requester.name,
+            tier: &requester.tier,
+            created_at: requester.created_at,
+        }
+    }
+}
+
+/// "3h", "2d": a compact age for tables.
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (now - since).num_seconds().max(0);
+    match seconds {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h", s / 3600),
+        s => format!("{}d", s / 86_400),
+    }
+}
+
+pub fn time(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}

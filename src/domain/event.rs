@@ -1,0 +1,109 @@
+//! The append-only history of a ticket (流转记录): one [`Event`] per change.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ticket::{Priority, Status};
+
+/// What happened. Stored and printed by its snake_case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EventKind {
+    Created,
+    Claimed,
+    Assigned,
+    Transferred,
+    Replied,
+    Commented,
+    Confirmed,
+    Closed,
+    Reopened,
+    Rated,
+    /// The same problem was reported again under the ticket's dedup key.
+    Occurred,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Created => "created",
+            EventKind::Claimed => "claimed",
+            EventKind::Assigned => "assigned",
+            EventKind::Transferred => "transferred",
+            EventKind::Replied => "replied",
+            EventKind::Commented => "commented",
+            EventKind::Confirmed => "confirmed",
+            EventKind::Closed => "closed",
+            EventKind::Reopened => "reopened",
+            EventKind::Rated => "rated",
+            EventKind::Occurred => "occurred",
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entry of a ticket's history. Fields that do not apply to a kind are absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Position in the ticket's history, from 0.
+    pub seq: u32,
+    pub kind: EventKind,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+    /// State before and after, for events that move the ticket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_status: Option<Status>,
+    /// The reply, note or rating comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The new owner (claimed, assigned, transferred) and the one before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_assignee: Option<String>,
+    /// Whether a reply came from the handler's side or the requester's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<ReplySide>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+}
+
+impl Event {
+    /// A bare event; callers fill in the optional parts that apply.
+    pub fn new(kind: EventKind, actor: &str, at: DateTime<Utc>) -> Self {
+        Event {
+            seq: 0,
+            kind,
+            actor: actor.to_string(),
+            at,
+            from_status: None,
+            to_status: None,
+            message: None,
+            assignee: None,
+            previous_assignee: None,
+            role: None,
+            score: None,
+            priority: None,
+        }
+    }
+}
+
+/// Which side of the conversation a reply came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReplySide {
+    Handler,
+    Requester,
+}

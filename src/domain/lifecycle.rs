@@ -1,0 +1,468 @@
+//! The work-order state machine (DESIGN.md *Lifecycle*):
+//!
+//! ```text
+//! unclaimed ──claim/assign──▶ pending ──handler reply──▶ awaiting ──confirm/close──▶ closed
+//!                               ▲  ◀──requester reply──────┘                          │
+//!                               └──────────────────────reopen─────────────────────────┘
+//! ```
+//!
+//! [`apply`] checks the state first (an illegal move is a conflict naming the legal moves),
+//! then who is acting (a refusal names the rule), and only then builds the new ticket and
+//! the event that records the change. It never mutates its input, so a refused move leaves
+//! nothing to undo.
+
+use chrono::{DateTime, Utc};
+
+use super::error::DomainError;
+use super::event::{Event, EventKind, ReplySide};
+use super::people::{Agent, Role};
+use super::ticket::{Status, Ticket, Workflow};
+
+/// Who is acting: their name and, if they are an agent, their agent record.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor<'a> {
+    pub name: &'a str,
+    pub agent: Option<&'a Agent>,
+}
+
+impl Actor<'_> {
+    fn role(&self) -> Option<Role> {
+        self.agent.map(|agent| agent.role)
+    }
+
+    fn is_admin(&self) -> bool {
+        self.role() == Some(Role::Admin)
+    }
+
+    fn can_dispatch(&self) -> bool {
+        self.role().is_some_and(Role::can_dispatch)
+    }
+}
+
+/// A move on an existing ticket.
+#[derive(Debug, Clone, Copy)]
+pub enum Action<'a> {
+    /// An agent takes an unclaimed ticket.
+    Claim,
+    /// A lead or admin gives the ticket to an agent.
+    Assign { to: &'a Agent },
+    /// The handler (or a lead/admin) hands the ticket to another agent.
+    Transfer { to: &'a Agent },
+    /// A message to the other side of the conversation.
+    Reply { message: &'a str },
+    /// An internal note between agents; never changes the state.
+    Comment { message: &'a str },
+    /// The requester accepts the handler's answer.
+    Confirm,
+    Close,
+    Reopen,
+    /// The requester's satisfaction score (CSAT, 1–5) after close.
+    Rate { score: u8, message: Option<&'a str> },
+}
+
+impl Action<'_> {
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Action::Claim => "claim",
+            Action::Assign { .. } => "assign",
+            Action::Transfer { .. } => "transfer",
+            Action::Reply { .. } => "reply",
+            Action::Comment { .. } => "comment",
+            Action::Confirm => "confirm",
+            Action::Close => "close",
+            Action::Reopen => "reopen",
+            Action::Rate { .. } => "rate",
+        }
+    }
+}
+
+/// The moves that exist from a state (who may make them is checked separately).
+pub fn legal_moves(status: Status) -> Vec<&'static str> {
+    match status {
+        Status::Unclaimed => vec!["claim", "assign", "reply", "comment", "close"],
+        Status::Pending => vec!["reply", "comment", "transfer", "assign", "close"],
+        Status::Awaiting => vec!["reply", "confirm", "comment", "transfer", "assign", "close"],
+        Status::Closed => vec!["reopen", "rate", "comment"],
+    }
+}
+
+/// Apply `action` by `actor` at `now`: the updated ticket and the event recording it.
+pub fn apply(
+    ticket: &Ticket,
+    actor: Actor<'_>,
+    action: Action<'_>,
+    now: DateTime<Utc>,
+) -> Result<(Ticket, Event), DomainError> {
+    let verb = action.verb();
+    if !legal_moves(ticket.status).contains(&verb) {
+        return Err(DomainError::IllegalTransition {
+            action: verb,
+            ticket: ticket.display_id(),
+            state: ticket.status,
+            legal: legal_moves(ticket.status),
+        });
+    }
+
+    let is_handler = ticket.assignee.as_deref() == Some(actor.name);
+    let is_requester = ticket.requester == actor.name;
+    let mut next = ticket.clone();
+    let mut event = Event::new(kind_of(&action), actor.name, now);
+
+    match action {
+        Action::Claim => {
+            if actor.agent.is_none() {
+                return Err(DomainError::denied(format!(
+                    "only agents claim tickets, and `{}` is not an agent",
+                    actor.name
+                )));
+            }
+            next.status = Status::Pending;
+            next.assignee = Some(actor.name.to_string());
+        }
+        Action::Assign { to } | Action::Transfer { to } => {
+            let is_transfer = matches!(action, Action::Transfer { .. });
+            let allowed = actor.can_dispatch() || (is_transfer && is_handler);
+            if !allowed {
+                let rule = if is_transfer {
+                    "only the handler, a lead or an admin may transfer a ticket"
+                } else {
+                    "only leads and admins assign tickets; agents claim them with `desk ticket claim`"
+                };
+                return Err(DomainError::denied(rule));
+            }
+            if ticket.assignee.as_deref() == Some(to.name.as_str()) {
+                return Err(DomainError::invalid(format!(
+                    "{} is already assigned to {}",
+                    ticket.display_id(),
+                    to.name
+                )));
+            }
+            if ticket.status == Status::Unclaimed {
+                next.status = Status::Pending;
+            }
+            next.assignee = Some(to.name.clone());
+            event.previous_assignee = ticket.assignee.clone();
+        }
+        Action::Reply { message } => {
+            require_message(message)?;
+            if is_handler {
+                next.handler_replies += 1;
+                next.status = Status::Awaiting;
+                event.role = Some(ReplySide::Handler);
+            } else if is_requester {
+                if ticket.status == Status::Awaiting {
+                    next.status = Status::Pending;
+                }
+                event.role = Some(ReplySide::Requester);
+            } else {
+                return Err(DomainError::denied(match &ticket.assignee {
+                    Some(handler) => format!(
+                        "only the handler ({handler}) or the requester ({}) may reply; use `desk ticket comment` for an internal note",
+                        ticket.requester
+                    ),
+                    None => format!(
+                        "only the requester ({}) may reply to an unclaimed ticket; claim it first",
+                        ticket.requester
+                    ),
+                }));
+            }
+            event.message = Some(message.to_string());
+        }
+        Action::Comment { message } => {
+            require_message(message)?;
+            if actor.agent.is_none() {
+                return Err(DomainError::denied(
+                    "comments are internal notes between agents; requesters reply with `desk ticket reply`",
+                ));
+            }
+            event.message = Some(message.to_string());
+        }
+        Action::Confirm => {
+            if !(is_requester || actor.is_admin()) {
+                return Err(DomainError::denied(format!(
+                    "only the requester ({}) or an admin may confirm",
+                    ticket.requester
+                )));
+            }
+            close(&mut next, now);
+        }
+        Action::Close => {
+            check_may_close(ticket, actor, is_handler, is_requester)?;
+            close(&mut next, now);
+        }
+        Action::Reopen => {
+            if !(is_requester || is_handler || actor.can_dispatch()) {
+                return Err(DomainError::denied(
+                    "only the requester, the handler, a lead or an admin may reopen a ticket",
+                ));
+            }
+            next.status = if ticket.assignee.is_some() {
+                Status::Pending
+            } else {
+                Status::Unclaimed
+            };
+            next.closed_at = None;
+        }
+        Action::Rate { score, message } => {
+            if !is_requester {
+                return Err(DomainError::denied(format!(
+                    "only the requester ({}) rates the service",
+                    ticket.requester
+                )));
+            }
+            if !(1..=5).contains(&score) {
+                return Err(DomainError::invalid(format!(
+                    "score must be 1 to 5, not {score}"
+                )));
+            }
+            next.rating = Some(score);
+            event.score = Some(score);
+            event.message = message.map(str::to_string);
+        }
+    }
+
+    if next.status != ticket.status {
+        event.from_status = Some(ticket.status);
+        event.to_status = Some(next.status);
+    }
+    if next.assignee != ticket.assignee {
+        event.assignee = next.assignee.clone();
+    }
+    event.seq = ticket.event_count;
+    next.event_count = ticket.event_count + 1;
+    next.updated_at = now;
+    Ok((next, event))
+}
+
+/// What a requester (or an agent on their behalf) files; checked against the template
+/// before it gets here.
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    pub ticket_type: String,
+    pub prefix: Option<String>,
+    pub workflow: Workflow,
+    pub title: String,
+    pub body: String,
+    pub priority: super::ticket::Priority,
+    pub requester: String,
+    pub fields: std::collections::BTreeMap<String, serde_json::Value>,
+    pub dedup_key: Option<String>,
+}
+
+/// Check a title: one non-empty line of reasonable length.
+pub fn validate_title(title: &str) -> Result<String, DomainError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(DomainError::invalid("the title is empty"));
+    }
+    if title.contains('\n') {
+        return Err(DomainError::invalid("the title must be one line; put details in the body"));
+    }
+    if title.chars().count() > 200 {
+        return Err(DomainError::invalid("the title is longer than 200 characters; put details in the body"));
+    }
+    Ok(title.to_string())
+}
+
+/// A new ticket with id `id`, filed by `actor`, and its `created` event.
+pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Ticket, Event) {
+    let ticket = Ticket {
+        id,
+        ticket_type: new.ticket_type,
+        prefix: new.prefix,
+        title: new.title,
+        body: new.body,
+        status: Status::Unclaimed,
+        priority: new.priority,
+        requester: new.requester,
+        assignee: None,
+        workflow: new.workflow,
+        created_at: now,
+        updated_at: now,
+        closed_at: None,
+        fields: new.fields,
+        dedup_key: new.dedup_key,
+        handler_replies: 0,
+        rating: None,
+        occurrences: 1,
+        event_count: 1,
+    };
+    let mut event = Event::new(EventKind::Created, actor, now);
+    event.to_status = Some(Status::Unclaimed);
+    event.priority = Some(ticket.priority);
+    (ticket, event)
+}
+
+/// The same problem reported again under an open ticket's dedup key: count it and record
+/// the new report as an `occurred` event instead of opening a second ticket.
+pub fn record_occurrence(ticket: &Ticket, actor: &str, details: &str, now: DateTime<Utc>) -> (Ticket, Event) {
+    let mut next = ticket.clone();
+    next.occurrences += 1;
+    next.updated_at = now;
+    next.event_count += 1;
+    let mut event = Event::new(EventKind::Occurred, actor, now);
+    event.seq = ticket.event_count;
+    event.message = (!details.trim().is_empty()).then(|| details.to_string());
+    (next, event)
+}
+
+fn kind_of(action: &Action<'_>) -> EventKind {
+    match action {
+        Action::Claim => EventKind::Claimed,
+        Action::Assign { .. } => EventKind::Assigned,
+        Action::Transfer { .. } => EventKind::Transferred,
+        Action::Reply { .. } => EventKind::Replied,
+        Action::Comment { .. } => EventKind::Commented,
+        Action::Confirm => EventKind::Confirmed,
+        Action::Close => EventKind::Closed,
+        Action::Reopen => EventKind::Reopened,
+        Action::Rate { .. } => EventKind::Rated,
+    }
+}
+
+fn require_message(message: &str) -> Result<(), DomainError> {
+    if message.trim().is_empty() {
+        Err(DomainError::invalid("the message is empty"))
+    } else {
+        Ok(())
+    }
+}
+
+fn close(ticket: &mut Ticket, now: DateTime<Utc>) {
+    ticket.status = Status::Closed;
+    ticket.closed_at = Some(now);
+}
+
+/// DESIGN.md: an admin always; `internal` types: the requester confirms; `customer` types:
+/// the handler after at least one reply.
+fn check_may_close(
+    ticket: &Ticket,
+    actor: Actor<'_>,
+    is_handler: bool,
+    is_requester: bool,
+) -> Result<(), DomainError> {
+    if actor.is_admin() {
+        return Ok(());
+    }
+    match ticket.workflow {
+        Workflow::Customer if is_handler => {
+            if ticket.handler_replies == 0 {
+                Err(DomainError::denied(
+                    "customer workflow: the handler may close only after replying at least once",
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        Workflow::Customer => Err(DomainError::denied(
+            "customer workflow: only the handler (after replying) or an admin may close",
+        )),
+        Workflow::Internal if is_requester && ticket.status == Status::Awaiting => Ok(()),
+        Workflow::Internal if is_requester => Err(DomainError::denied(format!(
+            "internal workflow: the requester closes by confirming the handler's reply, and {} is {}",
+            ticket.display_id(),
+            ticket.status
+        ))),
+        Workflow::Internal => Err(DomainError::denied(format!(
+            "internal workflow: the requester ({}) confirms with `desk ticket confirm`; handlers cannot close (an admin can)",
+            ticket.requester
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::people::AgentStatus;
+    use crate::domain::ticket::Priority;
+    use chrono::TimeZone;
+
+    fn at(minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 5, 9, minute, 0).unwrap()
+    }
+
+    fn agent(name: &str, role: Role) -> Agent {
+        Agent {
+            name: name.into(),
+            skills: vec![],
+            capacity: 5,
+            role,
+            status: AgentStatus::Online,
+            created_at: at(0),
+            updated_at: at(0),
+        }
+    }
+
+    fn ticket(workflow: Workflow) -> Ticket {
+        Ticket {
+            id: 1,
+            ticket_type: "incident".into(),
+            prefix: Some("INC".into()),
+            title: "db down".into(),
+            body: String::new(),
+            status: Status::Unclaimed,
+            priority: Priority::Normal,
+            requester: "carol".into(),
+            assignee: None,
+            workflow,
+            created_at: at(0),
+            updated_at: at(0),
+            closed_at: None,
+            fields: Default::default(),
+            dedup_key: None,
+            handler_replies: 0,
+            rating: None,
+            occurrences: 1,
+            event_count: 1,
+        }
+    }
+
+    #[test]
+    fn internal_happy_path_ends_with_requester_confirming() {
+        let bob = agent("bob", Role::Agent);
+        let bob_acts = Actor { name: "bob", agent: Some(&bob) };
+        let carol = Actor { name: "carol", agent: None };
+        let t = ticket(Workflow::Internal);
+        let (t, e) = apply(&t, bob_acts, Action::Claim, at(1)).unwrap();
+        assert_eq!((t.status, e.seq, e.kind), (Status::Pending, 1, EventKind::Claimed));
+        let (t, _) = apply(&t, bob_acts, Action::Reply { message: "restarted" }, at(2)).unwrap();
+        assert_eq!(t.status, Status::Awaiting);
+        let (t, _) = apply(&t, carol, Action::Reply { message: "still down" }, at(3)).unwrap();
+        assert_eq!(t.status, Status::Pending);
+        let (t, _) = apply(&t, bob_acts, Action::Reply { message: "fixed" }, at(4)).unwrap();
+        let err = apply(&t, bob_acts, Action::Close, at(5)).unwrap_err();
+        assert!(matches!(err, DomainError::PermissionDenied { .. }));
+        let (t, e) = apply(&t, carol, Action::Confirm, at(5)).unwrap();
+        assert_eq!((t.status, t.closed_at, e.to_status), (Status::Closed, Some(at(5)), Some(Status::Closed)));
+        assert_eq!(t.event_count, 6);
+    }
+
+    #[test]
+    fn customer_handler_closes_only_after_replying() {
+        let bob = agent("bob", Role::Agent);
+        let bob_acts = Actor { name: "bob", agent: Some(&bob) };
+        let (t, _) = apply(&ticket(Workflow::Customer), bob_acts, Action::Claim, at(1)).unwrap();
+        assert!(matches!(apply(&t, bob_acts, Action::Close, at(2)), Err(DomainError::PermissionDenied { .. })));
+        let (t, _) = apply(&t, bob_acts, Action::Reply { message: "done" }, at(2)).unwrap();
+        let (t, _) = apply(&t, bob_acts, Action::Close, at(3)).unwrap();
+        assert_eq!(t.status, Status::Closed);
+    }
+
+    #[test]
+    fn illegal_moves_name_the_state_and_the_legal_moves() {
+        let carol = Actor { name: "carol", agent: None };
+        let err = apply(&ticket(Workflow::Internal), carol, Action::Confirm, at(1)).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("unclaimed"), "{text}");
+        assert!(text.contains("legal moves: claim, assign"), "{text}");
+    }
+
+    #[test]
+    fn admin_closes_anything_and_reopen_returns_to_queue_when_unowned() {
+        let root = agent("root", Role::Admin);
+        let root_acts = Actor { name: "root", agent: Some(&root) };
+        let (t, _) = apply(&ticket(Workflow::Internal), root_acts, Action::Close, at(1)).unwrap();
+        let (t, _) = apply(&t, root_acts, Action::Reopen, at(2)).unwrap();
+        assert_eq!((t.status, t.closed_at), (Status::Unclaimed, None));
+    }
+}

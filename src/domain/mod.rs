@@ -1,0 +1,17 @@
+//! The help-desk domain: tickets, their events and lifecycle, templates, people.
+//!
+//! Nothing here touches the terminal, the command line or the store; functions that depend
+//! on time take `now`, so callers (and tests) decide what time it is.
+
+pub mod config;
+pub mod error;
+pub mod event;
+pub mod lifecycle;
+pub mod people;
+pub mod template;
+pub mod ticket;
+
+pub use error::DomainError;
+pub use event::{Event, EventKind};
+pub use people::{Agent, AgentStatus, Requester, Role};
+pub use ticket::{Priority, Status, Ticket, TicketRef, Workflow};

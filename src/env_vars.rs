@@ -1,0 +1,21 @@
+//! Every environment variable desk reads, in one place, with what it means.
+
+/// The desk home (store, config, templates); overridden by `--home`.
+pub const DESK_HOME: &str = "DESK_HOME";
+/// The acting user; overridden by `--as`; defaults to the login name.
+pub const DESK_USER: &str = "DESK_USER";
+/// RFC 3339 time that replaces the clock everywhere, for tests and replays.
+pub const DESK_NOW: &str = "DESK_NOW";
+/// How long to wait for a store held by another desk process before exit 75 (default 10 s).
+/// Seconds (`2.5`) or a duration with a unit (`500ms`, `1m`).
+pub const DESK_LOCK_TIMEOUT: &str = "DESK_LOCK_TIMEOUT";
+/// Any value turns colour off (<https://no-color.org>).
+pub const NO_COLOR: &str = "NO_COLOR";
+/// Where the data dir lives when neither `--home` nor `DESK_HOME` is given.
+pub const XDG_DATA_HOME: &str = "XDG_DATA_HOME";
+pub const HOME: &str = "HOME";
+
+/// Read a variable; empty counts as unset.
+pub fn get(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|value| !value.is_empty())
+}

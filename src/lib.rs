@@ -1,0 +1,16 @@
+//! `desk`: a help-desk and work-order (工单) system in one command-line tool.
+//!
+//! The crate is split the way DESIGN.md's *Architecture* section asks:
+//!
+//! - [`domain`] holds the ticket model, the lifecycle state machine, templates and field
+//!   validation. It knows nothing of clap, sled or terminals, and takes `now` as a parameter.
+//! - [`store`] owns persistence: the hot sled database behind the [`store::KvBackend`] trait,
+//!   its secondary indexes, and the cold archive of old closed tickets.
+//! - [`cli`] is the glue the `desk` binary runs: clap definitions, one module per
+//!   subcommand group, rendering, and the mapping of errors to exit codes. It lives in the
+//!   library only so tests can generate completions and man pages from the same definitions.
+
+pub mod cli;
+pub mod domain;
+pub mod env_vars;
+pub mod store;

@@ -1,0 +1,181 @@
+//! One suite every backend must pass: the in-memory reference and sled.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+
+use super::memory::MemoryBackend;
+use super::*;
+use crate::domain::{EventKind, Priority, Workflow};
+
+fn at(hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, hour, 0, 0).unwrap()
+}
+
+fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
+    Ticket {
+        id,
+        ticket_type: "incident".into(),
+        prefix: Some("INC".into()),
+        title: format!("ticket {id}"),
+        body: String::new(),
+        status,
+        priority,
+        requester: "carol".into(),
+        assignee: (status != Status::Unclaimed).then(|| "bob".to_string()),
+        workflow: Workflow::Internal,
+        created_at: at(0),
+        updated_at: at(0),
+        closed_at: (status == Status::Closed).then(|| at(1)),
+        fields: Default::default(),
+        dedup_key: Some(format!("ci:{id}")),
+        handler_replies: 0,
+        rating: None,
+        occurrences: 1,
+        event_count: 1,
+    }
+}
+
+fn backends(dir: &Path) -> Vec<(&'static str, Store)> {
+    let sled = sled_backend::open_with_retry(&dir.join("hot"), Duration::from_secs(5)).unwrap();
+    vec![
+        (
+            "memory",
+            Store::new(Box::new(MemoryBackend::default()), dir, &dir.join("cold-mem")).unwrap(),
+        ),
+        ("sled", Store::new(Box::new(sled), dir, &dir.join("cold-sled")).unwrap()),
+    ]
+}
+
+fn insert(store: &Store, ticket: &Ticket) {
+    let mut txn = store.txn();
+    txn.put_ticket(ticket).unwrap();
+    txn.append_event(ticket.id, &Event::new(EventKind::Created, "carol", at(0)));
+    txn.commit().unwrap();
+}
+
+#[test]
+fn indexes_follow_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        insert(&store, &ticket(1, Status::Unclaimed, Priority::Low));
+        insert(&store, &ticket(2, Status::Unclaimed, Priority::Urgent));
+        insert(&store, &ticket(3, Status::Pending, Priority::Normal));
+        let txn = store.txn();
+        let queue = txn
+            .query_tickets(&TicketQuery { statuses: vec![Status::Unclaimed], ..Default::default() })
+            .unwrap();
+        assert_eq!(queue.iter().map(|t| t.id).collect::<Vec<_>>(), vec![2, 1], "{name}");
+        assert_eq!(txn.open_ticket_by_dedup_key("ci:3").unwrap(), Some(3), "{name}");
+        drop(txn);
+
+        let mut closed = ticket(3, Status::Closed, Priority::Normal);
+        closed.assignee = None;
+        let mut txn = store.txn();
+        txn.put_ticket(&closed).unwrap();
+        txn.commit().unwrap();
+        let txn = store.txn();
+        assert_eq!(txn.open_ticket_by_dedup_key("ci:3").unwrap(), None, "{name}: dedup freed on close");
+        let mine = txn.query_tickets(&TicketQuery { assignee: Some("bob".into()), ..Default::default() }).unwrap();
+        assert!(mine.is_empty(), "{name}: assignee index cleared");
+        let pending = txn
+            .query_tickets(&TicketQuery { statuses: vec![Status::Pending], ..Default::default() })
+            .unwrap();
+        assert!(pending.is_empty(), "{name}: status index moved");
+        assert_eq!(txn.closed_before(at(2), 10).unwrap(), vec![3], "{name}");
+        assert_eq!(txn.closed_before(at(1), 10).unwrap(), Vec::<u64>::new(), "{name}");
+    }
+}
+
+#[test]
+fn dropping_a_transaction_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        let mut txn = store.txn();
+        let id = txn.allocate_ticket_id().unwrap();
+        txn.put_ticket(&ticket(id, Status::Unclaimed, Priority::Normal)).unwrap();
+        assert!(txn.ticket(id).unwrap().is_some(), "{name}: reads see own writes");
+        drop(txn);
+        let txn = store.txn();
+        assert!(txn.ticket(1).unwrap().is_none(), "{name}");
+        assert_eq!(txn.last_ticket_id().unwrap(), 0, "{name}");
+    }
+}
+
+#[test]
+fn ids_are_allocated_in_order_and_never_reused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            let mut txn = store.txn();
+            seen.push(txn.allocate_ticket_id().unwrap());
+            txn.commit().unwrap();
+        }
+        assert_eq!(seen, vec![1, 2, 3], "{name}");
+    }
+}
+
+#[test]
+fn archiving_moves_closed_tickets_and_restoring_brings_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        insert(&store, &ticket(1, Status::Closed, Priority::Normal));
+        insert(&store, &ticket(2, Status::Unclaimed, Priority::Normal));
+        insert(&store, &ticket(3, Status::Closed, Priority::Normal));
+        let moved = store.archive_closed(at(10), Duration::from_secs(3600), 1).unwrap();
+        assert_eq!(moved, 1, "{name}: batches are bounded");
+        let moved = store.archive_closed(at(10), Duration::from_secs(3600), 10).unwrap();
+        assert_eq!(moved, 1, "{name}");
+        assert!(store.txn().ticket(1).unwrap().is_none(), "{name}: gone from hot");
+        let (found, location) = store.find_ticket(1).unwrap().unwrap();
+        assert_eq!((found.ticket.id, location, found.events.len()), (1, Location::Cold, 1), "{name}");
+        assert_eq!(store.find_ticket(2).unwrap().unwrap().1, Location::Hot, "{name}");
+
+        let count = |store: &Store| {
+            let txn = store.txn();
+            let mut n = 0;
+            store
+                .cold()
+                .scan(&txn.cold_manifest().unwrap(), &txn.restored_ids().unwrap(), |_| {
+                    n += 1;
+                    Ok(())
+                })
+                .unwrap();
+            n
+        };
+        assert_eq!(count(&store), 2, "{name}");
+
+        // Restore ticket 1: the archive copy no longer counts.
+        let (record, _) = store.find_ticket(1).unwrap().unwrap();
+        let mut txn = store.txn();
+        store.restore_into(&mut txn, &record).unwrap();
+        txn.commit().unwrap();
+        assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Hot, "{name}");
+        assert_eq!(count(&store), 1, "{name}: never counted twice");
+
+        // Archive it again: counted once, from its new frame.
+        store.archive_closed(at(10), Duration::from_secs(3600), 10).unwrap();
+        assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Cold, "{name}");
+        assert_eq!(count(&store), 2, "{name}");
+    }
+}
+
+#[test]
+fn an_interrupted_archive_run_is_invisible_and_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        insert(&store, &ticket(1, Status::Closed, Priority::Normal));
+        let record = store.find_ticket(1).unwrap().unwrap().0;
+        // Frames appended and synced, but the hot commit never happened (a crash).
+        let manifest = store.txn().cold_manifest().unwrap();
+        store.cold().append(&manifest, &[record]).unwrap();
+        assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Hot, "{name}");
+        assert!(store.cold().get(&manifest, 1).unwrap().is_none(), "{name}: uncommitted frame ignored");
+        // The next run writes over the leftover tail and commits.
+        assert_eq!(store.archive_closed(at(10), Duration::from_secs(60), 10).unwrap(), 1);
+        assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Cold, "{name}");
+        assert_eq!(store.txn().cold_manifest().unwrap().records(), 1, "{name}");
+    }
+}

@@ -1,0 +1,119 @@
+//! The key layout of the hot store. Everything lives in one ordered key space, so one
+//! atomic batch covers a record and all its index entries.
+//!
+//! ```text
+//! m/schema                      schema version (u32 BE)
+//! m/next_id                     next ticket id (u64 BE); ids are never reused
+//! m/cold                        the cold archive's manifest (JSON)
+//! t/<id>                        ticket (JSON)
+//! e/<id><seq>                   event (JSON), append-only
+//! a/<name>   r/<name>           agent, requester (JSON)
+//! i/s/<status>\0<rank><id>      status index, in queue order: priority rank, then age
+//! i/a/<assignee>\0<id>          assignee index
+//! i/t/<type>\0<id>              type index
+//! i/r/<requester>\0<id>         requester index
+//! i/d/<dedup key>               open ticket holding a dedup key -> id
+//! i/c/<closed at ms><id>        closed tickets by close time: what the archiver moves next
+//! x/<id>                        tickets restored from the cold archive (its copy is stale)
+//! ```
+//!
+//! Ids and sequence numbers are big-endian so byte order is numeric order.
+
+use super::StoreError;
+
+pub const SCHEMA: &[u8] = b"m/schema";
+pub const NEXT_ID: &[u8] = b"m/next_id";
+pub const COLD_MANIFEST: &[u8] = b"m/cold";
+pub const TICKET_PREFIX: &[u8] = b"t/";
+pub const AGENT_PREFIX: &[u8] = b"a/";
+pub const REQUESTER_PREFIX: &[u8] = b"r/";
+pub const CLOSED_PREFIX: &[u8] = b"i/c/";
+pub const RESTORED_PREFIX: &[u8] = b"x/";
+
+fn join(parts: &[&[u8]]) -> Vec<u8> {
+    parts.concat()
+}
+
+pub fn ticket(id: u64) -> Vec<u8> {
+    join(&[TICKET_PREFIX, &id.to_be_bytes()])
+}
+
+pub fn events_of(id: u64) -> Vec<u8> {
+    join(&[b"e/", &id.to_be_bytes()])
+}
+
+pub fn event(id: u64, seq: u32) -> Vec<u8> {
+    join(&[b"e/", &id.to_be_bytes(), &seq.to_be_bytes()])
+}
+
+pub fn agent(name: &str) -> Vec<u8> {
+    join(&[AGENT_PREFIX, name.as_bytes()])
+}
+
+pub fn requester(name: &str) -> Vec<u8> {
+    join(&[REQUESTER_PREFIX, name.as_bytes()])
+}
+
+pub fn status_prefix(status: &str) -> Vec<u8> {
+    join(&[b"i/s/", status.as_bytes(), b"\0"])
+}
+
+pub fn status_entry(status: &str, rank: u8, id: u64) -> Vec<u8> {
+    join(&[&status_prefix(status), &[rank], &id.to_be_bytes()])
+}
+
+/// Index families keyed by a name, then the ticket id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameIndex {
+    Assignee,
+    Type,
+    Requester,
+}
+
+impl NameIndex {
+    fn tag(self) -> &'static [u8] {
+        match self {
+            NameIndex::Assignee => b"i/a/",
+            NameIndex::Type => b"i/t/",
+            NameIndex::Requester => b"i/r/",
+        }
+    }
+
+    pub fn prefix(self, name: &str) -> Vec<u8> {
+        join(&[self.tag(), name.as_bytes(), b"\0"])
+    }
+
+    pub fn entry(self, name: &str, id: u64) -> Vec<u8> {
+        join(&[&self.prefix(name), &id.to_be_bytes()])
+    }
+}
+
+pub fn dedup(key: &str) -> Vec<u8> {
+    join(&[b"i/d/", key.as_bytes()])
+}
+
+pub fn closed_entry(closed_at_ms: i64, id: u64) -> Vec<u8> {
+    // Times before 1970 do not occur; clamp so the order stays numeric.
+    join(&[CLOSED_PREFIX, &(closed_at_ms.max(0) as u64).to_be_bytes(), &id.to_be_bytes()])
+}
+
+pub fn restored(id: u64) -> Vec<u8> {
+    join(&[RESTORED_PREFIX, &id.to_be_bytes()])
+}
+
+/// The ticket id at the end of an index key.
+pub fn trailing_id(key: &[u8]) -> Result<u64, StoreError> {
+    key.len()
+        .checked_sub(8)
+        .and_then(|start| key[start..].try_into().ok())
+        .map(u64::from_be_bytes)
+        .ok_or_else(|| StoreError::Corrupt(format!("index key too short: {key:?}")))
+}
+
+/// The close time in an `i/c/` key.
+pub fn closed_entry_time(key: &[u8]) -> Result<i64, StoreError> {
+    key.get(CLOSED_PREFIX.len()..CLOSED_PREFIX.len() + 8)
+        .and_then(|bytes| bytes.try_into().ok())
+        .map(|bytes| u64::from_be_bytes(bytes) as i64)
+        .ok_or_else(|| StoreError::Corrupt(format!("closed index key malformed: {key:?}")))
+}

@@ -1,0 +1,526 @@
+//! Persistence: the hot store, its indexes, and the cold archive (DESIGN.md *Architecture*).
+//!
+//! - [`KvBackend`] is the storage trait: ordered keys, prefix scans, and one atomic,
+//!   durable commit. [`sled_backend`] implements it for real; [`memory`] for tests. Both
+//!   pass one conformance suite (the tests at the bottom of this file).
+//! - [`Txn`] is a typed transaction over a backend. It buffers writes and maintains every
+//!   secondary index itself, so an index can never disagree with its record; dropping a
+//!   `Txn` without [`Txn::commit`] writes nothing.
+//! - [`cold`] is the archive of old closed tickets: append-only segment files that only
+//!   history-reading commands open. [`Store`] ties hot and cold together.
+//!
+//! Only one process holds the sled database at a time (its file lock); the CLI opens the
+//! store with [`sled_backend::open_with_retry`], which waits with jittered backoff.
+
+pub mod cold;
+pub mod keys;
+pub mod memory;
+pub mod sled_backend;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::domain::{Agent, Event, Requester, Status, Ticket};
+use cold::{ArchivedTicket, ColdArchive, ColdManifest};
+use keys::NameIndex;
+
+/// The on-disk format version this build writes. Bump it with a migration.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("the store is busy: another desk process held it for more than {waited:?} (DESK_LOCK_TIMEOUT)")]
+    Busy { waited: Duration },
+    #[error("the store at {path} was written by a newer desk (schema {found}; this desk understands up to {supported})")]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("the store is corrupt: {0}")]
+    Corrupt(String),
+    #[error("I/O error on {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("storage backend error: {0}")]
+    Backend(String),
+}
+
+impl StoreError {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// One write in a commit: a value to set, or `None` to delete the key.
+pub type Write = (Vec<u8>, Option<Vec<u8>>);
+
+/// An ordered key-value store with atomic, durable commits.
+pub trait KvBackend {
+    fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>>;
+    /// Every entry whose key starts with `prefix`, in key order.
+    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
+    /// The first `limit` keys starting with `prefix`, in key order.
+    fn scan_prefix_keys(&self, prefix: &[u8], limit: usize) -> Result<Vec<Vec<u8>>>;
+    /// Apply all writes atomically, and durably before returning.
+    fn commit(&self, writes: Vec<Write>) -> Result<()>;
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("domain records always serialize")
+}
+
+fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| StoreError::Corrupt(format!("record {}: {e}", String::from_utf8_lossy(key))))
+}
+
+/// Which tickets to list from the hot store; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct TicketQuery {
+    pub statuses: Vec<Status>,
+    pub assignee: Option<String>,
+    pub ticket_type: Option<String>,
+    pub requester: Option<String>,
+}
+
+/// A typed transaction. Reads see this transaction's own writes.
+pub struct Txn<'s> {
+    kv: &'s dyn KvBackend,
+    pending: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
+}
+
+impl<'s> Txn<'s> {
+    pub fn new(kv: &'s dyn KvBackend) -> Self {
+        Txn {
+            kv,
+            pending: BTreeMap::new(),
+        }
+    }
+
+    /// Write everything atomically and durably. Until this returns, nothing is stored.
+    pub fn commit(self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        self.kv.commit(self.pending.into_iter().collect())
+    }
+
+    fn get_raw(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        match self.pending.get(key) {
+            Some(value) => Ok(value.clone()),
+            None => self.kv.get(key),
+        }
+    }
+
+    fn put_raw(&mut self, key: Vec<u8>, value: Vec<u8>) {
+        self.pending.insert(key, Some(value));
+    }
+
+    fn delete_raw(&mut self, key: Vec<u8>) {
+        self.pending.insert(key, None);
+    }
+
+    /// Committed entries under `prefix` merged with this transaction's writes.
+    fn scan_raw(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        let mut merged: BTreeMap<Vec<u8>, Vec<u8>> = self.kv.scan_prefix(prefix)?.into_iter().collect();
+        for (key, value) in self.pending.range(prefix.to_vec()..) {
+            if !key.starts_with(prefix) {
+                break;
+            }
+            match value {
+                Some(value) => merged.insert(key.clone(), value.clone()),
+                None => merged.remove(key),
+            };
+        }
+        Ok(merged.into_iter().collect())
+    }
+
+    fn scan_keys(&self, prefix: &[u8]) -> Result<Vec<Vec<u8>>> {
+        if !self.pending.keys().any(|k| k.starts_with(prefix)) {
+            return self.kv.scan_prefix_keys(prefix, usize::MAX);
+        }
+        Ok(self.scan_raw(prefix)?.into_iter().map(|(k, _)| k).collect())
+    }
+
+    // --- meta ---
+
+    pub fn schema_version(&self) -> Result<Option<u32>> {
+        self.get_raw(keys::SCHEMA)?
+            .map(|bytes| {
+                bytes
+                    .as_slice()
+                    .try_into()
+                    .map(u32::from_be_bytes)
+                    .map_err(|_| StoreError::Corrupt("schema version".into()))
+            })
+            .transpose()
+    }
+
+    pub fn set_schema_version(&mut self, version: u32) {
+        self.put_raw(keys::SCHEMA.to_vec(), version.to_be_bytes().to_vec());
+    }
+
+    /// Reserve the next ticket id. Ids start at 1 and are never reused.
+    pub fn allocate_ticket_id(&mut self) -> Result<u64> {
+        let next = match self.get_raw(keys::NEXT_ID)? {
+            Some(bytes) => u64::from_be_bytes(
+                bytes
+                    .as_slice()
+                    .try_into()
+                    .map_err(|_| StoreError::Corrupt("next ticket id".into()))?,
+            ),
+            None => 1,
+        };
+        self.put_raw(keys::NEXT_ID.to_vec(), (next + 1).to_be_bytes().to_vec());
+        Ok(next)
+    }
+
+    /// The highest id ever allocated (0 when none).
+    pub fn last_ticket_id(&self) -> Result<u64> {
+        Ok(match self.get_raw(keys::NEXT_ID)? {
+            Some(bytes) => u64::from_be_bytes(bytes.as_slice().try_into().unwrap_or([0; 8])).saturating_sub(1),
+            None => 0,
+        })
+    }
+
+    pub fn cold_manifest(&self) -> Result<ColdManifest> {
+        match self.get_raw(keys::COLD_MANIFEST)? {
+            Some(bytes) => decode(keys::COLD_MANIFEST, &bytes),
+            None => Ok(ColdManifest::default()),
+        }
+    }
+
+    pub fn set_cold_manifest(&mut self, manifest: &ColdManifest) {
+        self.put_raw(keys::COLD_MANIFEST.to_vec(), encode(manifest));
+    }
+
+    /// Tickets brought back from the cold archive (whose archived copy is stale).
+    pub fn restored_ids(&self) -> Result<BTreeSet<u64>> {
+        self.scan_keys(keys::RESTORED_PREFIX)?
+            .iter()
+            .map(|k| keys::trailing_id(k))
+            .collect()
+    }
+
+    pub fn is_restored(&self, id: u64) -> Result<bool> {
+        Ok(self.get_raw(&keys::restored(id))?.is_some())
+    }
+
+    // --- tickets ---
+
+    pub fn ticket(&self, id: u64) -> Result<Option<Ticket>> {
+        let key = keys::ticket(id);
+        self.get_raw(&key)?.map(|bytes| decode(&key, &bytes)).transpose()
+    }
+
+    /// Store `ticket` (new or changed) and bring every index in line with it.
+    pub fn put_ticket(&mut self, ticket: &Ticket) -> Result<()> {
+        if let Some(previous) = self.ticket(ticket.id)? {
+            self.remove_index_entries(&previous);
+        }
+        self.add_index_entries(ticket);
+        self.put_raw(keys::ticket(ticket.id), encode(ticket));
+        Ok(())
+    }
+
+    pub fn append_event(&mut self, ticket_id: u64, event: &Event) {
+        self.put_raw(keys::event(ticket_id, event.seq), encode(event));
+    }
+
+    pub fn events(&self, ticket_id: u64) -> Result<Vec<Event>> {
+        self.scan_raw(&keys::events_of(ticket_id))?
+            .iter()
+            .map(|(key, value)| decode(key, value))
+            .collect()
+    }
+
+    /// Remove a ticket, its events and its index entries (used when archiving).
+    pub fn remove_ticket(&mut self, ticket: &Ticket) -> Result<()> {
+        self.remove_index_entries(ticket);
+        self.delete_raw(keys::ticket(ticket.id));
+        for key in self.scan_keys(&keys::events_of(ticket.id))? {
+            self.delete_raw(key);
+        }
+        Ok(())
+    }
+
+    fn index_entries(ticket: &Ticket) -> Vec<Vec<u8>> {
+        let mut entries = vec![
+            keys::status_entry(ticket.status.as_str(), ticket.priority.rank(), ticket.id),
+            NameIndex::Type.entry(&ticket.ticket_type, ticket.id),
+            NameIndex::Requester.entry(&ticket.requester, ticket.id),
+        ];
+        if let Some(assignee) = &ticket.assignee {
+            entries.push(NameIndex::Assignee.entry(assignee, ticket.id));
+        }
+        if let Some(closed_at) = ticket.closed_at.filter(|_| ticket.status == Status::Closed) {
+            entries.push(keys::closed_entry(closed_at.timestamp_millis(), ticket.id));
+        }
+        entries
+    }
+
+    fn add_index_entries(&mut self, ticket: &Ticket) {
+        for key in Self::index_entries(ticket) {
+            self.put_raw(key, Vec::new());
+        }
+        // The dedup key belongs to a ticket only while it is open.
+        if let (Some(key), true) = (&ticket.dedup_key, ticket.status.is_open()) {
+            self.put_raw(keys::dedup(key), ticket.id.to_be_bytes().to_vec());
+        }
+    }
+
+    fn remove_index_entries(&mut self, ticket: &Ticket) {
+        for key in Self::index_entries(ticket) {
+            self.delete_raw(key);
+        }
+        if let (Some(key), true) = (&ticket.dedup_key, ticket.status.is_open()) {
+            self.delete_raw(keys::dedup(key));
+        }
+    }
+
+    /// The open ticket currently holding `dedup_key`, if any.
+    pub fn open_ticket_by_dedup_key(&self, dedup_key: &str) -> Result<Option<u64>> {
+        let key = keys::dedup(dedup_key);
+        self.get_raw(&key)?
+            .map(|bytes| {
+                bytes
+                    .as_slice()
+                    .try_into()
+                    .map(u64::from_be_bytes)
+                    .map_err(|_| StoreError::Corrupt("dedup index".into()))
+            })
+            .transpose()
+    }
+
+    /// Tickets in the hot store matching `query`, in queue order (priority, then age).
+    /// Uses the narrowest index available and never scans all tickets.
+    pub fn query_tickets(&self, query: &TicketQuery) -> Result<Vec<Ticket>> {
+        let ids: Vec<u64> = if !query.statuses.is_empty() {
+            let mut ids = Vec::new();
+            for status in &query.statuses {
+                for key in self.scan_keys(&keys::status_prefix(status.as_str()))? {
+                    ids.push(keys::trailing_id(&key)?);
+                }
+            }
+            ids
+        } else {
+            let (index, name) = if let Some(name) = &query.assignee {
+                (NameIndex::Assignee, name)
+            } else if let Some(name) = &query.requester {
+                (NameIndex::Requester, name)
+            } else if let Some(name) = &query.ticket_type {
+                (NameIndex::Type, name)
+            } else {
+                return Err(StoreError::Backend(
+                    "a ticket query needs a status or a name filter".into(),
+                ));
+            };
+            self.scan_keys(&index.prefix(name))?
+                .iter()
+                .map(|k| keys::trailing_id(k))
+                .collect::<Result<_>>()?
+        };
+        let mut tickets = Vec::with_capacity(ids.len());
+        for id in ids {
+            let ticket = self
+                .ticket(id)?
+                .ok_or_else(|| StoreError::Corrupt(format!("index points at missing ticket {id}")))?;
+            let keep = query.assignee.as_ref().is_none_or(|a| ticket.assignee.as_ref() == Some(a))
+                && query.requester.as_ref().is_none_or(|r| &ticket.requester == r)
+                && query.ticket_type.as_ref().is_none_or(|t| &ticket.ticket_type == t)
+                && (query.statuses.is_empty() || query.statuses.contains(&ticket.status));
+            if keep {
+                tickets.push(ticket);
+            }
+        }
+        tickets.sort_by_key(|t| (t.priority.rank(), t.id));
+        Ok(tickets)
+    }
+
+    /// Up to `limit` closed tickets closed before `cutoff`, oldest first.
+    pub fn closed_before(&self, cutoff: DateTime<Utc>, limit: usize) -> Result<Vec<u64>> {
+        let mut ids = Vec::new();
+        for key in self.kv.scan_prefix_keys(keys::CLOSED_PREFIX, limit)? {
+            if keys::closed_entry_time(&key)? >= cutoff.timestamp_millis() {
+                break;
+            }
+            ids.push(keys::trailing_id(&key)?);
+        }
+        Ok(ids)
+    }
+
+    // --- people ---
+
+    pub fn agent(&self, name: &str) -> Result<Option<Agent>> {
+        let key = keys::agent(name);
+        self.get_raw(&key)?.map(|bytes| decode(&key, &bytes)).transpose()
+    }
+
+    pub fn put_agent(&mut self, agent: &Agent) {
+        self.put_raw(keys::agent(&agent.name), encode(agent));
+    }
+
+    pub fn agents(&self) -> Result<Vec<Agent>> {
+        self.scan_raw(keys::AGENT_PREFIX)?
+            .iter()
+            .map(|(k, v)| decode(k, v))
+            .collect()
+    }
+
+    pub fn requester(&self, name: &str) -> Result<Option<Requester>> {
+        let key = keys::requester(name);
+        self.get_raw(&key)?.map(|bytes| decode(&key, &bytes)).transpose()
+    }
+
+    pub fn put_requester(&mut self, requester: &Requester) {
+        self.put_raw(keys::requester(&requester.name), encode(requester));
+    }
+
+    pub fn requesters(&self) -> Result<Vec<Requester>> {
+        self.scan_raw(keys::REQUESTER_PREFIX)?
+            .iter()
+            .map(|(k, v)| decode(k, v))
+            .collect()
+    }
+
+    /// Number of ticket ids in the index for `name` (e.g. an agent's tickets).
+    pub fn count_by(&self, index: NameIndex, name: &str) -> Result<usize> {
+        Ok(self.kv.scan_prefix_keys(&index.prefix(name), usize::MAX)?.len())
+    }
+}
+
+/// Where a ticket was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Hot,
+    Cold,
+}
+
+/// The hot store plus the cold archive of one desk home.
+pub struct Store {
+    kv: Box<dyn KvBackend>,
+    cold: ColdArchive,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Wrap an opened backend; `cold_dir` holds the archive segments.
+    /// Checks the schema version and stamps a fresh store with the current one.
+    pub fn new(kv: Box<dyn KvBackend>, path: &Path, cold_dir: &Path) -> Result<Store> {
+        let store = Store {
+            kv,
+            cold: ColdArchive::new(cold_dir),
+            path: path.to_path_buf(),
+        };
+        let mut txn = store.txn();
+        match txn.schema_version()? {
+            Some(found) if found > SCHEMA_VERSION => {
+                return Err(StoreError::NewerSchema {
+                    path: store.path.clone(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            Some(_) => {}
+            None => {
+                txn.set_schema_version(SCHEMA_VERSION);
+                txn.commit()?;
+            }
+        }
+        Ok(store)
+    }
+
+    pub fn txn(&self) -> Txn<'_> {
+        Txn::new(self.kv.as_ref())
+    }
+
+    pub fn cold(&self) -> &ColdArchive {
+        &self.cold
+    }
+
+    /// Find a ticket and its history wherever it lives: the hot store first, then the archive.
+    pub fn find_ticket(&self, id: u64) -> Result<Option<(ArchivedTicket, Location)>> {
+        let txn = self.txn();
+        if let Some(ticket) = txn.ticket(id)? {
+            let events = txn.events(id)?;
+            return Ok(Some((ArchivedTicket { ticket, events }, Location::Hot)));
+        }
+        if txn.is_restored(id)? {
+            return Ok(None);
+        }
+        let manifest = txn.cold_manifest()?;
+        Ok(self.cold.get(&manifest, id)?.map(|record| (record, Location::Cold)))
+    }
+
+    /// Move closed tickets older than `older_than` into the cold archive: at most `limit`
+    /// per call, so no single command pays for a backlog. Returns how many moved.
+    ///
+    /// Crash safety: the records are appended and synced to the archive first, beyond its
+    /// committed length; then one hot commit removes them from the hot store and advances
+    /// the committed length together. A crash in between leaves them only in the hot store
+    /// (the unsynced tail is ignored and later overwritten), never in neither, never in both.
+    pub fn archive_closed(&self, now: DateTime<Utc>, older_than: Duration, limit: usize) -> Result<usize> {
+        let cutoff = now - chrono::Duration::from_std(older_than).unwrap_or(chrono::Duration::MAX);
+        let txn = self.txn();
+        let ids = txn.closed_before(cutoff, limit)?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let mut records = Vec::with_capacity(ids.len());
+        for id in ids {
+            let ticket = txn
+                .ticket(id)?
+                .ok_or_else(|| StoreError::Corrupt(format!("closed index points at missing ticket {id}")))?;
+            let events = txn.events(id)?;
+            records.push(ArchivedTicket { ticket, events });
+        }
+        drop(txn);
+        self.archive_records(records)
+    }
+
+    /// Append `records` to the archive and, in one hot commit, drop whatever hot copies
+    /// they have and advance the archive's committed length. Also the bulk-load path.
+    pub fn archive_records(&self, records: Vec<ArchivedTicket>) -> Result<usize> {
+        let mut txn = self.txn();
+        let manifest = txn.cold_manifest()?;
+        let new_manifest = self.cold.append(&manifest, &records)?;
+        for record in &records {
+            if let Some(hot) = txn.ticket(record.ticket.id)? {
+                txn.remove_ticket(&hot)?;
+            }
+            txn.delete_raw(keys::restored(record.ticket.id));
+        }
+        txn.set_cold_manifest(&new_manifest);
+        txn.commit()?;
+        Ok(records.len())
+    }
+
+    /// Bring an archived ticket back into the hot store (e.g. to reopen it), in `txn`.
+    /// Marks the archived copy stale in the same commit.
+    pub fn restore_into(&self, txn: &mut Txn<'_>, record: &ArchivedTicket) -> Result<()> {
+        txn.put_ticket(&record.ticket)?;
+        for event in &record.events {
+            txn.append_event(record.ticket.id, event);
+        }
+        txn.put_raw(keys::restored(record.ticket.id), Vec::new());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod conformance;

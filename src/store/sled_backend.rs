@@ -1,0 +1,99 @@
+//! The hot store on sled (DESIGN.md pins 0.34.7, the version its figures were measured on).
+//!
+//! sled holds an exclusive file lock for the life of the `Db`; a second process's open
+//! fails at once with an `Io` error of kind `Other` whose text says "could not acquire
+//! lock". [`open_with_retry`] turns that into bounded, jittered waiting, because cron,
+//! CI and people all run `desk` at the same moment.
+
+use std::path::Path;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::{KvBackend, Result, StoreError, Write};
+
+pub struct SledBackend {
+    db: sled::Db,
+}
+
+fn backend_error(error: sled::Error) -> StoreError {
+    match error {
+        sled::Error::Io(source) => StoreError::Io {
+            path: "sled database".into(),
+            source,
+        },
+        sled::Error::Corruption { .. } => StoreError::Corrupt(error.to_string()),
+        other => StoreError::Backend(other.to_string()),
+    }
+}
+
+fn is_lock_contention(error: &sled::Error) -> bool {
+    matches!(error, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
+}
+
+/// Open the sled database at `path`, waiting up to `timeout` for another process to let
+/// go of it. Waits start at 1 ms and grow to 50 ms, each with ±50 % jitter so that many
+/// waiting processes do not retry in lock-step.
+pub fn open_with_retry(path: &Path, timeout: Duration) -> Result<SledBackend> {
+    let started = Instant::now();
+    let mut delay = Duration::from_millis(1);
+    loop {
+        let config = sled::Config::new()
+            .path(path)
+            // Each command is a short process that flushes its own commit; sled's
+            // background flusher would only add a thread and wake-ups.
+            .flush_every_ms(None)
+            .cache_capacity(64 * 1024 * 1024);
+        match config.open() {
+            Ok(db) => return Ok(SledBackend { db }),
+            Err(error) if is_lock_contention(&error) => {
+                let elapsed = started.elapsed();
+                if elapsed >= timeout {
+                    return Err(StoreError::Busy { waited: elapsed });
+                }
+                let jittered = delay.mul_f64(0.5 + fastrand::f64());
+                thread::sleep(jittered.min(timeout - elapsed));
+                delay = (delay * 2).min(Duration::from_millis(50));
+            }
+            Err(error) => return Err(backend_error(error)),
+        }
+    }
+}
+
+impl KvBackend for SledBackend {
+    fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self.db.get(key).map_err(backend_error)?.map(|v| v.to_vec()))
+    }
+
+    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        self.db
+            .scan_prefix(prefix)
+            .map(|entry| {
+                entry
+                    .map(|(k, v)| (k.to_vec(), v.to_vec()))
+                    .map_err(backend_error)
+            })
+            .collect()
+    }
+
+    fn scan_prefix_keys(&self, prefix: &[u8], limit: usize) -> Result<Vec<Vec<u8>>> {
+        self.db
+            .scan_prefix(prefix)
+            .keys()
+            .take(limit)
+            .map(|key| key.map(|k| k.to_vec()).map_err(backend_error))
+            .collect()
+    }
+
+    fn commit(&self, writes: Vec<Write>) -> Result<()> {
+        let mut batch = sled::Batch::default();
+        for (key, value) in writes {
+            match value {
+                Some(value) => batch.insert(key, value),
+                None => batch.remove(key),
+            }
+        }
+        self.db.apply_batch(batch).map_err(backend_error)?;
+        self.db.flush().map_err(backend_error)?;
+        Ok(())
+    }
+}
