@@ -1,0 +1,691 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[desk] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'desk'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'desk'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the desk home: config, templates, store (safe to run again)'
+            cand ticket 'File, list, show and move tickets through their lifecycle'
+            cand template 'List, show and check ticket types (TOML templates)'
+            cand agent 'Manage agents: skills, capacity, role and status'
+            cand requester 'Manage requesters and their tiers'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;init'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --examples 'Also install example ticket types (incident, access-request, ci-failure, customer-complaint)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'File a new ticket from a template'
+            cand show 'Show a ticket with its fields and history (archived ones too)'
+            cand log 'Show a ticket''s history (流转记录)'
+            cand list 'List tickets, in queue order (priority, then age)'
+            cand claim 'Take an unclaimed ticket: unclaimed → pending'
+            cand reply 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending'
+            cand comment 'Add an internal note for agents (no state change)'
+            cand confirm 'Accept the handler''s answer, as the requester: awaiting → closed'
+            cand close 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+            cand reopen 'Reopen a closed ticket, archived ones included: closed → pending'
+            cand transfer 'Hand a ticket to another agent (the handler, leads and admins)'
+            cand assign 'Assign a ticket to an agent (leads and admins)'
+            cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;ticket;new'= {
+            cand -t 'Ticket type: a template name (see `desk template list`)'
+            cand --type 'Ticket type: a template name (see `desk template list`)'
+            cand --title 'One-line summary'
+            cand --body 'Body text; `-` reads standard input'
+            cand --body-file 'Read the body from a file'
+            cand -f 'A template field, as KEY=VALUE (repeatable)'
+            cand --field 'A template field, as KEY=VALUE (repeatable)'
+            cand -p 'Priority [default: the template''s]'
+            cand --priority 'Priority [default: the template''s]'
+            cand --requester 'File on behalf of this requester (agents only) [default: the acting user]'
+            cand --dedup-key 'Deduplicate: if an open ticket has this key, record an occurrence on it instead'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;show'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;log'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;list'= {
+            cand -s 'Only these states (comma-separated) [default: unclaimed,pending,awaiting]'
+            cand --status 'Only these states (comma-separated) [default: unclaimed,pending,awaiting]'
+            cand -a 'Only tickets assigned to this agent (`me` for yourself)'
+            cand --assignee 'Only tickets assigned to this agent (`me` for yourself)'
+            cand -t 'Only tickets of this type'
+            cand --type 'Only tickets of this type'
+            cand -r 'Only tickets filed by this requester (`me` for yourself)'
+            cand --requester 'Only tickets filed by this requester (`me` for yourself)'
+            cand -p 'Only tickets of these priorities (comma-separated)'
+            cand --priority 'Only tickets of these priorities (comma-separated)'
+            cand -n 'Show at most this many'
+            cand --limit 'Show at most this many'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --all 'Include recently closed tickets (archived ones are not listed)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;claim'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;reply'= {
+            cand -m 'The message; `-` reads standard input'
+            cand --message 'The message; `-` reads standard input'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;comment'= {
+            cand -m 'The message; `-` reads standard input'
+            cand --message 'The message; `-` reads standard input'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;confirm'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;close'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;reopen'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;transfer'= {
+            cand --to 'The agent who takes the ticket'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;assign'= {
+            cand --to 'The agent who takes the ticket'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;rate'= {
+            cand --score 'Satisfaction from 1 (very unhappy) to 5 (very happy)'
+            cand -m 'An optional comment'
+            cand --message 'An optional comment'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ticket;help'= {
+            cand new 'File a new ticket from a template'
+            cand show 'Show a ticket with its fields and history (archived ones too)'
+            cand log 'Show a ticket''s history (流转记录)'
+            cand list 'List tickets, in queue order (priority, then age)'
+            cand claim 'Take an unclaimed ticket: unclaimed → pending'
+            cand reply 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending'
+            cand comment 'Add an internal note for agents (no state change)'
+            cand confirm 'Accept the handler''s answer, as the requester: awaiting → closed'
+            cand close 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+            cand reopen 'Reopen a closed ticket, archived ones included: closed → pending'
+            cand transfer 'Hand a ticket to another agent (the handler, leads and admins)'
+            cand assign 'Assign a ticket to an agent (leads and admins)'
+            cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;ticket;help;new'= {
+        }
+        &'desk;ticket;help;show'= {
+        }
+        &'desk;ticket;help;log'= {
+        }
+        &'desk;ticket;help;list'= {
+        }
+        &'desk;ticket;help;claim'= {
+        }
+        &'desk;ticket;help;reply'= {
+        }
+        &'desk;ticket;help;comment'= {
+        }
+        &'desk;ticket;help;confirm'= {
+        }
+        &'desk;ticket;help;close'= {
+        }
+        &'desk;ticket;help;reopen'= {
+        }
+        &'desk;ticket;help;transfer'= {
+        }
+        &'desk;ticket;help;assign'= {
+        }
+        &'desk;ticket;help;rate'= {
+        }
+        &'desk;ticket;help;help'= {
+        }
+        &'desk;template'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List ticket types (broken templates are reported, not hidden)'
+            cand show 'Show a type''s settings and fields'
+            cand check 'Check template files (or all of the home''s) without touching the store'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;template;list'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;template;show'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;template;check'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;template;help'= {
+            cand list 'List ticket types (broken templates are reported, not hidden)'
+            cand show 'Show a type''s settings and fields'
+            cand check 'Check template files (or all of the home''s) without touching the store'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;template;help;list'= {
+        }
+        &'desk;template;help;show'= {
+        }
+        &'desk;template;help;check'= {
+        }
+        &'desk;template;help;help'= {
+        }
+        &'desk;agent'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an agent (admins)'
+            cand list 'List agents'
+            cand show 'Show one agent and their open tickets'
+            cand status 'Set an agent''s status: online, offline or busy'
+            cand set 'Change an agent''s skills, capacity or role (admins)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;agent;add'= {
+            cand --skills 'Skills, comma-separated (e.g. ops,network)'
+            cand --capacity 'The most open tickets they should hold at once'
+            cand --role 'agent, lead (may assign and transfer) or admin (may do anything)'
+            cand --status 'Initial status'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;agent;list'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;agent;show'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;agent;status'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;agent;set'= {
+            cand --skills 'Replace the skills (comma-separated; empty to clear)'
+            cand --add-skill 'Add skills (comma-separated)'
+            cand --remove-skill 'Remove skills (comma-separated)'
+            cand --capacity 'capacity'
+            cand --role 'role'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;agent;help'= {
+            cand add 'Add an agent (admins)'
+            cand list 'List agents'
+            cand show 'Show one agent and their open tickets'
+            cand status 'Set an agent''s status: online, offline or busy'
+            cand set 'Change an agent''s skills, capacity or role (admins)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;agent;help;add'= {
+        }
+        &'desk;agent;help;list'= {
+        }
+        &'desk;agent;help;show'= {
+        }
+        &'desk;agent;help;status'= {
+        }
+        &'desk;agent;help;set'= {
+        }
+        &'desk;agent;help;help'= {
+        }
+        &'desk;requester'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a requester, or change their tier (agents)'
+            cand list 'List requesters'
+            cand show 'Show a requester''s tier and their tickets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;requester;add'= {
+            cand --tier 'The tier (e.g. standard, vip, enterprise, internal) [default: config''s default tier]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;requester;list'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;requester;show'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;requester;help'= {
+            cand add 'Add a requester, or change their tier (agents)'
+            cand list 'List requesters'
+            cand show 'Show a requester''s tier and their tickets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;requester;help;add'= {
+        }
+        &'desk;requester;help;list'= {
+        }
+        &'desk;requester;help;show'= {
+        }
+        &'desk;requester;help;help'= {
+        }
+        &'desk;completions'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;help'= {
+            cand init 'Create the desk home: config, templates, store (safe to run again)'
+            cand ticket 'File, list, show and move tickets through their lifecycle'
+            cand template 'List, show and check ticket types (TOML templates)'
+            cand agent 'Manage agents: skills, capacity, role and status'
+            cand requester 'Manage requesters and their tiers'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;help;init'= {
+        }
+        &'desk;help;ticket'= {
+            cand new 'File a new ticket from a template'
+            cand show 'Show a ticket with its fields and history (archived ones too)'
+            cand log 'Show a ticket''s history (流转记录)'
+            cand list 'List tickets, in queue order (priority, then age)'
+            cand claim 'Take an unclaimed ticket: unclaimed → pending'
+            cand reply 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending'
+            cand comment 'Add an internal note for agents (no state change)'
+            cand confirm 'Accept the handler''s answer, as the requester: awaiting → closed'
+            cand close 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+            cand reopen 'Reopen a closed ticket, archived ones included: closed → pending'
+            cand transfer 'Hand a ticket to another agent (the handler, leads and admins)'
+            cand assign 'Assign a ticket to an agent (leads and admins)'
+            cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+        }
+        &'desk;help;ticket;new'= {
+        }
+        &'desk;help;ticket;show'= {
+        }
+        &'desk;help;ticket;log'= {
+        }
+        &'desk;help;ticket;list'= {
+        }
+        &'desk;help;ticket;claim'= {
+        }
+        &'desk;help;ticket;reply'= {
+        }
+        &'desk;help;ticket;comment'= {
+        }
+        &'desk;help;ticket;confirm'= {
+        }
+        &'desk;help;ticket;close'= {
+        }
+        &'desk;help;ticket;reopen'= {
+        }
+        &'desk;help;ticket;transfer'= {
+        }
+        &'desk;help;ticket;assign'= {
+        }
+        &'desk;help;ticket;rate'= {
+        }
+        &'desk;help;template'= {
+            cand list 'List ticket types (broken templates are reported, not hidden)'
+            cand show 'Show a type''s settings and fields'
+            cand check 'Check template files (or all of the home''s) without touching the store'
+        }
+        &'desk;help;template;list'= {
+        }
+        &'desk;help;template;show'= {
+        }
+        &'desk;help;template;check'= {
+        }
+        &'desk;help;agent'= {
+            cand add 'Add an agent (admins)'
+            cand list 'List agents'
+            cand show 'Show one agent and their open tickets'
+            cand status 'Set an agent''s status: online, offline or busy'
+            cand set 'Change an agent''s skills, capacity or role (admins)'
+        }
+        &'desk;help;agent;add'= {
+        }
+        &'desk;help;agent;list'= {
+        }
+        &'desk;help;agent;show'= {
+        }
+        &'desk;help;agent;status'= {
+        }
+        &'desk;help;agent;set'= {
+        }
+        &'desk;help;requester'= {
+            cand add 'Add a requester, or change their tier (agents)'
+            cand list 'List requesters'
+            cand show 'Show a requester''s tier and their tickets'
+        }
+        &'desk;help;requester;add'= {
+        }
+        &'desk;help;requester;list'= {
+        }
+        &'desk;help;requester;show'= {
+        }
+        &'desk;help;completions'= {
+        }
+        &'desk;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,477 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_desk_global_optspecs
+    string join \n home= as= json q/quiet no-input color= h/help V/version
+end
+
+function __fish_desk_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_desk_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_desk_using_subcommand
+    set -l cmd (__fish_desk_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c desk -n "__fish_desk_needs_command" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_needs_command" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_needs_command" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_needs_command" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_needs_command" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_needs_command" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_needs_command" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
+complete -c desk -n "__fish_desk_needs_command" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
+complete -c desk -n "__fish_desk_needs_command" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_needs_command" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
+complete -c desk -n "__fish_desk_needs_command" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk -n "__fish_desk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand init" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand init" -l examples -d 'Also install example ticket types (incident, access-request, ci-failure, customer-complaint)'
+complete -c desk -n "__fish_desk_using_subcommand init" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand init" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand init" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand init" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand init" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "new" -d 'File a new ticket from a template'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "comment" -d 'Add an internal note for agents (no state change)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "confirm" -d 'Accept the handler\'s answer, as the requester: awaiting → closed'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "close" -d 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "reopen" -d 'Reopen a closed ticket, archived ones included: closed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "transfer" -d 'Hand a ticket to another agent (the handler, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s t -l type -d 'Ticket type: a template name (see `desk template list`)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l title -d 'One-line summary' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l body -d 'Body text; `-` reads standard input' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l body-file -d 'Read the body from a file' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s f -l field -d 'A template field, as KEY=VALUE (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s p -l priority -d 'Priority [default: the template\'s]' -r -f -a "urgent\t''
+high\t''
+normal\t''
+low\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l requester -d 'File on behalf of this requester (agents only) [default: the acting user]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l dedup-key -d 'Deduplicate: if an open ticket has this key, record an occurrence on it instead' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s s -l status -d 'Only these states (comma-separated) [default: unclaimed,pending,awaiting]' -r -f -a "unclaimed\t''
+pending\t''
+awaiting\t''
+closed\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s a -l assignee -d 'Only tickets assigned to this agent (`me` for yourself)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s t -l type -d 'Only tickets of this type' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s r -l requester -d 'Only tickets filed by this requester (`me` for yourself)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s p -l priority -d 'Only tickets of these priorities (comma-separated)' -r -f -a "urgent\t''
+high\t''
+normal\t''
+low\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s n -l limit -d 'Show at most this many' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l all -d 'Include recently closed tickets (archived ones are not listed)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message; `-` reads standard input' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s m -l message -d 'The message; `-` reads standard input' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l to -d 'The agent who takes the ticket' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l to -d 'The agent who takes the ticket' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l score -d 'Satisfaction from 1 (very unhappy) to 5 (very happy)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s m -l message -d 'An optional comment' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "new" -d 'File a new ticket from a template'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "comment" -d 'Add an internal note for agents (no state change)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "confirm" -d 'Accept the handler\'s answer, as the requester: awaiting → closed'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Reopen a closed ticket, archived ones included: closed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "transfer" -d 'Hand a ticket to another agent (the handler, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'Show a type\'s settings and fields'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a type\'s settings and fields'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "add" -d 'Add an agent (admins)'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "list" -d 'List agents'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "show" -d 'Show one agent and their open tickets'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "status" -d 'Set an agent\'s status: online, offline or busy'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l skills -d 'Skills, comma-separated (e.g. ops,network)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l capacity -d 'The most open tickets they should hold at once' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l role -d 'agent, lead (may assign and transfer) or admin (may do anything)' -r -f -a "agent\t''
+lead\t''
+admin\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l status -d 'Initial status' -r -f -a "online\t''
+offline\t''
+busy\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l skills -d 'Replace the skills (comma-separated; empty to clear)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l add-skill -d 'Add skills (comma-separated)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l remove-skill -d 'Remove skills (comma-separated)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l capacity -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l role -r -f -a "agent\t''
+lead\t''
+admin\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an agent (admins)'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List agents'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one agent and their open tickets'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "status" -d 'Set an agent\'s status: online, offline or busy'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a requester, or change their tier (agents)'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "list" -d 'List requesters'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "show" -d 'Show a requester\'s tier and their tickets'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l tier -d 'The tier (e.g. standard, vip, enterprise, internal) [default: config\'s default tier]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a requester, or change their tier (agents)'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "list" -d 'List requesters'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a requester\'s tier and their tickets'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand completions" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "new" -d 'File a new ticket from a template'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "comment" -d 'Add an internal note for agents (no state change)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "confirm" -d 'Accept the handler\'s answer, as the requester: awaiting → closed'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "close" -d 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "reopen" -d 'Reopen a closed ticket, archived ones included: closed → pending'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "transfer" -d 'Hand a ticket to another agent (the handler, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a type\'s settings and fields'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Add an agent (admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "show" -d 'Show one agent and their open tickets'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "status" -d 'Set an agent\'s status: online, offline or busy'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "add" -d 'Add a requester, or change their tier (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "list" -d 'List requesters'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "show" -d 'Show a requester\'s tier and their tickets'

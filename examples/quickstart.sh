@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# A short, realistic day at the help desk, played in a throwaway home.
+#
+#   bash examples/quickstart.sh          # builds desk (release) and runs the story
+#   DESK=/path/to/desk bash examples/quickstart.sh
+#
+# Nothing outside a temporary directory is touched.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [[ -z "${DESK:-}" ]]; then
+    echo "==> building desk (cargo build --release)"
+    cargo build --release --quiet --manifest-path "$here/Cargo.toml"
+    DESK="$here/target/release/desk"
+fi
+
+DESK_HOME="$(mktemp -d "${TMPDIR:-/tmp}/desk-quickstart.XXXXXX")"
+export DESK_HOME
+trap 'rm -rf "$DESK_HOME"' EXIT
+
+# Each line is one person at their terminal: `desk --as NAME …` (or DESK_USER=NAME).
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
+desk() { "$DESK" "$@"; }
+
+echo "==> a fresh desk home in $DESK_HOME"
+step desk --as alice init --examples
+step desk --as alice agent add bob   --skills ops,network --capacity 5 --status online
+step desk --as alice agent add chen  --skills iam,support --capacity 8 --status online
+step desk --as alice agent add dana  --skills ops --role lead --status online
+step desk --as alice requester add carol --tier vip
+step desk --as alice template list
+
+echo; echo "==> three tickets arrive"
+inc=$(desk --as carol ticket new --type incident --title "Checkout API returns 502" \
+        --field service=checkout-api --field severity=sev2 --field users_affected=1200 \
+        --body "Since 09:10 about 5% of checkout calls fail with 502 behind the VPN." -q)
+echo "carol filed INC-$inc"
+acc=$(desk --as erik ticket new --type access-request --title "Grafana access for audit" \
+        --field system=grafana --field until=2026-12-31 \
+        --field "justification=Read the billing dashboards for the Q3 audit" -q)
+echo "erik filed ACC-$acc"
+cs=$(desk --as carol ticket new --type customer-complaint --title "Charged twice for order A-1042" \
+        --field order=A-1042 --field channel=email -q)
+echo "carol filed CS-$cs"
+step desk ticket list
+
+echo; echo "==> the team works the queue"
+step desk --as bob  ticket claim "INC-$inc"
+step desk --as bob  ticket comment "INC-$inc" -m "LB health checks flapping on two nodes"
+step desk --as bob  ticket reply "INC-$inc" -m "Drained the two bad nodes; please retry."
+step desk --as carol ticket reply "INC-$inc" -m "Still seeing a few 502s from Shanghai."
+step desk --as bob  ticket reply "INC-$inc" -m "Fixed the VPN route too; error rate is 0 now."
+step desk --as carol ticket confirm "INC-$inc"
+
+step desk --as dana ticket assign "ACC-$acc" --to chen
+step desk --as chen ticket reply "ACC-$acc" -m "Granted read access until 2026-12-31."
+step desk --as erik ticket confirm "ACC-$acc"
+
+step desk --as chen ticket claim "CS-$cs"
+step desk --as chen ticket reply "CS-$cs" -m "Refunded the duplicate charge; sorry about that."
+step desk --as chen ticket close "CS-$cs"
+step desk --as carol ticket rate "CS-$cs" --score 5 -m "Quick and friendly"
+
+echo; echo "==> a rule is a rule: bob cannot close an internal ticket (exit 4)"
+desk --as bob ticket reopen "INC-$inc" >/dev/null
+set +e; desk --as bob ticket close "INC-$inc"; echo "exit code: $?"; set -e
+
+echo; echo "==> where things stand"
+step desk ticket list --all
+step desk ticket log "INC-$inc"
+step desk ticket show "CS-$cs"

@@ -1,0 +1,125 @@
+//! A clean environment for driving the real `desk` binary: a temporary home, no inherited
+//! variables, a fixed acting user, and a clock (`DESK_NOW`) that advances one minute per
+//! command so histories are deterministic and ordered.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use serde_json::Value;
+
+pub struct TestEnv {
+    dir: tempfile::TempDir,
+    clock: Cell<DateTime<Utc>>,
+}
+
+impl TestEnv {
+    /// An environment with no desk home yet.
+    pub fn empty() -> Self {
+        TestEnv {
+            dir: tempfile::tempdir().expect("temp dir"),
+            clock: Cell::new(Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()),
+        }
+    }
+
+    /// `desk init --examples` as `admin`, plus agents `bob` (ops) and `dave` (lead).
+    pub fn with_examples() -> Self {
+        let env = Self::empty();
+        env.ok("admin", &["init", "--examples"]);
+        env.ok("admin", &["agent", "add", "bob", "--skills", "ops,support", "--status", "online"]);
+        env.ok("admin", &["agent", "add", "erin", "--skills", "ops", "--status", "online"]);
+        env.ok("admin", &["agent", "add", "dave", "--role", "lead", "--status", "online"]);
+        env
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The time the next command will see.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.get()
+    }
+
+    /// Move the clock (e.g. past the archive age).
+    pub fn advance(&self, by: Duration) {
+        self.clock.set(self.clock.get() + by);
+    }
+
+    /// A `desk` command acting as `user`, in a cleared environment.
+    pub fn desk(&self, user: &str) -> Command {
+        let now = self.clock.get();
+        self.clock.set(now + Duration::minutes(1));
+        let mut cmd = Command::cargo_bin("desk").expect("desk binary");
+        cmd.env_clear()
+            .env("DESK_HOME", self.home())
+            .env("DESK_USER", user)
+            .env("DESK_NOW", now.to_rfc3339())
+            .env("HOME", self.dir.path())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "120");
+        cmd
+    }
+
+    pub fn run(&self, user: &str, args: &[&str]) -> Output {
+        self.desk(user).args(args).output().expect("run desk")
+    }
+
+    /// Run, assert success, return stdout.
+    #[track_caller]
+    pub fn ok(&self, user: &str, args: &[&str]) -> String {
+        let out = self.run(user, args);
+        assert!(
+            out.status.success(),
+            "desk {args:?} as {user} failed ({:?}):\n{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Run with `--json`, assert success, parse stdout.
+    #[track_caller]
+    pub fn json(&self, user: &str, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let text = self.ok(user, &all);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad JSON from {args:?}: {e}\n{text}"))
+    }
+
+    /// Run, assert exit code `code`, return stderr.
+    #[track_caller]
+    pub fn fails(&self, user: &str, args: &[&str], code: i32) -> String {
+        let out = self.run(user, args);
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "desk {args:?} as {user}: expected exit {code}\nstdout: {}\nstderr: {stderr}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        stderr
+    }
+
+    /// File an incident as `requester`; returns its numeric id.
+    pub fn incident(&self, requester: &str, title: &str) -> u64 {
+        let v = self.json(requester, &["ticket", "new", "--type", "incident", "--title", title, "--field", "service=api"]);
+        v["id"].as_u64().expect("id")
+    }
+
+    /// The whole ticket as `desk ticket show --json` gives it.
+    pub fn show(&self, id: u64) -> Value {
+        self.json("admin", &["ticket", "show", &id.to_string()])
+    }
+
+    /// A fingerprint of everything observable about a ticket (for "nothing was written").
+    pub fn snapshot(&self, id: u64) -> String {
+        self.show(id).to_string()
+    }
+}

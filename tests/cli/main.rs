@@ -1,0 +1,13 @@
+//! Integration tests: one binary (link once), driving the real `desk` as users do.
+
+mod common;
+
+mod architecture;
+
+mod concurrency;
+mod conventions;
+mod crash;
+mod docs;
+mod lifecycle;
+mod permissions;
+mod templates;
