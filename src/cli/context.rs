@@ -38,8 +38,9 @@ impl Context {
             Some(user) => user.clone(),
             None => env_vars::get(DESK_USER).unwrap_or_else(whoami::username),
         };
-        crate::domain::people::validate_name("user", &user)
-            .map_err(|e| CommandError::invalid(e.to_string()).with_hint("set the acting user with --as NAME or DESK_USER"))?;
+        crate::domain::people::validate_name("user", &user).map_err(|e| {
+            CommandError::invalid(e.to_string()).with_hint("set the acting user with --as NAME or DESK_USER")
+        })?;
         Ok(Context {
             ui,
             home: Home::new(home),
@@ -53,7 +54,11 @@ impl Context {
     pub fn open_store(&self) -> Result<Store, CommandError> {
         self.home.require()?;
         let backend = sled_backend::open_with_retry(&self.home.hot_dir(), self.lock_timeout)?;
-        Ok(Store::new(Box::new(backend), &self.home.hot_dir(), &self.home.cold_dir())?)
+        Ok(Store::new(
+            Box::new(backend),
+            &self.home.hot_dir(),
+            &self.home.cold_dir(),
+        )?)
     }
 
     /// Housekeeping after a successful write: move a bounded batch of old closed tickets
@@ -64,13 +69,19 @@ impl Context {
             Err(_) => return,
         };
         if let Err(error) = store.archive_closed(self.now, archive.after, archive.batch) {
-            self.ui.warn(format!("archiving old closed tickets failed: {error}"));
+            self.ui
+                .warn(format!("archiving old closed tickets failed: {error}"));
         }
     }
 
     pub fn agent(&self, txn: &Txn<'_>, name: &str) -> Result<Agent, CommandError> {
         txn.agent(name)?.ok_or_else(|| {
-            let names: Vec<String> = txn.agents().unwrap_or_default().into_iter().map(|a| a.name).collect();
+            let names: Vec<String> = txn
+                .agents()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| a.name)
+                .collect();
             let mut error = CommandError::not_found(format!("agent `{name}` not found"));
             if let Some(hint) = super::error::did_you_mean(name, names.iter().map(String::as_str)) {
                 error = error.with_hint(hint);
@@ -80,7 +91,11 @@ impl Context {
     }
 
     /// Find the ticket `reference` names, hot or archived.
-    pub fn find_ticket(&self, store: &Store, reference: &TicketRef) -> Result<(ArchivedTicket, Location), CommandError> {
+    pub fn find_ticket(
+        &self,
+        store: &Store,
+        reference: &TicketRef,
+    ) -> Result<(ArchivedTicket, Location), CommandError> {
         let not_found = || CommandError::not_found(format!("ticket {reference} not found"));
         let (record, location) = store.find_ticket(reference.id)?.ok_or_else(not_found)?;
         if !reference.matches(&record.ticket) {
@@ -109,7 +124,8 @@ fn default_home() -> Result<PathBuf, CommandError> {
     if let Some(home) = env_vars::get(env_vars::HOME) {
         return Ok(PathBuf::from(home).join(".local/share/desk"));
     }
-    Err(CommandError::invalid("cannot find a place for the desk home").with_hint("pass --home DIR or set DESK_HOME"))
+    Err(CommandError::invalid("cannot find a place for the desk home")
+        .with_hint("pass --home DIR or set DESK_HOME"))
 }
 
 fn clock() -> Result<DateTime<Utc>, CommandError> {

@@ -36,7 +36,10 @@ fn collect_pages(command: &clap::Command, name: &str, pages: &mut Vec<(String, V
         .render(&mut out)
         .expect("rendering to memory cannot fail");
     pages.push((format!("{name}.1"), out));
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+    for sub in command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         collect_pages(sub, &format!("{name}-{}", sub.get_name()), pages);
     }
 }

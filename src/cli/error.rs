@@ -101,7 +101,9 @@ impl fmt::Display for CommandError {
 impl From<DomainError> for CommandError {
     fn from(error: DomainError) -> Self {
         match error {
-            DomainError::Invalid { message, problems } => CommandError::invalid(message).with_details(problems),
+            DomainError::Invalid { message, problems } => {
+                CommandError::invalid(message).with_details(problems)
+            }
             DomainError::IllegalTransition { .. } => CommandError::conflict(error.to_string()),
             DomainError::PermissionDenied { .. } => CommandError::denied(error.to_string()),
             DomainError::NotFound { .. } => CommandError::not_found(error.to_string()),
@@ -112,8 +114,9 @@ impl From<DomainError> for CommandError {
 impl From<StoreError> for CommandError {
     fn from(error: StoreError) -> Self {
         match &error {
-            StoreError::Busy { .. } => CommandError::new(ExitKind::Busy, error.to_string())
-                .with_hint("another desk command is running; raise DESK_LOCK_TIMEOUT (seconds) to wait longer"),
+            StoreError::Busy { .. } => CommandError::new(ExitKind::Busy, error.to_string()).with_hint(
+                "another desk command is running; raise DESK_LOCK_TIMEOUT (seconds) to wait longer",
+            ),
             StoreError::NewerSchema { .. } => CommandError::new(ExitKind::Failure, error.to_string())
                 .with_hint("install a newer desk to use this store"),
             _ => CommandError::new(ExitKind::Failure, error.to_string()),

@@ -109,7 +109,10 @@ impl Ui {
         if !self.stdout_is_tty {
             let mut out = io::stdout().lock();
             for row in rows {
-                let cells: Vec<String> = row.into_iter().map(|c| c.text.replace(['\t', '\n'], " ")).collect();
+                let cells: Vec<String> = row
+                    .into_iter()
+                    .map(|c| c.text.replace(['\t', '\n'], " "))
+                    .collect();
                 writeln!(out, "{}", cells.join("\t"))?;
             }
             return Ok(());
@@ -118,7 +121,11 @@ impl Ui {
         table
             .load_preset(presets::UTF8_HORIZONTAL_ONLY)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(header.iter().map(|h| Cell::new(h).add_attribute(comfy_table::Attribute::Bold)));
+            .set_header(
+                header
+                    .iter()
+                    .map(|h| Cell::new(h).add_attribute(comfy_table::Attribute::Bold)),
+            );
         if self.color {
             table.enforce_styling();
         } else {

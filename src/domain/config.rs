@@ -83,13 +83,23 @@ impl Config {
         let mut config = Config::default();
         if let Some(after) = raw.archive.after {
             config.archive.after = humantime::parse_duration(after.get_ref()).map_err(|e| {
-                FileError::at(file, source, Some(after.span()), format!("archive.after: {e} (write e.g. \"7d\" or \"36h\")"))
+                FileError::at(
+                    file,
+                    source,
+                    Some(after.span()),
+                    format!("archive.after: {e} (write e.g. \"7d\" or \"36h\")"),
+                )
             })?;
         }
         if let Some(batch) = raw.archive.batch {
             let value = *batch.get_ref();
             if !(1..=100_000).contains(&value) {
-                return Err(FileError::at(file, source, Some(batch.span()), "archive.batch must be 1 to 100000"));
+                return Err(FileError::at(
+                    file,
+                    source,
+                    Some(batch.span()),
+                    "archive.batch must be 1 to 100000",
+                ));
             }
             config.archive.batch = value as usize;
         }
@@ -106,7 +116,10 @@ mod tests {
 
     #[test]
     fn the_written_default_parses_to_the_default() {
-        assert_eq!(Config::parse("config.toml", DEFAULT_CONFIG_TOML).unwrap(), Config::default());
+        assert_eq!(
+            Config::parse("config.toml", DEFAULT_CONFIG_TOML).unwrap(),
+            Config::default()
+        );
     }
 
     #[test]

@@ -45,19 +45,30 @@ pub enum Action<'a> {
     /// An agent takes an unclaimed ticket.
     Claim,
     /// A lead or admin gives the ticket to an agent.
-    Assign { to: &'a Agent },
+    Assign {
+        to: &'a Agent,
+    },
     /// The handler (or a lead/admin) hands the ticket to another agent.
-    Transfer { to: &'a Agent },
+    Transfer {
+        to: &'a Agent,
+    },
     /// A message to the other side of the conversation.
-    Reply { message: &'a str },
+    Reply {
+        message: &'a str,
+    },
     /// An internal note between agents; never changes the state.
-    Comment { message: &'a str },
+    Comment {
+        message: &'a str,
+    },
     /// The requester accepts the handler's answer.
     Confirm,
     Close,
     Reopen,
     /// The requester's satisfaction score (CSAT, 1–5) after close.
-    Rate { score: u8, message: Option<&'a str> },
+    Rate {
+        score: u8,
+        message: Option<&'a str>,
+    },
 }
 
 impl Action<'_> {
@@ -211,9 +222,7 @@ pub fn apply(
                 )));
             }
             if !(1..=5).contains(&score) {
-                return Err(DomainError::invalid(format!(
-                    "score must be 1 to 5, not {score}"
-                )));
+                return Err(DomainError::invalid(format!("score must be 1 to 5, not {score}")));
             }
             next.rating = Some(score);
             event.score = Some(score);
@@ -256,10 +265,14 @@ pub fn validate_title(title: &str) -> Result<String, DomainError> {
         return Err(DomainError::invalid("the title is empty"));
     }
     if title.contains('\n') {
-        return Err(DomainError::invalid("the title must be one line; put details in the body"));
+        return Err(DomainError::invalid(
+            "the title must be one line; put details in the body",
+        ));
     }
     if title.chars().count() > 200 {
-        return Err(DomainError::invalid("the title is longer than 200 characters; put details in the body"));
+        return Err(DomainError::invalid(
+            "the title is longer than 200 characters; put details in the body",
+        ));
     }
     Ok(title.to_string())
 }
@@ -420,29 +433,55 @@ mod tests {
     #[test]
     fn internal_happy_path_ends_with_requester_confirming() {
         let bob = agent("bob", Role::Agent);
-        let bob_acts = Actor { name: "bob", agent: Some(&bob) };
-        let carol = Actor { name: "carol", agent: None };
+        let bob_acts = Actor {
+            name: "bob",
+            agent: Some(&bob),
+        };
+        let carol = Actor {
+            name: "carol",
+            agent: None,
+        };
         let t = ticket(Workflow::Internal);
         let (t, e) = apply(&t, bob_acts, Action::Claim, at(1)).unwrap();
-        assert_eq!((t.status, e.seq, e.kind), (Status::Pending, 1, EventKind::Claimed));
+        assert_eq!(
+            (t.status, e.seq, e.kind),
+            (Status::Pending, 1, EventKind::Claimed)
+        );
         let (t, _) = apply(&t, bob_acts, Action::Reply { message: "restarted" }, at(2)).unwrap();
         assert_eq!(t.status, Status::Awaiting);
-        let (t, _) = apply(&t, carol, Action::Reply { message: "still down" }, at(3)).unwrap();
+        let (t, _) = apply(
+            &t,
+            carol,
+            Action::Reply {
+                message: "still down",
+            },
+            at(3),
+        )
+        .unwrap();
         assert_eq!(t.status, Status::Pending);
         let (t, _) = apply(&t, bob_acts, Action::Reply { message: "fixed" }, at(4)).unwrap();
         let err = apply(&t, bob_acts, Action::Close, at(5)).unwrap_err();
         assert!(matches!(err, DomainError::PermissionDenied { .. }));
         let (t, e) = apply(&t, carol, Action::Confirm, at(5)).unwrap();
-        assert_eq!((t.status, t.closed_at, e.to_status), (Status::Closed, Some(at(5)), Some(Status::Closed)));
+        assert_eq!(
+            (t.status, t.closed_at, e.to_status),
+            (Status::Closed, Some(at(5)), Some(Status::Closed))
+        );
         assert_eq!(t.event_count, 6);
     }
 
     #[test]
     fn customer_handler_closes_only_after_replying() {
         let bob = agent("bob", Role::Agent);
-        let bob_acts = Actor { name: "bob", agent: Some(&bob) };
+        let bob_acts = Actor {
+            name: "bob",
+            agent: Some(&bob),
+        };
         let (t, _) = apply(&ticket(Workflow::Customer), bob_acts, Action::Claim, at(1)).unwrap();
-        assert!(matches!(apply(&t, bob_acts, Action::Close, at(2)), Err(DomainError::PermissionDenied { .. })));
+        assert!(matches!(
+            apply(&t, bob_acts, Action::Close, at(2)),
+            Err(DomainError::PermissionDenied { .. })
+        ));
         let (t, _) = apply(&t, bob_acts, Action::Reply { message: "done" }, at(2)).unwrap();
         let (t, _) = apply(&t, bob_acts, Action::Close, at(3)).unwrap();
         assert_eq!(t.status, Status::Closed);
@@ -450,7 +489,10 @@ mod tests {
 
     #[test]
     fn illegal_moves_name_the_state_and_the_legal_moves() {
-        let carol = Actor { name: "carol", agent: None };
+        let carol = Actor {
+            name: "carol",
+            agent: None,
+        };
         let err = apply(&ticket(Workflow::Internal), carol, Action::Confirm, at(1)).unwrap_err();
         let text = err.to_string();
         assert!(text.contains("unclaimed"), "{text}");
@@ -460,7 +502,10 @@ mod tests {
     #[test]
     fn admin_closes_anything_and_reopen_returns_to_queue_when_unowned() {
         let root = agent("root", Role::Admin);
-        let root_acts = Actor { name: "root", agent: Some(&root) };
+        let root_acts = Actor {
+            name: "root",
+            agent: Some(&root),
+        };
         let (t, _) = apply(&ticket(Workflow::Internal), root_acts, Action::Close, at(1)).unwrap();
         let (t, _) = apply(&t, root_acts, Action::Reopen, at(2)).unwrap();
         assert_eq!((t.status, t.closed_at), (Status::Unclaimed, None));

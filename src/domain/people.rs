@@ -42,10 +42,9 @@ impl fmt::Display for Role {
 impl FromStr for Role {
     type Err = DomainError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| DomainError::invalid(format!("unknown role `{s}` (expected agent, lead or admin)")))
+        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| {
+            DomainError::invalid(format!("unknown role `{s}` (expected agent, lead or admin)"))
+        })
     }
 }
 
@@ -82,7 +81,11 @@ impl FromStr for AgentStatus {
         AgentStatus::ALL
             .into_iter()
             .find(|st| st.as_str() == s)
-            .ok_or_else(|| DomainError::invalid(format!("unknown agent status `{s}` (expected online, offline or busy)")))
+            .ok_or_else(|| {
+                DomainError::invalid(format!(
+                    "unknown agent status `{s}` (expected online, offline or busy)"
+                ))
+            })
     }
 }
 

@@ -39,10 +39,18 @@ impl FileError {
         }
     }
 
-    /// Wrap a `toml` parse error, keeping its location but only its first message line
-    /// (the rest of toml's text repeats the source line, which we print ourselves).
+    /// Wrap a `toml` parse error, keeping its location and its message (without the
+    /// source excerpt `Display` adds). Some messages span lines ("invalid string" then
+    /// "expected ..."); they are joined so `file:line:column: reason` stays one line.
     pub fn from_toml(file: &str, source: &str, error: &toml::de::Error) -> Self {
-        Self::at(file, source, error.span(), error.message().trim().to_string())
+        let reason = error
+            .message()
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        Self::at(file, source, error.span(), reason)
     }
 }
 
@@ -132,7 +140,12 @@ impl FieldSpec {
             FieldType::Bool => match raw.trim().to_ascii_lowercase().as_str() {
                 "true" | "yes" | "y" | "1" | "on" => Value::Bool(true),
                 "false" | "no" | "n" | "0" | "off" => Value::Bool(false),
-                _ => return Err(format!("field `{}` must be true or false, not `{raw}`", self.name)),
+                _ => {
+                    return Err(format!(
+                        "field `{}` must be true or false, not `{raw}`",
+                        self.name
+                    ))
+                }
             },
             FieldType::Enum => {
                 if !self.values.iter().any(|v| v == raw) {
@@ -145,8 +158,12 @@ impl FieldSpec {
                 Value::String(raw.to_string())
             }
             FieldType::Date => {
-                let date = chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-                    .map_err(|_| format!("field `{}` must be a date like 2026-01-31, not `{raw}`", self.name))?;
+                let date = chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
+                    format!(
+                        "field `{}` must be a date like 2026-01-31, not `{raw}`",
+                        self.name
+                    )
+                })?;
                 Value::String(date.format("%Y-%m-%d").to_string())
             }
             FieldType::Url => {
@@ -251,7 +268,9 @@ struct RawField {
 /// Whether `name` can be a template (type) name: the file stem of `templates/NAME.toml`.
 pub fn is_valid_type_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
@@ -287,20 +306,25 @@ impl Template {
 
         let mut skills = Vec::new();
         for skill in raw.skills {
-            super::people::validate_skill(skill.get_ref()).map_err(|e| err(Some(skill.span()), e.to_string()))?;
+            super::people::validate_skill(skill.get_ref())
+                .map_err(|e| err(Some(skill.span()), e.to_string()))?;
             skills.push(skill.into_inner());
         }
         for skill in raw.keywords.keys() {
-            super::people::validate_skill(skill)
-                .map_err(|e| err(None, format!("[keywords]: {e}")))?;
+            super::people::validate_skill(skill).map_err(|e| err(None, format!("[keywords]: {e}")))?;
         }
 
         let mut fields = Vec::new();
         let mut seen = BTreeSet::new();
         for raw_field in raw.fields {
             let span = raw_field.span();
-            let field = check_field(raw_field.into_inner(), &mut seen, &err)
-                .map_err(|e| if e.line == 1 && e.column == 1 { err(Some(span.clone()), e.reason) } else { e })?;
+            let field = check_field(raw_field.into_inner(), &mut seen, &err).map_err(|e| {
+                if e.line == 1 && e.column == 1 {
+                    err(Some(span.clone()), e.reason)
+                } else {
+                    e
+                }
+            })?;
             fields.push(field);
         }
 
@@ -337,7 +361,10 @@ impl Template {
 
     /// Check `given` (name, raw value) pairs against the fields, applying defaults.
     /// Every problem is reported, not just the first.
-    pub fn validate_fields(&self, given: &[(String, String)]) -> Result<BTreeMap<String, Value>, Vec<String>> {
+    pub fn validate_fields(
+        &self,
+        given: &[(String, String)],
+    ) -> Result<BTreeMap<String, Value>, Vec<String>> {
         let mut problems = Vec::new();
         let mut values = BTreeMap::new();
         for (name, raw) in given {
@@ -348,7 +375,11 @@ impl Template {
                     format!(
                         "unknown field `{name}` (fields of `{}`: {})",
                         self.name,
-                        self.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
+                        self.fields
+                            .iter()
+                            .map(|f| f.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 }),
                 Some(_) if values.contains_key(name) => problems.push(format!("field `{name}` given twice")),
@@ -367,7 +398,11 @@ impl Template {
             if let Some(default) = &spec.default {
                 values.insert(spec.name.clone(), default.clone());
             } else if spec.required {
-                problems.push(format!("missing required field `{}` ({})", spec.name, spec.accepts()));
+                problems.push(format!(
+                    "missing required field `{}` ({})",
+                    spec.name,
+                    spec.accepts()
+                ));
             }
         }
         if problems.is_empty() {
@@ -386,41 +421,70 @@ fn check_field(
     let name = raw.name.get_ref().clone();
     let name_span = Some(raw.name.span());
     let valid_name = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
     if !valid_name {
-        return Err(err(name_span, format!("field name `{name}` must be lowercase letters, digits, `_` or `-`")));
+        return Err(err(
+            name_span,
+            format!("field name `{name}` must be lowercase letters, digits, `_` or `-`"),
+        ));
     }
     if !seen.insert(name.clone()) {
         return Err(err(name_span, format!("field `{name}` is defined twice")));
     }
     let pattern = match raw.pattern {
         Some(pattern) => {
-            if !matches!(raw.field_type, FieldType::String | FieldType::Text | FieldType::Url) {
-                return Err(err(Some(pattern.span()), format!("field `{name}`: `pattern` applies to string, text and url fields")));
+            if !matches!(
+                raw.field_type,
+                FieldType::String | FieldType::Text | FieldType::Url
+            ) {
+                return Err(err(
+                    Some(pattern.span()),
+                    format!("field `{name}`: `pattern` applies to string, text and url fields"),
+                ));
             }
             Some(Regex::new(pattern.get_ref()).map_err(|e| {
-                let first = e.to_string().lines().last().unwrap_or_default().trim().to_string();
-                err(Some(pattern.span()), format!("field `{name}`: invalid pattern: {first}"))
+                // regex's text repeats the pattern with a caret; its last line is the reason.
+                let text = e.to_string();
+                let last = text.lines().last().unwrap_or_default().trim();
+                let reason = last.strip_prefix("error: ").unwrap_or(last);
+                err(
+                    Some(pattern.span()),
+                    format!("field `{name}`: invalid pattern: {reason}"),
+                )
             })?)
         }
         None => None,
     };
     if (raw.min.is_some() || raw.max.is_some()) && raw.field_type != FieldType::Int {
-        return Err(err(name_span, format!("field `{name}`: `min`/`max` apply to int fields")));
+        return Err(err(
+            name_span,
+            format!("field `{name}`: `min`/`max` apply to int fields"),
+        ));
     }
     if let (Some(min), Some(max)) = (raw.min, raw.max) {
         if min > max {
-            return Err(err(name_span, format!("field `{name}`: min {min} is greater than max {max}")));
+            return Err(err(
+                name_span,
+                format!("field `{name}`: min {min} is greater than max {max}"),
+            ));
         }
     }
     let values = raw.values.unwrap_or_default();
     match raw.field_type {
         FieldType::Enum if values.is_empty() => {
-            return Err(err(name_span, format!("field `{name}`: an enum needs `values = [...]`")));
+            return Err(err(
+                name_span,
+                format!("field `{name}`: an enum needs `values = [...]`"),
+            ));
         }
         FieldType::Enum => {}
         _ if !values.is_empty() => {
-            return Err(err(name_span, format!("field `{name}`: `values` applies to enum fields")));
+            return Err(err(
+                name_span,
+                format!("field `{name}`: `values` applies to enum fields"),
+            ));
         }
         _ => {}
     }
@@ -444,7 +508,10 @@ fn check_field(
             toml::Value::Datetime(d) => d.to_string(),
             other => return Err(err(span, format!("field `{name}`: unsupported default {other}"))),
         };
-        spec.default = Some(spec.parse_value(&text).map_err(|e| err(span, format!("default: {e}")))?);
+        spec.default = Some(
+            spec.parse_value(&text)
+                .map_err(|e| err(span, format!("default: {e}")))?,
+        );
     }
     Ok(spec)
 }
@@ -486,7 +553,10 @@ min = 0
     }
 
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -502,14 +572,22 @@ min = 0
     #[test]
     fn validation_applies_defaults_and_reports_every_problem() {
         let t = incident();
-        let ok = t.validate_fields(&pairs(&[("service", "api"), ("users", "3")])).unwrap();
+        let ok = t
+            .validate_fields(&pairs(&[("service", "api"), ("users", "3")]))
+            .unwrap();
         assert_eq!(ok["severity"], Value::from("sev3"));
         assert_eq!(ok["users"], Value::from(3));
         let problems = t
-            .validate_fields(&pairs(&[("severity", "sev9"), ("users", "-1"), ("colour", "red")]))
+            .validate_fields(&pairs(&[
+                ("severity", "sev9"),
+                ("users", "-1"),
+                ("colour", "red"),
+            ]))
             .unwrap_err();
         assert_eq!(problems.len(), 4, "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("missing required field `service`")));
+        assert!(problems
+            .iter()
+            .any(|p| p.contains("missing required field `service`")));
         assert!(problems.iter().any(|p| p.contains("unknown field `colour`")));
         let problems = t.validate_fields(&pairs(&[("service", "Bad Name")])).unwrap_err();
         assert!(problems[0].contains("must match"), "{problems:?}");
@@ -524,8 +602,16 @@ min = 0
         assert!(e.reason.contains("enum needs"), "{e}");
         assert_eq!(e.line, 2);
         let e = Template::parse("x", "x.toml", "colour = 1\n").unwrap_err();
-        assert!(e.to_string().starts_with("x.toml:1:1: unknown field `colour`"), "{e}");
-        let e = Template::parse("x", "x.toml", "[[fields]]\nname = \"n\"\ntype = \"int\"\ndefault = \"x\"\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("x.toml:1:1: unknown field `colour`"),
+            "{e}"
+        );
+        let e = Template::parse(
+            "x",
+            "x.toml",
+            "[[fields]]\nname = \"n\"\ntype = \"int\"\ndefault = \"x\"\n",
+        )
+        .unwrap_err();
         assert_eq!(e.line, 4, "{e}");
     }
 }

@@ -70,7 +70,11 @@ impl FromStr for Status {
         Status::ALL
             .into_iter()
             .find(|status| status.as_str() == s)
-            .ok_or_else(|| DomainError::invalid(format!("unknown status `{s}` (expected unclaimed, pending, awaiting or closed)")))
+            .ok_or_else(|| {
+                DomainError::invalid(format!(
+                    "unknown status `{s}` (expected unclaimed, pending, awaiting or closed)"
+                ))
+            })
     }
 }
 
@@ -85,12 +89,7 @@ pub enum Priority {
 }
 
 impl Priority {
-    pub const ALL: [Priority; 4] = [
-        Priority::Urgent,
-        Priority::High,
-        Priority::Normal,
-        Priority::Low,
-    ];
+    pub const ALL: [Priority; 4] = [Priority::Urgent, Priority::High, Priority::Normal, Priority::Low];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -124,7 +123,11 @@ impl FromStr for Priority {
         Priority::ALL
             .into_iter()
             .find(|p| p.as_str() == s)
-            .ok_or_else(|| DomainError::invalid(format!("unknown priority `{s}` (expected urgent, high, normal or low)")))
+            .ok_or_else(|| {
+                DomainError::invalid(format!(
+                    "unknown priority `{s}` (expected urgent, high, normal or low)"
+                ))
+            })
     }
 }
 
@@ -272,7 +275,10 @@ mod tests {
 
     #[test]
     fn ticket_refs_parse_with_and_without_prefix() {
-        assert_eq!("42".parse::<TicketRef>().unwrap(), TicketRef { id: 42, prefix: None });
+        assert_eq!(
+            "42".parse::<TicketRef>().unwrap(),
+            TicketRef { id: 42, prefix: None }
+        );
         assert_eq!("#7".parse::<TicketRef>().unwrap().id, 7);
         let inc: TicketRef = "inc-42".parse().unwrap();
         assert_eq!(inc.prefix.as_deref(), Some("INC"));

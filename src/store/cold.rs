@@ -118,7 +118,15 @@ impl ColdArchive {
         };
         let path = self.segment_path(segment);
         let is_new = !path.exists();
-        let file = self.io(&path, OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path))?;
+        let file = self.io(
+            &path,
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .open(&path),
+        )?;
         // Drop the tail of an interrupted run before writing after the committed end.
         self.io(&path, file.set_len(start))?;
         let mut writer = BufWriter::with_capacity(1 << 20, &file);
@@ -127,8 +135,9 @@ impl ColdArchive {
         let mut offset = start;
         for record in records {
             let payload = serde_json::to_vec(record).expect("archived tickets always serialize");
-            let len = u32::try_from(payload.len())
-                .map_err(|_| StoreError::Backend(format!("ticket {} too large to archive", record.ticket.id)))?;
+            let len = u32::try_from(payload.len()).map_err(|_| {
+                StoreError::Backend(format!("ticket {} too large to archive", record.ticket.id))
+            })?;
             let crc = crc32fast::hash(&payload);
             self.io(&path, writer.write_all(&len.to_le_bytes()))?;
             self.io(&path, writer.write_all(&crc.to_le_bytes()))?;
@@ -163,7 +172,15 @@ impl ColdArchive {
     /// Point each id at its new frame, writing runs of consecutive ids in one call.
     fn write_locations(&self, positions: &mut [(u64, u64)]) -> Result<()> {
         let path = self.locations_path();
-        let file = self.io(&path, OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path))?;
+        let file = self.io(
+            &path,
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .open(&path),
+        )?;
         positions.sort_unstable_by_key(|(id, _)| *id);
         let mut run_start = 0;
         while run_start < positions.len() {
@@ -277,7 +294,10 @@ fn decode_frame(path: &Path, offset: u64, payload: &[u8], crc: u32) -> Result<Ar
         )));
     }
     serde_json::from_slice(payload).map_err(|e| {
-        StoreError::Corrupt(format!("undecodable frame in {} at offset {offset}: {e}", path.display()))
+        StoreError::Corrupt(format!(
+            "undecodable frame in {} at offset {offset}: {e}",
+            path.display()
+        ))
     })
 }
 
@@ -289,6 +309,9 @@ mod tests {
     fn locations_round_trip() {
         assert_eq!(decode_location(0), None);
         assert_eq!(decode_location(encode_location(0, 0)), Some((0, 0)));
-        assert_eq!(decode_location(encode_location(7, 123_456_789)), Some((7, 123_456_789)));
+        assert_eq!(
+            decode_location(encode_location(7, 123_456_789)),
+            Some((7, 123_456_789))
+        );
     }
 }

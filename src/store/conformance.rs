@@ -44,7 +44,10 @@ fn backends(dir: &Path) -> Vec<(&'static str, Store)> {
             "memory",
             Store::new(Box::new(MemoryBackend::default()), dir, &dir.join("cold-mem")).unwrap(),
         ),
-        ("sled", Store::new(Box::new(sled), dir, &dir.join("cold-sled")).unwrap()),
+        (
+            "sled",
+            Store::new(Box::new(sled), dir, &dir.join("cold-sled")).unwrap(),
+        ),
     ]
 }
 
@@ -64,9 +67,16 @@ fn indexes_follow_every_change() {
         insert(&store, &ticket(3, Status::Pending, Priority::Normal));
         let txn = store.txn();
         let queue = txn
-            .query_tickets(&TicketQuery { statuses: vec![Status::Unclaimed], ..Default::default() })
+            .query_tickets(&TicketQuery {
+                statuses: vec![Status::Unclaimed],
+                ..Default::default()
+            })
             .unwrap();
-        assert_eq!(queue.iter().map(|t| t.id).collect::<Vec<_>>(), vec![2, 1], "{name}");
+        assert_eq!(
+            queue.iter().map(|t| t.id).collect::<Vec<_>>(),
+            vec![2, 1],
+            "{name}"
+        );
         assert_eq!(txn.open_ticket_by_dedup_key("ci:3").unwrap(), Some(3), "{name}");
         drop(txn);
 
@@ -76,11 +86,23 @@ fn indexes_follow_every_change() {
         txn.put_ticket(&closed).unwrap();
         txn.commit().unwrap();
         let txn = store.txn();
-        assert_eq!(txn.open_ticket_by_dedup_key("ci:3").unwrap(), None, "{name}: dedup freed on close");
-        let mine = txn.query_tickets(&TicketQuery { assignee: Some("bob".into()), ..Default::default() }).unwrap();
+        assert_eq!(
+            txn.open_ticket_by_dedup_key("ci:3").unwrap(),
+            None,
+            "{name}: dedup freed on close"
+        );
+        let mine = txn
+            .query_tickets(&TicketQuery {
+                assignee: Some("bob".into()),
+                ..Default::default()
+            })
+            .unwrap();
         assert!(mine.is_empty(), "{name}: assignee index cleared");
         let pending = txn
-            .query_tickets(&TicketQuery { statuses: vec![Status::Pending], ..Default::default() })
+            .query_tickets(&TicketQuery {
+                statuses: vec![Status::Pending],
+                ..Default::default()
+            })
             .unwrap();
         assert!(pending.is_empty(), "{name}: status index moved");
         assert_eq!(txn.closed_before(at(2), 10).unwrap(), vec![3], "{name}");
@@ -94,7 +116,8 @@ fn dropping_a_transaction_writes_nothing() {
     for (name, store) in backends(dir.path()) {
         let mut txn = store.txn();
         let id = txn.allocate_ticket_id().unwrap();
-        txn.put_ticket(&ticket(id, Status::Unclaimed, Priority::Normal)).unwrap();
+        txn.put_ticket(&ticket(id, Status::Unclaimed, Priority::Normal))
+            .unwrap();
         assert!(txn.ticket(id).unwrap().is_some(), "{name}: reads see own writes");
         drop(txn);
         let txn = store.txn();
@@ -124,13 +147,21 @@ fn archiving_moves_closed_tickets_and_restoring_brings_them_back() {
         insert(&store, &ticket(1, Status::Closed, Priority::Normal));
         insert(&store, &ticket(2, Status::Unclaimed, Priority::Normal));
         insert(&store, &ticket(3, Status::Closed, Priority::Normal));
-        let moved = store.archive_closed(at(10), Duration::from_secs(3600), 1).unwrap();
+        let moved = store
+            .archive_closed(at(10), Duration::from_secs(3600), 1)
+            .unwrap();
         assert_eq!(moved, 1, "{name}: batches are bounded");
-        let moved = store.archive_closed(at(10), Duration::from_secs(3600), 10).unwrap();
+        let moved = store
+            .archive_closed(at(10), Duration::from_secs(3600), 10)
+            .unwrap();
         assert_eq!(moved, 1, "{name}");
         assert!(store.txn().ticket(1).unwrap().is_none(), "{name}: gone from hot");
         let (found, location) = store.find_ticket(1).unwrap().unwrap();
-        assert_eq!((found.ticket.id, location, found.events.len()), (1, Location::Cold, 1), "{name}");
+        assert_eq!(
+            (found.ticket.id, location, found.events.len()),
+            (1, Location::Cold, 1),
+            "{name}"
+        );
         assert_eq!(store.find_ticket(2).unwrap().unwrap().1, Location::Hot, "{name}");
 
         let count = |store: &Store| {
@@ -138,10 +169,14 @@ fn archiving_moves_closed_tickets_and_restoring_brings_them_back() {
             let mut n = 0;
             store
                 .cold()
-                .scan(&txn.cold_manifest().unwrap(), &txn.restored_ids().unwrap(), |_| {
-                    n += 1;
-                    Ok(())
-                })
+                .scan(
+                    &txn.cold_manifest().unwrap(),
+                    &txn.restored_ids().unwrap(),
+                    |_| {
+                        n += 1;
+                        Ok(())
+                    },
+                )
                 .unwrap();
             n
         };
@@ -156,7 +191,9 @@ fn archiving_moves_closed_tickets_and_restoring_brings_them_back() {
         assert_eq!(count(&store), 1, "{name}: never counted twice");
 
         // Archive it again: counted once, from its new frame.
-        store.archive_closed(at(10), Duration::from_secs(3600), 10).unwrap();
+        store
+            .archive_closed(at(10), Duration::from_secs(3600), 10)
+            .unwrap();
         assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Cold, "{name}");
         assert_eq!(count(&store), 2, "{name}");
     }
@@ -172,9 +209,15 @@ fn an_interrupted_archive_run_is_invisible_and_overwritten() {
         let manifest = store.txn().cold_manifest().unwrap();
         store.cold().append(&manifest, &[record]).unwrap();
         assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Hot, "{name}");
-        assert!(store.cold().get(&manifest, 1).unwrap().is_none(), "{name}: uncommitted frame ignored");
+        assert!(
+            store.cold().get(&manifest, 1).unwrap().is_none(),
+            "{name}: uncommitted frame ignored"
+        );
         // The next run writes over the leftover tail and commits.
-        assert_eq!(store.archive_closed(at(10), Duration::from_secs(60), 10).unwrap(), 1);
+        assert_eq!(
+            store.archive_closed(at(10), Duration::from_secs(60), 10).unwrap(),
+            1
+        );
         assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Cold, "{name}");
         assert_eq!(store.txn().cold_manifest().unwrap().records(), 1, "{name}");
     }

@@ -94,7 +94,11 @@ pub fn dedup(key: &str) -> Vec<u8> {
 
 pub fn closed_entry(closed_at_ms: i64, id: u64) -> Vec<u8> {
     // Times before 1970 do not occur; clamp so the order stays numeric.
-    join(&[CLOSED_PREFIX, &(closed_at_ms.max(0) as u64).to_be_bytes(), &id.to_be_bytes()])
+    join(&[
+        CLOSED_PREFIX,
+        &(closed_at_ms.max(0) as u64).to_be_bytes(),
+        &id.to_be_bytes(),
+    ])
 }
 
 pub fn restored(id: u64) -> Vec<u8> {

@@ -193,7 +193,9 @@ impl<'s> Txn<'s> {
     /// The highest id ever allocated (0 when none).
     pub fn last_ticket_id(&self) -> Result<u64> {
         Ok(match self.get_raw(keys::NEXT_ID)? {
-            Some(bytes) => u64::from_be_bytes(bytes.as_slice().try_into().unwrap_or([0; 8])).saturating_sub(1),
+            Some(bytes) => {
+                u64::from_be_bytes(bytes.as_slice().try_into().unwrap_or([0; 8])).saturating_sub(1)
+            }
             None => 0,
         })
     }
@@ -340,9 +342,15 @@ impl<'s> Txn<'s> {
             let ticket = self
                 .ticket(id)?
                 .ok_or_else(|| StoreError::Corrupt(format!("index points at missing ticket {id}")))?;
-            let keep = query.assignee.as_ref().is_none_or(|a| ticket.assignee.as_ref() == Some(a))
+            let keep = query
+                .assignee
+                .as_ref()
+                .is_none_or(|a| ticket.assignee.as_ref() == Some(a))
                 && query.requester.as_ref().is_none_or(|r| &ticket.requester == r)
-                && query.ticket_type.as_ref().is_none_or(|t| &ticket.ticket_type == t)
+                && query
+                    .ticket_type
+                    .as_ref()
+                    .is_none_or(|t| &ticket.ticket_type == t)
                 && (query.statuses.is_empty() || query.statuses.contains(&ticket.status));
             if keep {
                 tickets.push(ticket);
@@ -464,7 +472,10 @@ impl Store {
             return Ok(None);
         }
         let manifest = txn.cold_manifest()?;
-        Ok(self.cold.get(&manifest, id)?.map(|record| (record, Location::Cold)))
+        Ok(self
+            .cold
+            .get(&manifest, id)?
+            .map(|record| (record, Location::Cold)))
     }
 
     /// Move closed tickets older than `older_than` into the cold archive: at most `limit`

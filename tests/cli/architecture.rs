@@ -4,7 +4,15 @@
 use std::fs;
 use std::path::Path;
 
-const FORBIDDEN: [&str; 7] = ["clap", "sled", "comfy_table", "dialoguer", "anyhow", "crate::store", "crate::cli"];
+const FORBIDDEN: [&str; 7] = [
+    "clap",
+    "sled",
+    "comfy_table",
+    "dialoguer",
+    "anyhow",
+    "crate::store",
+    "crate::cli",
+];
 
 #[test]
 fn the_domain_imports_no_cli_or_storage_crate() {
@@ -25,5 +33,9 @@ fn the_domain_imports_no_cli_or_storage_crate() {
             }
         }
     }
-    assert!(offences.is_empty(), "the domain must not depend on these:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "the domain must not depend on these:\n{}",
+        offences.join("\n")
+    );
 }

@@ -28,9 +28,26 @@ impl TestEnv {
     pub fn with_examples() -> Self {
         let env = Self::empty();
         env.ok("admin", &["init", "--examples"]);
-        env.ok("admin", &["agent", "add", "bob", "--skills", "ops,support", "--status", "online"]);
-        env.ok("admin", &["agent", "add", "erin", "--skills", "ops", "--status", "online"]);
-        env.ok("admin", &["agent", "add", "dave", "--role", "lead", "--status", "online"]);
+        env.ok(
+            "admin",
+            &[
+                "agent",
+                "add",
+                "bob",
+                "--skills",
+                "ops,support",
+                "--status",
+                "online",
+            ],
+        );
+        env.ok(
+            "admin",
+            &["agent", "add", "erin", "--skills", "ops", "--status", "online"],
+        );
+        env.ok(
+            "admin",
+            &["agent", "add", "dave", "--role", "lead", "--status", "online"],
+        );
         env
     }
 
@@ -109,7 +126,19 @@ impl TestEnv {
 
     /// File an incident as `requester`; returns its numeric id.
     pub fn incident(&self, requester: &str, title: &str) -> u64 {
-        let v = self.json(requester, &["ticket", "new", "--type", "incident", "--title", title, "--field", "service=api"]);
+        let v = self.json(
+            requester,
+            &[
+                "ticket",
+                "new",
+                "--type",
+                "incident",
+                "--title",
+                title,
+                "--field",
+                "service=api",
+            ],
+        );
         v["id"].as_u64().expect("id")
     }
 
@@ -122,4 +151,40 @@ impl TestEnv {
     pub fn snapshot(&self, id: u64) -> String {
         self.show(id).to_string()
     }
+}
+
+/// Helpers added for the lifecycle, permissions, templates and conventions tests.
+impl TestEnv {
+    /// Every ticket in the hot store, open or closed, in queue order.
+    pub fn all_tickets(&self) -> Vec<Value> {
+        match self.json("admin", &["ticket", "list", "--all"]) {
+            Value::Array(items) => items,
+            other => panic!("ticket list --json is not an array: {other}"),
+        }
+    }
+
+    /// A ticket's history as `desk ticket log ID --json` gives it.
+    pub fn events(&self, id: u64) -> Vec<Value> {
+        match self.json("admin", &["ticket", "log", &id.to_string()]) {
+            Value::Array(items) => items,
+            other => panic!("ticket log --json is not an array: {other}"),
+        }
+    }
+
+    /// The ticket's state (`unclaimed`, `pending`, `awaiting`, `closed`).
+    pub fn status(&self, id: u64) -> String {
+        self.show(id)["status"].as_str().expect("status").to_string()
+    }
+
+    /// Write `templates/NAME.toml` in the home; returns its path.
+    pub fn write_template(&self, name: &str, source: &str) -> PathBuf {
+        let path = self.home().join("templates").join(format!("{name}.toml"));
+        std::fs::write(&path, source).expect("write template");
+        path
+    }
+}
+
+/// The `kind` of each event, in order.
+pub fn kinds(events: &[Value]) -> Vec<&str> {
+    events.iter().map(|e| e["kind"].as_str().expect("kind")).collect()
 }

@@ -26,16 +26,37 @@ fn thirty_two_concurrent_creations_all_land_with_distinct_ids() {
     let children: Vec<_> = (0..32)
         .map(|i| {
             let title = format!("concurrent {i}");
-            desk_process(&env, &["ticket", "new", "--type", "incident", "--title", &title, "-f", "service=api", "-q"])
-                .spawn()
-                .expect("spawn desk")
+            desk_process(
+                &env,
+                &[
+                    "ticket",
+                    "new",
+                    "--type",
+                    "incident",
+                    "--title",
+                    &title,
+                    "-f",
+                    "service=api",
+                    "-q",
+                ],
+            )
+            .spawn()
+            .expect("spawn desk")
         })
         .collect();
     let mut ids = BTreeSet::new();
     for child in children {
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "a concurrent desk failed: {}", String::from_utf8_lossy(&out.stderr));
-        let id: u64 = String::from_utf8(out.stdout).unwrap().trim().parse().expect("-q prints the id");
+        assert!(
+            out.status.success(),
+            "a concurrent desk failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let id: u64 = String::from_utf8(out.stdout)
+            .unwrap()
+            .trim()
+            .parse()
+            .expect("-q prints the id");
         ids.insert(id);
     }
     assert_eq!(ids.len(), 32, "ids must be distinct: {ids:?}");
@@ -58,7 +79,16 @@ fn a_store_held_past_the_timeout_exits_75_and_writes_nothing() {
     let out = env
         .desk("admin")
         .env("DESK_LOCK_TIMEOUT", "0.3")
-        .args(["ticket", "new", "--type", "incident", "--title", "blocked", "-f", "service=api"])
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "blocked",
+            "-f",
+            "service=api",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(75));
@@ -66,14 +96,37 @@ fn a_store_held_past_the_timeout_exits_75_and_writes_nothing() {
     assert!(stderr.contains("busy"), "{stderr}");
     assert!(stderr.contains("DESK_LOCK_TIMEOUT"), "{stderr}");
     drop(holder);
-    assert_eq!(env.json("admin", &["ticket", "list", "--all"]).as_array().unwrap().len(), 0);
+    assert_eq!(
+        env.json("admin", &["ticket", "list", "--all"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
     // Once the holder lets go, the same command goes through.
-    env.ok("admin", &["ticket", "new", "--type", "incident", "--title", "ok now", "-f", "service=api"]);
+    env.ok(
+        "admin",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "ok now",
+            "-f",
+            "service=api",
+        ],
+    );
 }
 
 #[test]
 fn a_bad_lock_timeout_is_invalid_input() {
     let env = TestEnv::with_examples();
-    let out = env.desk("admin").env("DESK_LOCK_TIMEOUT", "soon").args(["ticket", "list"]).output().unwrap();
+    let out = env
+        .desk("admin")
+        .env("DESK_LOCK_TIMEOUT", "soon")
+        .args(["ticket", "list"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(5));
 }

@@ -19,7 +19,11 @@ const RUNS: usize = 60;
 #[test]
 fn sigkill_at_random_moments_never_loses_a_reported_ticket() {
     let env = TestEnv::with_examples();
-    std::fs::write(env.home().join("config.toml"), "[archive]\nafter = \"1s\"\nbatch = 1\n").unwrap();
+    std::fs::write(
+        env.home().join("config.toml"),
+        "[archive]\nafter = \"1s\"\nbatch = 1\n",
+    )
+    .unwrap();
     // Some closed tickets for the archiver to move while we kill processes.
     for i in 0..12 {
         let id = env.incident("admin", &format!("old {i}"));
@@ -42,7 +46,17 @@ fn sigkill_at_random_moments_never_loses_a_reported_ticket() {
             .env("DESK_HOME", env.home())
             .env("DESK_USER", "admin")
             .env("HOME", env.path())
-            .args(["ticket", "new", "--type", "incident", "--title", &title, "-f", "service=api", "-q"])
+            .args([
+                "ticket",
+                "new",
+                "--type",
+                "incident",
+                "--title",
+                &title,
+                "-f",
+                "service=api",
+                "-q",
+            ])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -53,7 +67,11 @@ fn sigkill_at_random_moments_never_loses_a_reported_ticket() {
         let _ = child.kill(); // SIGKILL on Unix
         let out = child.wait_with_output().unwrap();
         if out.status.success() {
-            let id: u64 = String::from_utf8(out.stdout).unwrap().trim().parse().expect("reported id");
+            let id: u64 = String::from_utf8(out.stdout)
+                .unwrap()
+                .trim()
+                .parse()
+                .expect("reported id");
             reported.insert(id, title);
         }
         // Close one more ticket now and then so the archiver always has work.
@@ -62,8 +80,14 @@ fn sigkill_at_random_moments_never_loses_a_reported_ticket() {
             env.ok("admin", &["ticket", "close", &id.to_string()]);
         }
     }
-    eprintln!("{} of {RUNS} creations were reported before the kill", reported.len());
-    assert!(reported.len() < RUNS, "no process was killed mid-flight; the test proved nothing");
+    eprintln!(
+        "{} of {RUNS} creations were reported before the kill",
+        reported.len()
+    );
+    assert!(
+        reported.len() < RUNS,
+        "no process was killed mid-flight; the test proved nothing"
+    );
 
     // The store opens, and every reported ticket is there with its title.
     for (id, title) in &reported {
@@ -74,7 +98,12 @@ fn sigkill_at_random_moments_never_loses_a_reported_ticket() {
     // Hot and cold never both hold a ticket, and every allocated id is in exactly one
     // place or was never committed.
     let backend = sled_backend::open_with_retry(&env.home().join("hot"), Duration::from_secs(5)).unwrap();
-    let store = Store::new(Box::new(backend), &env.home().join("hot"), &env.home().join("cold")).unwrap();
+    let store = Store::new(
+        Box::new(backend),
+        &env.home().join("hot"),
+        &env.home().join("cold"),
+    )
+    .unwrap();
     let txn = store.txn();
     let hot: BTreeSet<u64> = txn
         .query_tickets(&TicketQuery {
@@ -88,15 +117,26 @@ fn sigkill_at_random_moments_never_loses_a_reported_ticket() {
     let mut cold = BTreeSet::new();
     store
         .cold()
-        .scan(&txn.cold_manifest().unwrap(), &txn.restored_ids().unwrap(), |record| {
-            assert!(cold.insert(record.ticket.id), "ticket {} archived twice", record.ticket.id);
-            Ok(())
-        })
+        .scan(
+            &txn.cold_manifest().unwrap(),
+            &txn.restored_ids().unwrap(),
+            |record| {
+                assert!(
+                    cold.insert(record.ticket.id),
+                    "ticket {} archived twice",
+                    record.ticket.id
+                );
+                Ok(())
+            },
+        )
         .unwrap();
     assert!(!cold.is_empty(), "the archiver should have moved some tickets");
     let both: Vec<_> = hot.intersection(&cold).collect();
     assert!(both.is_empty(), "tickets in both hot and cold: {both:?}");
     for id in reported.keys() {
-        assert!(hot.contains(id) || cold.contains(id), "reported ticket {id} is in neither store");
+        assert!(
+            hot.contains(id) || cold.contains(id),
+            "reported ticket {id} is in neither store"
+        );
     }
 }

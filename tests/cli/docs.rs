@@ -77,5 +77,8 @@ fn man_pages_are_fresh() {
 fn completions_command_prints_the_committed_script() {
     let env = crate::common::TestEnv::empty();
     let out = env.ok("admin", &["completions", "bash"]);
-    assert_eq!(out.as_bytes(), fs::read(root().join("completions/desk.bash")).unwrap());
+    assert_eq!(
+        out.as_bytes(),
+        fs::read(root().join("completions/desk.bash")).unwrap()
+    );
 }

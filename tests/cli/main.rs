@@ -10,4 +10,6 @@ mod crash;
 mod docs;
 mod lifecycle;
 mod permissions;
+mod prompts;
+mod store;
 mod templates;

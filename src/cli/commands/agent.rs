@@ -89,8 +89,11 @@ pub fn run(ctx: &Context, command: &AgentCommand) -> Result<(), CommandError> {
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
     match txn.agent(&ctx.user)? {
         Some(agent) if agent.role == Role::Admin => Ok(()),
-        _ => Err(CommandError::denied(format!("permission denied: only admins {what}, and `{}` is not an admin", ctx.user))
-            .with_hint("act as an admin with --as NAME; the user who ran `desk init` is one")),
+        _ => Err(CommandError::denied(format!(
+            "permission denied: only admins {what}, and `{}` is not an admin",
+            ctx.user
+        ))
+        .with_hint("act as an admin with --as NAME; the user who ran `desk init` is one")),
     }
 }
 
@@ -116,8 +119,10 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
     let mut txn = store.txn();
     require_admin(ctx, &txn, "add agents")?;
     if txn.agent(&args.name)?.is_some() {
-        return Err(CommandError::conflict(format!("agent `{}` already exists", args.name))
-            .with_hint(format!("change it with `desk agent set {} …`", args.name)));
+        return Err(
+            CommandError::conflict(format!("agent `{}` already exists", args.name))
+                .with_hint(format!("change it with `desk agent set {} …`", args.name)),
+        );
     }
     let agent = Agent {
         name: args.name.clone(),
@@ -155,7 +160,11 @@ fn list(ctx: &Context) -> Result<(), CommandError> {
     drop(txn);
     drop(store);
     if ctx.ui.is_json() {
-        let items: Vec<AgentJson> = agents.iter().zip(&counts).map(|(a, n)| AgentJson::new(a, *n)).collect();
+        let items: Vec<AgentJson> = agents
+            .iter()
+            .zip(&counts)
+            .map(|(a, n)| AgentJson::new(a, *n))
+            .collect();
         return ctx.ui.json(&items);
     }
     if ctx.ui.is_quiet() {
@@ -206,11 +215,33 @@ fn show(ctx: &Context, args: &NameArgs) -> Result<(), CommandError> {
         return ctx.ui.line(&agent.name);
     }
     let ui = &ctx.ui;
-    ui.line(format!("{}  ({}, {})", agent.name, agent.role, ui.paint(agent.status.as_str(), status_color(agent.status))))?;
-    ui.line(format!("  skills    {}", if agent.skills.is_empty() { "-".to_string() } else { agent.skills.join(", ") }))?;
-    ui.line(format!("  load      {}/{} open tickets", open.len(), agent.capacity))?;
+    ui.line(format!(
+        "{}  ({}, {})",
+        agent.name,
+        agent.role,
+        ui.paint(agent.status.as_str(), status_color(agent.status))
+    ))?;
+    ui.line(format!(
+        "  skills    {}",
+        if agent.skills.is_empty() {
+            "-".to_string()
+        } else {
+            agent.skills.join(", ")
+        }
+    ))?;
+    ui.line(format!(
+        "  load      {}/{} open tickets",
+        open.len(),
+        agent.capacity
+    ))?;
     for ticket in open {
-        ui.line(format!("    {}  {}  {}  {}", ticket.display_id(), ticket.status, ticket.priority, ticket.title))?;
+        ui.line(format!(
+            "    {}  {}  {}  {}",
+            ticket.display_id(),
+            ticket.status,
+            ticket.priority,
+            ticket.title
+        ))?;
     }
     Ok(())
 }
@@ -236,7 +267,12 @@ fn status(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
     txn.commit()?;
     let open = open_count(&store, &agent.name)?;
     drop(store);
-    print_agent_change(ctx, &agent, open, format!("{}: {previous} → {new_status}", agent.name))
+    print_agent_change(
+        ctx,
+        &agent,
+        open,
+        format!("{}: {previous} → {new_status}", agent.name),
+    )
 }
 
 fn open_count(store: &Store, name: &str) -> Result<usize, CommandError> {
@@ -274,19 +310,27 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
         if agent.role == Role::Admin && role != Role::Admin {
             let admins = txn.agents()?.iter().filter(|a| a.role == Role::Admin).count();
             if admins == 1 {
-                return Err(CommandError::denied("permission denied: this is the last admin; make someone else admin first"));
+                return Err(CommandError::denied(
+                    "permission denied: this is the last admin; make someone else admin first",
+                ));
             }
         }
         agent.role = role;
         changes.push(format!("role = {role}"));
     }
     if changes.is_empty() {
-        return Err(CommandError::invalid("nothing to change").with_hint("pass --skills, --add-skill, --remove-skill, --capacity or --role"));
+        return Err(CommandError::invalid("nothing to change")
+            .with_hint("pass --skills, --add-skill, --remove-skill, --capacity or --role"));
     }
     agent.updated_at = ctx.now;
     txn.put_agent(&agent);
     txn.commit()?;
     let open = open_count(&store, &agent.name)?;
     drop(store);
-    print_agent_change(ctx, &agent, open, format!("{}: {}", agent.name, changes.join(", ")))
+    print_agent_change(
+        ctx,
+        &agent,
+        open,
+        format!("{}: {}", agent.name, changes.join(", ")),
+    )
 }

@@ -17,6 +17,8 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(_ctx: &Context, args: &CompletionsArgs) -> Result<(), CommandError> {
-    std::io::stdout().lock().write_all(&completion_script(args.shell))?;
+    std::io::stdout()
+        .lock()
+        .write_all(&completion_script(args.shell))?;
     Ok(())
 }

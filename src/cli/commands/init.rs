@@ -12,10 +12,22 @@ use crate::domain::{Agent, AgentStatus, Role};
 
 /// The example ticket types `desk init --examples` installs (also under `examples/templates/`).
 pub const EXAMPLE_TEMPLATES: [(&str, &str); 4] = [
-    ("incident", include_str!("../../../examples/templates/incident.toml")),
-    ("access-request", include_str!("../../../examples/templates/access-request.toml")),
-    ("ci-failure", include_str!("../../../examples/templates/ci-failure.toml")),
-    ("customer-complaint", include_str!("../../../examples/templates/customer-complaint.toml")),
+    (
+        "incident",
+        include_str!("../../../examples/templates/incident.toml"),
+    ),
+    (
+        "access-request",
+        include_str!("../../../examples/templates/access-request.toml"),
+    ),
+    (
+        "ci-failure",
+        include_str!("../../../examples/templates/ci-failure.toml"),
+    ),
+    (
+        "customer-complaint",
+        include_str!("../../../examples/templates/customer-complaint.toml"),
+    ),
 ];
 
 #[derive(Debug, Args)]
@@ -36,8 +48,11 @@ struct InitJson {
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     let home = &ctx.home;
     let created = !home.is_initialized();
-    let fail = |what: &str, e: std::io::Error| CommandError::new(ExitKind::Failure, format!("cannot create {what}: {e}"));
-    fs::create_dir_all(home.templates_dir()).map_err(|e| fail(&home.templates_dir().display().to_string(), e))?;
+    let fail = |what: &str, e: std::io::Error| {
+        CommandError::new(ExitKind::Failure, format!("cannot create {what}: {e}"))
+    };
+    fs::create_dir_all(home.templates_dir())
+        .map_err(|e| fail(&home.templates_dir().display().to_string(), e))?;
     if !home.config_path().exists() {
         fs::write(home.config_path(), DEFAULT_CONFIG_TOML).map_err(|e| fail("config.toml", e))?;
     }
@@ -89,15 +104,20 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     if created {
         ctx.ui.line(format!("Initialized desk home at {root}"))?;
     } else {
-        ctx.ui.line(format!("Desk home at {root} is already initialized"))?;
+        ctx.ui
+            .line(format!("Desk home at {root} is already initialized"))?;
     }
     if let Some(admin) = admin {
-        ctx.ui.line(format!("Admin: {admin} (add agents with `desk agent add NAME --skills a,b`)"))?;
+        ctx.ui.line(format!(
+            "Admin: {admin} (add agents with `desk agent add NAME --skills a,b`)"
+        ))?;
     }
     if !installed.is_empty() {
-        ctx.ui.line(format!("Installed templates: {}", installed.join(", ")))?;
+        ctx.ui
+            .line(format!("Installed templates: {}", installed.join(", ")))?;
     } else if !args.examples && created {
-        ctx.ui.line("No ticket types yet: add TOML files to templates/, or run `desk init --examples`")?;
+        ctx.ui
+            .line("No ticket types yet: add TOML files to templates/, or run `desk init --examples`")?;
     }
     Ok(())
 }

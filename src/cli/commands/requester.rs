@@ -60,7 +60,10 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
     let (requester, verb) = match txn.requester(&args.name)? {
         Some(mut existing) => {
             if existing.tier == tier {
-                return Err(CommandError::conflict(format!("requester `{}` already exists with tier {tier}", args.name)));
+                return Err(CommandError::conflict(format!(
+                    "requester `{}` already exists with tier {tier}",
+                    args.name
+                )));
             }
             existing.tier = tier;
             (existing, "Updated")
@@ -82,7 +85,10 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
     } else if ctx.ui.is_quiet() {
         ctx.ui.line(&requester.name)
     } else {
-        ctx.ui.line(format!("{verb} requester {} (tier {})", requester.name, requester.tier))
+        ctx.ui.line(format!(
+            "{verb} requester {} (tier {})",
+            requester.name, requester.tier
+        ))
     }
 }
 
@@ -128,8 +134,10 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     drop(txn);
     drop(store);
     if record.is_none() && tickets.is_empty() {
-        return Err(CommandError::not_found(format!("requester `{}` not found", args.name))
-            .with_hint("add one with `desk requester add NAME --tier TIER`"));
+        return Err(
+            CommandError::not_found(format!("requester `{}` not found", args.name))
+                .with_hint("add one with `desk requester add NAME --tier TIER`"),
+        );
     }
     let known = record.is_some();
     let requester = record.unwrap_or(Requester {
@@ -148,10 +156,20 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         return ctx.ui.line(&requester.name);
     }
     let default_note = if known { "" } else { " (default tier; no record)" };
-    ctx.ui.line(format!("{}  tier {}{default_note}", requester.name, requester.tier))?;
-    ctx.ui.line(format!("  tickets   {} in the hot store", tickets.len()))?;
+    ctx.ui.line(format!(
+        "{}  tier {}{default_note}",
+        requester.name, requester.tier
+    ))?;
+    ctx.ui
+        .line(format!("  tickets   {} in the hot store", tickets.len()))?;
     for ticket in &tickets {
-        ctx.ui.line(format!("    {}  {}  {}  {}", ticket.display_id(), ticket.status, ticket.priority, ticket.title))?;
+        ctx.ui.line(format!(
+            "    {}  {}  {}  {}",
+            ticket.display_id(),
+            ticket.status,
+            ticket.priority,
+            ticket.title
+        ))?;
     }
     Ok(())
 }

@@ -126,7 +126,8 @@ fn list(ctx: &Context) -> Result<(), CommandError> {
         return Ok(());
     }
     if catalog.templates.is_empty() {
-        ctx.ui.note("No ticket types yet: run `desk init --examples` or add templates/NAME.toml.");
+        ctx.ui
+            .note("No ticket types yet: run `desk init --examples` or add templates/NAME.toml.");
         return Ok(());
     }
     let rows = catalog
@@ -143,14 +144,20 @@ fn list(ctx: &Context) -> Result<(), CommandError> {
             ]
         })
         .collect();
-    ctx.ui.table(&["TYPE", "PREFIX", "WORKFLOW", "PRIORITY", "FIELDS", "DESCRIPTION"], rows)
+    ctx.ui.table(
+        &["TYPE", "PREFIX", "WORKFLOW", "PRIORITY", "FIELDS", "DESCRIPTION"],
+        rows,
+    )
 }
 
 fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
     let catalog = ctx.home.catalog()?;
     if let Some(error) = catalog.broken(&args.name) {
-        return Err(CommandError::invalid(format!("template `{}` is broken: {error}", args.name)));
+        return Err(CommandError::invalid(format!(
+            "template `{}` is broken: {error}",
+            args.name
+        )));
     }
     let Some(template) = catalog.get(&args.name) else {
         let mut error = CommandError::not_found(format!("unknown ticket type `{}`", args.name));
@@ -167,11 +174,24 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     }
     let ui = &ctx.ui;
     ui.line(format!("{} — {}", template.name, template.description))?;
-    ui.line(format!("  prefix     {}", template.prefix.as_deref().unwrap_or("-")))?;
+    ui.line(format!(
+        "  prefix     {}",
+        template.prefix.as_deref().unwrap_or("-")
+    ))?;
     ui.line(format!("  workflow   {}", template.workflow))?;
     ui.line(format!("  priority   {}", template.priority))?;
-    ui.line(format!("  skills     {}", if template.skills.is_empty() { "-".into() } else { template.skills.join(", ") }))?;
-    ui.line(format!("  sla        {}", template.sla.as_deref().unwrap_or("default")))?;
+    ui.line(format!(
+        "  skills     {}",
+        if template.skills.is_empty() {
+            "-".into()
+        } else {
+            template.skills.join(", ")
+        }
+    ))?;
+    ui.line(format!(
+        "  sla        {}",
+        template.sla.as_deref().unwrap_or("default")
+    ))?;
     ui.line(format!("  tiers      {}", template.tiers.join(", ")))?;
     for (skill, words) in &template.keywords {
         ui.line(format!("  keywords   {skill}: {}", words.join(", ")))?;
@@ -188,7 +208,12 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
                 StyledCell::plain(&f.name),
                 StyledCell::plain(f.accepts()),
                 StyledCell::plain(if f.required { "yes" } else { "no" }),
-                StyledCell::plain(f.default.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
+                StyledCell::plain(
+                    f.default
+                        .as_ref()
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "-".into()),
+                ),
                 StyledCell::plain(f.description.as_deref().unwrap_or("")),
             ]
         })
@@ -206,6 +231,12 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
         files.sort();
         files
     } else {
+        if let Some(missing) = args.files.iter().find(|path| !path.exists()) {
+            return Err(CommandError::not_found(format!(
+                "no template file at {}",
+                missing.display()
+            )));
+        }
         args.files.clone()
     };
     let results: Vec<CheckJson> = files
@@ -233,14 +264,19 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
     } else {
         for result in &results {
             match (&result.error, result.line, result.column) {
-                (Some(error), Some(line), Some(column)) => eprintln!("{}:{line}:{column}: {error}", result.file),
+                (Some(error), Some(line), Some(column)) => {
+                    eprintln!("{}:{line}:{column}: {error}", result.file)
+                }
                 _ if !ctx.ui.is_quiet() => ctx.ui.line(format!("{}: ok", result.file))?,
                 _ => {}
             }
         }
     }
     if bad > 0 {
-        return Err(CommandError::invalid(format!("{bad} of {} templates are invalid", results.len())));
+        return Err(CommandError::invalid(format!(
+            "{bad} of {} templates are invalid",
+            results.len()
+        )));
     }
     Ok(())
 }

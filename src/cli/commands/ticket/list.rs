@@ -38,7 +38,10 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
-    let me = |name: &Option<String>| name.as_ref().map(|n| if n == "me" { ctx.user.clone() } else { n.clone() });
+    let me = |name: &Option<String>| {
+        name.as_ref()
+            .map(|n| if n == "me" { ctx.user.clone() } else { n.clone() })
+    };
     let statuses: Vec<Status> = if args.all {
         Status::ALL.to_vec()
     } else if args.status.is_empty() {
@@ -46,7 +49,11 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     } else {
         args.status.iter().map(|s| s.parse()).collect::<Result<_, _>>()?
     };
-    let priorities: Vec<Priority> = args.priority.iter().map(|p| p.parse()).collect::<Result<_, _>>()?;
+    let priorities: Vec<Priority> = args
+        .priority
+        .iter()
+        .map(|p| p.parse())
+        .collect::<Result<_, _>>()?;
     let query = TicketQuery {
         statuses,
         assignee: me(&args.assignee),
@@ -90,5 +97,17 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
             ]
         })
         .collect();
-    ctx.ui.table(&["ID", "STATUS", "PRIORITY", "TYPE", "TITLE", "ASSIGNEE", "REQUESTER", "AGE"], rows)
+    ctx.ui.table(
+        &[
+            "ID",
+            "STATUS",
+            "PRIORITY",
+            "TYPE",
+            "TITLE",
+            "ASSIGNEE",
+            "REQUESTER",
+            "AGE",
+        ],
+        rows,
+    )
 }

@@ -164,7 +164,10 @@ fn report(ctx: &Context, ticket: &Ticket, event: &Event) -> Result<(), CommandEr
         return ctx.ui.line(ticket.id.to_string());
     }
     let mut line = format!("{} {} by {}", ticket.display_id(), event.kind, event.actor);
-    if let (Some(assignee), true) = (&event.assignee, event.actor != event.assignee.clone().unwrap_or_default()) {
+    if let (Some(assignee), true) = (
+        &event.assignee,
+        event.actor != event.assignee.clone().unwrap_or_default(),
+    ) {
         line.push_str(&format!(" → {assignee}"));
     }
     if let (Some(from), Some(to)) = (event.from_status, event.to_status) {

@@ -67,14 +67,22 @@ struct NewTicketJson<'a> {
 pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
     let catalog = ctx.home.catalog()?;
-    let template = choose_template(ctx, &catalog, args.ticket_type.as_deref())?;
+    let template = choose_template(ctx, &catalog, args.ticket_type.as_deref(), args.title.is_none())?;
     let body = read_body(args)?;
     let requester = args.requester.clone().unwrap_or_else(|| ctx.user.clone());
     validate_name("requester", &requester)?;
 
     let mut missing = Vec::new();
+    // A bad title is reported with the field problems, not instead of them.
+    let mut problems = Vec::new();
     let title = match &args.title {
-        Some(title) => Some(lifecycle::validate_title(title)?),
+        Some(title) => match lifecycle::validate_title(title) {
+            Ok(title) => Some(title),
+            Err(error) => {
+                problems.push(error.to_string());
+                None
+            }
+        },
         None if ctx.ui.can_prompt() => Some(prompt_title()?),
         None => {
             missing.push("--title".to_string());
@@ -95,13 +103,28 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
             template.name,
             missing.join(", ")
         ))
-        .with_details(field_problems(template, &given, true))
+        .with_details(
+            problems
+                .into_iter()
+                .chain(field_problems(template, &given, true))
+                .collect(),
+        )
         .with_hint("pass them as flags; `desk template show TYPE` lists the fields"));
     }
-    let title = title.expect("title given or prompted");
-    let fields = template
-        .validate_fields(&given)
-        .map_err(|problems| CommandError::invalid(format!("invalid fields for type `{}`", template.name)).with_details(problems))?;
+    let (title, fields) = match (title, template.validate_fields(&given)) {
+        (Some(title), Ok(fields)) => (title, fields),
+        (_, Ok(_)) => return Err(CommandError::invalid(problems.remove(0))),
+        (_, Err(field_problems)) => {
+            let what = if problems.is_empty() {
+                "fields"
+            } else {
+                "title and fields"
+            };
+            problems.extend(field_problems);
+            let message = format!("invalid {what} for type `{}`", template.name);
+            return Err(CommandError::invalid(message).with_details(problems));
+        }
+    };
     let priority = match &args.priority {
         Some(text) => text.parse::<Priority>()?,
         None => template.priority,
@@ -137,8 +160,17 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
     };
     let (ticket, deduplicated) = match existing {
         Some(id) => {
-            let current = txn.ticket(id)?.ok_or_else(|| CommandError::new(crate::cli::error::ExitKind::Failure, format!("dedup index points at missing ticket {id}")))?;
-            let details = if body.is_empty() { title.clone() } else { format!("{title}\n\n{body}") };
+            let current = txn.ticket(id)?.ok_or_else(|| {
+                CommandError::new(
+                    crate::cli::error::ExitKind::Failure,
+                    format!("dedup index points at missing ticket {id}"),
+                )
+            })?;
+            let details = if body.is_empty() {
+                title.clone()
+            } else {
+                format!("{title}\n\n{body}")
+            };
             let (ticket, event) = lifecycle::record_occurrence(&current, &ctx.user, &details, ctx.now);
             txn.put_ticket(&ticket)?;
             txn.append_event(id, &event);
@@ -191,11 +223,21 @@ fn report(ctx: &Context, ticket: &Ticket, deduplicated: bool) -> Result<(), Comm
             ticket.occurrences
         ))
     } else {
-        ctx.ui.line(format!("Created {} ({}): {}", ticket.display_id(), ticket.ticket_type, ticket.title))
+        ctx.ui.line(format!(
+            "Created {} ({}): {}",
+            ticket.display_id(),
+            ticket.ticket_type,
+            ticket.title
+        ))
     }
 }
 
-fn choose_template<'a>(ctx: &Context, catalog: &'a Catalog, name: Option<&str>) -> Result<&'a Template, CommandError> {
+fn choose_template<'a>(
+    ctx: &Context,
+    catalog: &'a Catalog,
+    name: Option<&str>,
+    title_missing: bool,
+) -> Result<&'a Template, CommandError> {
     let name = match name {
         Some(name) => name.to_string(),
         None if ctx.ui.can_prompt() && !catalog.templates.is_empty() => {
@@ -214,8 +256,15 @@ fn choose_template<'a>(ctx: &Context, catalog: &'a Catalog, name: Option<&str>) 
         }
         None => {
             let names: Vec<&str> = catalog.names().collect();
-            return Err(CommandError::invalid("missing --type and no terminal to ask").with_hint(if names.is_empty() {
-                "no ticket types are defined yet: run `desk init --examples` or add templates/NAME.toml".to_string()
+            let missing = if title_missing {
+                "--type, --title"
+            } else {
+                "--type"
+            };
+            let message = format!("missing required input and no terminal to ask: {missing}");
+            return Err(CommandError::invalid(message).with_hint(if names.is_empty() {
+                "no ticket types are defined yet: run `desk init --examples` or add templates/NAME.toml"
+                    .to_string()
             } else {
                 format!("available types: {}", names.join(", "))
             }));
@@ -225,8 +274,10 @@ fn choose_template<'a>(ctx: &Context, catalog: &'a Catalog, name: Option<&str>) 
         return Ok(template);
     }
     if let Some(error) = catalog.broken(&name) {
-        return Err(CommandError::invalid(format!("type `{name}` has a broken template: {error}"))
-            .with_hint(format!("check it with `desk template check {}`", error.file)));
+        return Err(
+            CommandError::invalid(format!("type `{name}` has a broken template: {error}"))
+                .with_hint(format!("check it with `desk template check {}`", error.file)),
+        );
     }
     let mut error = CommandError::not_found(format!("unknown ticket type `{name}`"));
     if let Some(hint) = did_you_mean(&name, catalog.names()) {
@@ -275,7 +326,11 @@ fn prompt_error(error: dialoguer::Error) -> CommandError {
 fn prompt_title() -> Result<String, CommandError> {
     dialoguer::Input::<String>::new()
         .with_prompt("Title")
-        .validate_with(|text: &String| lifecycle::validate_title(text).map(|_| ()).map_err(|e| e.to_string()))
+        .validate_with(|text: &String| {
+            lifecycle::validate_title(text)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
         .interact_text()
         .map_err(prompt_error)
         .map(|text| text.trim().to_string())
@@ -308,4 +363,3 @@ fn prompt_field(spec: &FieldSpec) -> Result<String, CommandError> {
             .map_err(prompt_error),
     }
 }
-

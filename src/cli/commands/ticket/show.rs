@@ -47,15 +47,29 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         return ctx.ui.line(ticket.id.to_string());
     }
     let ui = &ctx.ui;
-    ui.line(format!("{}  {}", ui.paint(&ticket.display_id(), Color::Cyan), ticket.title))?;
+    ui.line(format!(
+        "{}  {}",
+        ui.paint(&ticket.display_id(), Color::Cyan),
+        ticket.title
+    ))?;
     let status = format!("{} ({})", ticket.status, ticket.status.chinese());
     let mut facts = vec![
         ("status", ui.paint(&status, status_color(ticket.status))),
-        ("type", format!("{} ({} workflow)", ticket.ticket_type, ticket.workflow)),
+        (
+            "type",
+            format!("{} ({} workflow)", ticket.ticket_type, ticket.workflow),
+        ),
         ("priority", ticket.priority.to_string()),
         ("requester", ticket.requester.clone()),
         ("assignee", ticket.assignee.clone().unwrap_or_else(|| "-".into())),
-        ("created", format!("{} ({} ago)", output::time(ticket.created_at), output::age(ticket.created_at, ctx.now))),
+        (
+            "created",
+            format!(
+                "{} ({} ago)",
+                output::time(ticket.created_at),
+                output::age(ticket.created_at, ctx.now)
+            ),
+        ),
         ("updated", output::time(ticket.updated_at)),
     ];
     if let Some(closed) = ticket.closed_at {
@@ -73,7 +87,11 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     for (name, value) in ticket.fields.iter().map(|(k, v)| (k.as_str(), field_text(v))) {
         facts.push((name, value));
     }
-    let width = facts.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0);
+    let width = facts
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .max()
+        .unwrap_or(0);
     for (name, value) in facts {
         ui.line(format!("  {name:<width$}  {value}"))?;
     }
