@@ -190,6 +190,14 @@ impl<'s> Txn<'s> {
         Ok(next)
     }
 
+    /// Reserve `count` consecutive ids at once (bulk loads); never reused either.
+    pub fn reserve_ticket_ids(&mut self, count: u64) -> Result<std::ops::Range<u64>> {
+        let first = self.allocate_ticket_id()?;
+        let end = first + count;
+        self.put_raw(keys::NEXT_ID.to_vec(), end.to_be_bytes().to_vec());
+        Ok(first..end)
+    }
+
     /// The highest id ever allocated (0 when none).
     pub fn last_ticket_id(&self) -> Result<u64> {
         Ok(match self.get_raw(keys::NEXT_ID)? {

@@ -280,7 +280,11 @@ fn check_of_several_files_reports_each_and_fails_if_any_is_bad() {
 fn check_of_a_missing_file_is_not_found() {
     let env = TestEnv::empty();
     let missing = env.path().join("nope.toml");
-    let stderr = env.fails("nobody", &["template", "check", &missing.display().to_string()], 3);
+    let stderr = env.fails(
+        "nobody",
+        &["template", "check", &missing.display().to_string()],
+        3,
+    );
     assert!(stderr.starts_with("error: no template file at"), "{stderr}");
 }
 
