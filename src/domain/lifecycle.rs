@@ -510,4 +510,84 @@ mod tests {
         let (t, _) = apply(&t, root_acts, Action::Reopen, at(2)).unwrap();
         assert_eq!((t.status, t.closed_at), (Status::Unclaimed, None));
     }
+
+    mod invariants {
+        use super::*;
+        use proptest::prelude::*;
+
+        const ACTORS: [&str; 6] = ["root", "dana", "bob", "erin", "carol", "zed"];
+
+        fn roster() -> Vec<Agent> {
+            vec![
+                agent("root", Role::Admin),
+                agent("dana", Role::Lead),
+                agent("bob", Role::Agent),
+                agent("erin", Role::Agent),
+            ]
+        }
+
+        fn action<'a>(code: u8, roster: &'a [Agent]) -> Action<'a> {
+            match code % 11 {
+                0 => Action::Claim,
+                1 => Action::Assign { to: &roster[2] },
+                2 => Action::Transfer { to: &roster[3] },
+                3 => Action::Transfer { to: &roster[2] },
+                4 => Action::Reply { message: "update" },
+                5 => Action::Comment { message: "note" },
+                6 => Action::Confirm,
+                7 => Action::Close,
+                8 => Action::Reopen,
+                9 => Action::Rate {
+                    score: 4,
+                    message: None,
+                },
+                _ => Action::Rate {
+                    score: 9,
+                    message: None,
+                },
+            }
+        }
+
+        proptest! {
+            /// Whatever anyone tries in whatever order, a ticket never reaches an
+            /// inconsistent state, refusals change nothing, and the history only grows.
+            #[test]
+            fn random_moves_keep_the_ticket_consistent(
+                steps in proptest::collection::vec((0usize..6, any::<u8>()), 1..60),
+                customer in any::<bool>(),
+            ) {
+                let roster = roster();
+                let mut t = ticket(if customer { Workflow::Customer } else { Workflow::Internal });
+                for (minute, (who, code)) in steps.into_iter().enumerate() {
+                    let name = ACTORS[who];
+                    let actor = Actor { name, agent: roster.iter().find(|a| a.name == name) };
+                    let act = action(code, &roster);
+                    let legal = legal_moves(t.status).contains(&act.verb());
+                    match apply(&t, actor, act, at((minute % 59) as u32)) {
+                        Ok((next, event)) => {
+                            prop_assert!(legal);
+                            prop_assert_eq!(event.seq, t.event_count);
+                            prop_assert_eq!(next.event_count, t.event_count + 1);
+                            prop_assert!(next.handler_replies >= t.handler_replies);
+                            prop_assert_eq!(next.status == Status::Closed, next.closed_at.is_some());
+                            if matches!(next.status, Status::Pending | Status::Awaiting) {
+                                prop_assert!(next.assignee.is_some(), "{:?} without an owner", next.status);
+                            }
+                            if next.status != t.status {
+                                prop_assert_eq!(event.to_status, Some(next.status));
+                            } else {
+                                prop_assert_eq!(event.to_status, None);
+                            }
+                            t = next;
+                        }
+                        Err(DomainError::IllegalTransition { state, .. }) => {
+                            prop_assert!(!legal);
+                            prop_assert_eq!(state, t.status);
+                        }
+                        Err(_) => prop_assert!(legal, "refusals other than conflicts are for legal moves"),
+                    }
+                }
+            }
+        }
+    }
 }
