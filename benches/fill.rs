@@ -178,6 +178,9 @@ impl Generator {
             requester: format!("user{}", self.rng.u32(..5_000)),
             fields,
             dedup_key: None,
+            sla_policy: None,
+            channel: Some("cli".into()),
+            attachments: Vec::new(),
         }
     }
 }

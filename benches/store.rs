@@ -26,6 +26,9 @@ fn new_ticket(n: u64) -> NewTicket {
         requester: format!("user{}", n % 100),
         fields,
         dedup_key: None,
+        sla_policy: None,
+        channel: Some("cli".into()),
+        attachments: Vec::new(),
     }
 }
 

@@ -1951,7 +1951,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__new)
-            opts="-t -f -p -q -h -V --type --title --body --body-file --field --priority --requester --dedup-key --home --as --json --quiet --no-input --color --help --version"
+            opts="-t -f -p -q -h -V --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --home --as --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1998,6 +1998,10 @@ _desk() {
                     return 0
                     ;;
                 --dedup-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-json)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

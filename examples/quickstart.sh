@@ -11,7 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ -z "${DESK:-}" ]]; then
     echo "==> building desk (cargo build --release)"
     cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-    DESK="$here/target/release/desk"
+    DESK="${CARGO_TARGET_DIR:-$here/target}/release/desk"
 fi
 
 DESK_HOME="$(mktemp -d "${TMPDIR:-/tmp}/desk-quickstart.XXXXXX")"

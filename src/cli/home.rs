@@ -5,6 +5,7 @@
 //! <home>/templates/*.toml    ticket types; the file stem is the type name
 //! <home>/hot/                the sled database: open and recent tickets, people, indexes
 //! <home>/cold/               the archive of old closed tickets (segment files)
+//! <home>/attachments/<id>/   files that came with a ticket (e-mail attachments)
 //! ```
 
 use std::fs;
@@ -63,6 +64,11 @@ impl Home {
 
     pub fn cold_dir(&self) -> PathBuf {
         self.root.join("cold")
+    }
+
+    /// Where the files that came with ticket `id` are kept.
+    pub fn attachments_dir(&self, id: u64) -> PathBuf {
+        self.root.join("attachments").join(id.to_string())
     }
 
     pub fn is_initialized(&self) -> bool {

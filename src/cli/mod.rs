@@ -6,6 +6,7 @@ pub mod context;
 pub mod docs;
 pub mod error;
 pub mod home;
+pub mod intake;
 pub mod output;
 pub mod ui;
 

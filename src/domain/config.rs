@@ -1,15 +1,21 @@
 //! `config.toml`: the settings of one desk home. Parsed strictly, located errors.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde::Deserialize;
 
 use super::template::FileError;
+use super::ticket::Priority;
+use super::tier::{RateLimit, Tier};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub archive: ArchiveConfig,
     pub requesters: RequesterConfig,
+    /// Requester tiers by name.
+    pub tiers: BTreeMap<String, Tier>,
+    pub email: EmailConfig,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +30,16 @@ pub struct ArchiveConfig {
 pub struct RequesterConfig {
     /// The tier of requesters that have no record.
     pub default_tier: String,
+    /// The tier of agents filing for themselves without a requester record (employees).
+    pub agent_tier: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmailConfig {
+    /// The ticket type new tickets from e-mail get.
+    pub template: String,
+    /// Attachments larger than this are listed but their bytes are not kept.
+    pub max_attachment_bytes: u64,
 }
 
 impl Default for Config {
@@ -35,13 +51,29 @@ impl Default for Config {
             },
             requesters: RequesterConfig {
                 default_tier: "standard".to_string(),
+                agent_tier: "internal".to_string(),
+            },
+            tiers: BTreeMap::new(),
+            email: EmailConfig {
+                template: "customer-complaint".to_string(),
+                max_attachment_bytes: 5 * 1024 * 1024,
             },
         }
     }
 }
 
-/// The file `desk init` writes: every setting, at its default, with what it does.
-pub const DEFAULT_CONFIG_TOML: &str = r#"# desk configuration. Every key is optional; the values shown are the defaults.
+impl Config {
+    /// The tier called `name`; a name the config does not define restricts nothing.
+    pub fn tier(&self, name: &str) -> Tier {
+        self.tiers
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| Tier::unrestricted(name))
+    }
+}
+
+/// The file `desk init` writes: every setting, with what it does.
+pub const DEFAULT_CONFIG_TOML: &str = r#"# desk configuration. Every key is optional; without a key, desk uses the value shown.
 
 [archive]
 # Closed tickets older than this move from the hot store to the cold archive
@@ -53,6 +85,46 @@ batch = 256
 [requesters]
 # Tier of requesters that were never added with `desk requester add`.
 default_tier = "standard"
+# Tier of agents filing for themselves (employees) without a requester record.
+agent_tier = "internal"
+
+# Requester tiers (用户分类). Per tier, all optional:
+#   rate_limits    = ["5/1h", "50/1d"]  at most N new tickets per window, per requester
+#   types          = ["*"]              ticket types the tier may file ("*" = all)
+#   priority_floor = "high"             filed priority is raised to at least this
+#   priority_boost = 1                  ...and raised this many steps (normal -> high)
+#   sla            = "vip"              SLA policy for the tier's tickets
+# A tier the config does not define restricts nothing.
+
+[tiers.standard]
+description = "Customers on the standard plan"
+rate_limits = ["20/1h", "100/1d"]
+types = ["*"]
+sla = "standard"
+
+[tiers.vip]
+description = "VIP customers"
+rate_limits = ["50/1h"]
+types = ["*"]
+priority_boost = 1
+sla = "vip"
+
+[tiers.enterprise]
+description = "Enterprise contracts"
+types = ["*"]
+priority_floor = "normal"
+sla = "enterprise"
+
+[tiers.internal]
+description = "Employees"
+types = ["incident", "access-request", "ci-failure"]
+sla = "internal"
+
+[email]
+# `desk ingest email` files new tickets of this type.
+template = "customer-complaint"
+# Attachments up to this size are stored; larger ones are only listed.
+max_attachment_bytes = 5242880
 "#;
 
 #[derive(Deserialize, Default)]
@@ -62,6 +134,10 @@ struct RawConfig {
     archive: RawArchive,
     #[serde(default)]
     requesters: RawRequesters,
+    #[serde(default)]
+    tiers: BTreeMap<String, toml::Spanned<RawTier>>,
+    #[serde(default)]
+    email: RawEmail,
 }
 
 #[derive(Deserialize, Default)]
@@ -75,18 +151,39 @@ struct RawArchive {
 #[serde(deny_unknown_fields)]
 struct RawRequesters {
     default_tier: Option<String>,
+    agent_tier: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTier {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    rate_limits: Vec<toml::Spanned<String>>,
+    types: Option<Vec<String>>,
+    priority_floor: Option<Priority>,
+    #[serde(default)]
+    priority_boost: u8,
+    sla: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawEmail {
+    template: Option<String>,
+    max_attachment_bytes: Option<u64>,
 }
 
 impl Config {
     pub fn parse(file: &str, source: &str) -> Result<Config, FileError> {
         let raw: RawConfig = toml::from_str(source).map_err(|e| FileError::from_toml(file, source, &e))?;
+        let at = |span, reason: String| FileError::at(file, source, Some(span), reason);
         let mut config = Config::default();
         if let Some(after) = raw.archive.after {
             config.archive.after = humantime::parse_duration(after.get_ref()).map_err(|e| {
-                FileError::at(
-                    file,
-                    source,
-                    Some(after.span()),
+                at(
+                    after.span(),
                     format!("archive.after: {e} (write e.g. \"7d\" or \"36h\")"),
                 )
             })?;
@@ -94,17 +191,47 @@ impl Config {
         if let Some(batch) = raw.archive.batch {
             let value = *batch.get_ref();
             if !(1..=100_000).contains(&value) {
-                return Err(FileError::at(
-                    file,
-                    source,
-                    Some(batch.span()),
-                    "archive.batch must be 1 to 100000",
-                ));
+                return Err(at(batch.span(), "archive.batch must be 1 to 100000".into()));
             }
             config.archive.batch = value as usize;
         }
         if let Some(tier) = raw.requesters.default_tier {
             config.requesters.default_tier = tier;
+        }
+        if let Some(tier) = raw.requesters.agent_tier {
+            config.requesters.agent_tier = tier;
+        }
+        for (name, raw_tier) in raw.tiers {
+            let span = raw_tier.span();
+            let raw_tier = raw_tier.into_inner();
+            let mut rate_limits = Vec::new();
+            for limit in raw_tier.rate_limits {
+                rate_limits.push(
+                    RateLimit::parse(limit.get_ref())
+                        .map_err(|e| at(limit.span(), format!("tiers.{name}: {e}")))?,
+                );
+            }
+            if raw_tier.priority_boost > 3 {
+                return Err(at(span, format!("tiers.{name}: priority_boost must be 0 to 3")));
+            }
+            config.tiers.insert(
+                name.clone(),
+                Tier {
+                    name,
+                    description: raw_tier.description,
+                    rate_limits,
+                    types: raw_tier.types.unwrap_or_else(|| vec!["*".to_string()]),
+                    priority_floor: raw_tier.priority_floor,
+                    priority_boost: raw_tier.priority_boost,
+                    sla: raw_tier.sla,
+                },
+            );
+        }
+        if let Some(template) = raw.email.template {
+            config.email.template = template;
+        }
+        if let Some(max) = raw.email.max_attachment_bytes {
+            config.email.max_attachment_bytes = max;
         }
         Ok(config)
     }
@@ -115,16 +242,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_written_default_parses_to_the_default() {
-        assert_eq!(
-            Config::parse("config.toml", DEFAULT_CONFIG_TOML).unwrap(),
-            Config::default()
-        );
+    fn the_written_default_parses_with_its_tiers() {
+        let config = Config::parse("config.toml", DEFAULT_CONFIG_TOML).unwrap();
+        assert_eq!(config.archive, Config::default().archive);
+        assert_eq!(config.tiers.len(), 4);
+        assert_eq!(config.tiers["vip"].priority_boost, 1);
+        assert_eq!(config.tiers["standard"].rate_limits[0].count, 20);
+        assert!(!config.tier("internal").allows_type("customer-complaint"));
+        assert!(config.tier("undefined").allows_type("anything"));
     }
 
     #[test]
     fn bad_values_are_located() {
         let e = Config::parse("c.toml", "[archive]\nafter = \"soon\"\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 9), "{e}");
+        let e = Config::parse("c.toml", "[tiers.vip]\nrate_limits = [\"5/1h\", \"lots\"]\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 24), "{e}");
     }
 }

@@ -78,6 +78,15 @@ pub struct Event {
     pub score: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
+    /// Filed past the requester's rate limit by a lead or admin (`--over-limit`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub over_limit: bool,
+    /// For an occurrence: the fields the repeated report carried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The channel a creation or reply came through (`cli`, `json`, `email`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
 }
 
 impl Event {
@@ -96,6 +105,9 @@ impl Event {
             role: None,
             score: None,
             priority: None,
+            over_limit: false,
+            fields: None,
+            channel: None,
         }
     }
 }

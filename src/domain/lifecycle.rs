@@ -256,6 +256,9 @@ pub struct NewTicket {
     pub requester: String,
     pub fields: std::collections::BTreeMap<String, serde_json::Value>,
     pub dedup_key: Option<String>,
+    pub sla_policy: Option<String>,
+    pub channel: Option<String>,
+    pub attachments: Vec<super::ticket::Attachment>,
 }
 
 /// Check a title: one non-empty line of reasonable length.
@@ -297,10 +300,14 @@ pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Tick
         dedup_key: new.dedup_key,
         handler_replies: 0,
         rating: None,
+        sla_policy: new.sla_policy,
+        channel: new.channel.clone(),
+        attachments: new.attachments,
         occurrences: 1,
         event_count: 1,
     };
     let mut event = Event::new(EventKind::Created, actor, now);
+    event.channel = new.channel;
     event.to_status = Some(Status::Unclaimed);
     event.priority = Some(ticket.priority);
     (ticket, event)
@@ -308,7 +315,13 @@ pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Tick
 
 /// The same problem reported again under an open ticket's dedup key: count it and record
 /// the new report as an `occurred` event instead of opening a second ticket.
-pub fn record_occurrence(ticket: &Ticket, actor: &str, details: &str, now: DateTime<Utc>) -> (Ticket, Event) {
+pub fn record_occurrence(
+    ticket: &Ticket,
+    actor: &str,
+    details: &str,
+    fields: std::collections::BTreeMap<String, serde_json::Value>,
+    now: DateTime<Utc>,
+) -> (Ticket, Event) {
     let mut next = ticket.clone();
     next.occurrences += 1;
     next.updated_at = now;
@@ -316,6 +329,7 @@ pub fn record_occurrence(ticket: &Ticket, actor: &str, details: &str, now: DateT
     let mut event = Event::new(EventKind::Occurred, actor, now);
     event.seq = ticket.event_count;
     event.message = (!details.trim().is_empty()).then(|| details.to_string());
+    event.fields = (!fields.is_empty()).then_some(fields);
     (next, event)
 }
 
@@ -425,6 +439,9 @@ mod tests {
             dedup_key: None,
             handler_replies: 0,
             rating: None,
+            sla_policy: None,
+            channel: None,
+            attachments: Vec::new(),
             occurrences: 1,
             event_count: 1,
         }

@@ -10,6 +10,7 @@ pub mod lifecycle;
 pub mod people;
 pub mod template;
 pub mod ticket;
+pub mod tier;
 
 pub use error::DomainError;
 pub use event::{Event, EventKind};

@@ -191,12 +191,33 @@ pub struct Ticket {
     /// The latest CSAT score (1–5), if the requester rated the service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
+    /// The SLA policy that applies: the tier's, else the template's (None: the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla_policy: Option<String>,
+    /// How the ticket arrived: `cli`, `json` or `email`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// Files that came with the ticket (e-mail attachments).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// How many times the problem was reported under the dedup key, the first included.
     #[serde(default = "one")]
     pub occurrences: u32,
     /// Number of events recorded; the next event gets this sequence number.
     #[serde(default)]
     pub event_count: u32,
+}
+
+/// A file that came with a ticket. Its bytes, when kept, live under the home's
+/// `attachments/<ticket id>/` directory as `stored_as`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub size: u64,
+    pub content_type: String,
+    /// File name under `attachments/<id>/`, or None when it was over the size limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stored_as: Option<String>,
 }
 
 fn one() -> u32 {

@@ -32,6 +32,9 @@ fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
         dedup_key: Some(format!("ci:{id}")),
         handler_replies: 0,
         rating: None,
+        sla_policy: None,
+        channel: None,
+        attachments: Vec::new(),
         occurrences: 1,
         event_count: 1,
     }

@@ -15,6 +15,8 @@
 //! i/d/<dedup key>               open ticket holding a dedup key -> id
 //! i/c/<closed at ms><id>        closed tickets by close time: what the archiver moves next
 //! x/<id>                        tickets restored from the cold archive (its copy is stale)
+//! s/<requester>\0<ms><id>       submissions per requester, for rate limits (pruned)
+//! i/m/<message-id>              ticket opened by an e-mail, for threading replies
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.
@@ -120,4 +122,29 @@ pub fn closed_entry_time(key: &[u8]) -> Result<i64, StoreError> {
         .and_then(|bytes| bytes.try_into().ok())
         .map(|bytes| u64::from_be_bytes(bytes) as i64)
         .ok_or_else(|| StoreError::Corrupt(format!("closed index key malformed: {key:?}")))
+}
+
+pub fn submissions_of(requester: &str) -> Vec<u8> {
+    join(&[b"s/", requester.as_bytes(), b"\0"])
+}
+
+pub fn submission(requester: &str, at_ms: i64, id: u64) -> Vec<u8> {
+    join(&[
+        &submissions_of(requester),
+        &(at_ms.max(0) as u64).to_be_bytes(),
+        &id.to_be_bytes(),
+    ])
+}
+
+/// The time in a submission key (its 16 trailing bytes are time, then id).
+pub fn submission_time(key: &[u8]) -> Result<i64, StoreError> {
+    key.len()
+        .checked_sub(16)
+        .and_then(|start| key[start..start + 8].try_into().ok())
+        .map(|bytes| u64::from_be_bytes(bytes) as i64)
+        .ok_or_else(|| StoreError::Corrupt(format!("submission key malformed: {key:?}")))
+}
+
+pub fn message_id(id: &str) -> Vec<u8> {
+    join(&[b"i/m/", id.as_bytes()])
 }

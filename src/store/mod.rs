@@ -380,6 +380,53 @@ impl<'s> Txn<'s> {
         Ok(ids)
     }
 
+    // --- intake ---
+
+    /// Remember that `requester` filed ticket `id` at `at` (for rate limits).
+    pub fn record_submission(&mut self, requester: &str, at: DateTime<Utc>, id: u64) {
+        self.put_raw(keys::submission(requester, at.timestamp_millis(), id), Vec::new());
+    }
+
+    /// When `requester` filed tickets still on record, oldest first.
+    pub fn submissions(&self, requester: &str) -> Result<Vec<DateTime<Utc>>> {
+        self.scan_keys(&keys::submissions_of(requester))?
+            .iter()
+            .map(|key| {
+                let ms = keys::submission_time(key)?;
+                DateTime::from_timestamp_millis(ms)
+                    .ok_or_else(|| StoreError::Corrupt(format!("submission time {ms} out of range")))
+            })
+            .collect()
+    }
+
+    /// Forget `requester`'s submissions older than `before`: no limit looks that far back.
+    pub fn prune_submissions(&mut self, requester: &str, before: DateTime<Utc>) -> Result<()> {
+        for key in self.scan_keys(&keys::submissions_of(requester))? {
+            if keys::submission_time(&key)? >= before.timestamp_millis() {
+                break;
+            }
+            self.delete_raw(key);
+        }
+        Ok(())
+    }
+
+    /// Thread e-mail: the ticket that message `message_id` opened or replied to.
+    pub fn link_message_id(&mut self, message_id: &str, ticket_id: u64) {
+        self.put_raw(keys::message_id(message_id), ticket_id.to_be_bytes().to_vec());
+    }
+
+    pub fn ticket_by_message_id(&self, message_id: &str) -> Result<Option<u64>> {
+        self.get_raw(&keys::message_id(message_id))?
+            .map(|bytes| {
+                bytes
+                    .as_slice()
+                    .try_into()
+                    .map(u64::from_be_bytes)
+                    .map_err(|_| StoreError::Corrupt("message-id index".into()))
+            })
+            .transpose()
+    }
+
     // --- people ---
 
     pub fn agent(&self, name: &str) -> Result<Option<Agent>> {

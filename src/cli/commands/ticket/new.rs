@@ -1,24 +1,27 @@
-//! `desk ticket new`: file a ticket from a template.
+//! `desk ticket new`: file a ticket from a template, from flags (prompting on a terminal
+//! for what is missing) or from JSON (`--from-json FILE|-`, one object or JSON Lines).
 //!
 //! Everything that can be checked without the store (template, title, fields, body) is
-//! checked first, prompting on a terminal for what is missing, so the store's lock is
-//! held only for the short write at the end.
+//! checked first, so the store's lock is held only for the short write at the end. The
+//! rules that need the store (tiers, rate limits, deduplication) live in
+//! [`crate::cli::intake`], shared with `desk ingest email`.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;
 
 use clap::builder::PossibleValuesParser;
 use clap::Args;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::cli::context::Context;
-use crate::cli::error::{did_you_mean, CommandError};
+use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::home::Catalog;
+use crate::cli::intake::{self, Outcome, Raw};
 use crate::cli::output::TicketJson;
-use crate::domain::lifecycle::{self, NewTicket};
-use crate::domain::people::validate_name;
+use crate::domain::lifecycle;
 use crate::domain::template::{FieldSpec, FieldType, Template};
-use crate::domain::{Priority, Ticket};
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -37,7 +40,7 @@ pub struct NewArgs {
     /// A template field, as KEY=VALUE (repeatable)
     #[arg(long = "field", short = 'f', value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub fields: Vec<(String, String)>,
-    /// Priority [default: the template's]
+    /// Priority [default: the template's, raised by the requester's tier]
     #[arg(long, short = 'p', value_parser = PossibleValuesParser::new(["urgent", "high", "normal", "low"]))]
     pub priority: Option<String>,
     /// File on behalf of this requester (agents only) [default: the acting user]
@@ -46,6 +49,16 @@ pub struct NewArgs {
     /// Deduplicate: if an open ticket has this key, record an occurrence on it instead
     #[arg(long, value_name = "KEY")]
     pub dedup_key: Option<String>,
+    /// File past the requester's rate limit (leads and admins; recorded in the history)
+    #[arg(long)]
+    pub over_limit: bool,
+    /// Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["title", "body", "body_file", "fields", "dedup_key"]
+    )]
+    pub from_json: Option<String>,
 }
 
 fn parse_key_value(text: &str) -> Result<(String, String), String> {
@@ -56,180 +69,361 @@ fn parse_key_value(text: &str) -> Result<(String, String), String> {
 }
 
 #[derive(Serialize)]
-struct NewTicketJson<'a> {
+pub struct NewTicketJson<'a> {
     #[serde(flatten)]
-    ticket: TicketJson<'a>,
+    pub ticket: TicketJson<'a>,
     /// True when the dedup key matched an open ticket and no new ticket was made.
-    deduplicated: bool,
-    occurrences: u32,
+    pub deduplicated: bool,
+    pub occurrences: u32,
+}
+
+impl<'a> NewTicketJson<'a> {
+    pub fn new(outcome: &'a Outcome) -> Self {
+        NewTicketJson {
+            ticket: TicketJson::new(&outcome.ticket, false),
+            deduplicated: outcome.deduplicated,
+            occurrences: outcome.ticket.occurrences,
+        }
+    }
 }
 
 pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
     let catalog = ctx.home.catalog()?;
-    let template = choose_template(ctx, &catalog, args.ticket_type.as_deref(), args.title.is_none())?;
-    let body = read_body(args)?;
-    let requester = args.requester.clone().unwrap_or_else(|| ctx.user.clone());
-    validate_name("requester", &requester)?;
+    if let Some(source) = &args.from_json {
+        return from_json(ctx, args, &catalog, source);
+    }
+    let raw = gather(ctx, args, &catalog)?;
+    let prepared = intake::prepare(&catalog, raw)?;
+    let config = ctx.home.config()?;
+    let store = ctx.open_store()?;
+    let outcome = intake::file(ctx, &store, &config, prepared)?;
+    ctx.after_write(&store);
+    drop(store);
+    report(ctx, &outcome)
+}
 
+/// Collect a submission from the flags, prompting on a terminal for what is missing; with
+/// no terminal, every missing input is named in one error.
+fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, CommandError> {
+    let template = choose_template(ctx, catalog, args.ticket_type.as_deref(), args.title.is_none())?;
+    let body = read_body(args)?;
     let mut missing = Vec::new();
-    // A bad title is reported with the field problems, not instead of them.
-    let mut problems = Vec::new();
     let title = match &args.title {
-        Some(title) => match lifecycle::validate_title(title) {
-            Ok(title) => Some(title),
-            Err(error) => {
-                problems.push(error.to_string());
-                None
-            }
-        },
-        None if ctx.ui.can_prompt() => Some(prompt_title()?),
+        Some(title) => title.clone(),
+        None if ctx.ui.can_prompt() => prompt_title()?,
         None => {
             missing.push("--title".to_string());
-            None
+            String::new()
         }
     };
-    let mut given = args.fields.clone();
-    for spec in template.missing_required(&given) {
+    let mut fields = args.fields.clone();
+    for spec in template.missing_required(&args.fields) {
         if ctx.ui.can_prompt() {
-            given.push((spec.name.clone(), prompt_field(spec)?));
+            fields.push((spec.name.clone(), prompt_field(spec)?));
         } else {
             missing.push(format!("--field {}=… ({})", spec.name, spec.accepts()));
         }
     }
     if !missing.is_empty() {
+        // Report the other problems too, so one round of fixes is enough.
+        let mut problems = Vec::new();
+        if args.title.is_some() {
+            if let Err(error) = lifecycle::validate_title(&title) {
+                problems.push(error.to_string());
+            }
+        }
+        if let Err(field_problems) = template.validate_fields(&fields) {
+            problems.extend(
+                field_problems
+                    .into_iter()
+                    .filter(|p| !p.starts_with("missing required field")),
+            );
+        }
         return Err(CommandError::invalid(format!(
             "missing required input for type `{}` and no terminal to ask: {}",
             template.name,
             missing.join(", ")
         ))
-        .with_details(
-            problems
-                .into_iter()
-                .chain(field_problems(template, &given, true))
-                .collect(),
-        )
+        .with_details(problems)
         .with_hint("pass them as flags; `desk template show TYPE` lists the fields"));
     }
-    let (title, fields) = match (title, template.validate_fields(&given)) {
-        (Some(title), Ok(fields)) => (title, fields),
-        (_, Ok(_)) => return Err(CommandError::invalid(problems.remove(0))),
-        (_, Err(field_problems)) => {
-            let what = if problems.is_empty() {
-                "fields"
-            } else {
-                "title and fields"
-            };
-            problems.extend(field_problems);
-            let message = format!("invalid {what} for type `{}`", template.name);
-            return Err(CommandError::invalid(message).with_details(problems));
-        }
-    };
-    let priority = match &args.priority {
-        Some(text) => text.parse::<Priority>()?,
-        None => template.priority,
-    };
-    let dedup_key = args.dedup_key.as_ref().map(|key| key.trim().to_string());
-    if dedup_key.as_deref() == Some("") {
-        return Err(CommandError::invalid("the dedup key is empty"));
-    }
-
-    let store = ctx.open_store()?;
-    let mut txn = store.txn();
-    if requester != ctx.user && txn.agent(&ctx.user)?.is_none() {
-        return Err(CommandError::denied(format!(
-            "permission denied: only agents file tickets on behalf of others, and `{}` is not an agent",
-            ctx.user
-        )));
-    }
-    let tier = match txn.requester(&requester)? {
-        Some(record) => record.tier,
-        None => ctx.home.config()?.requesters.default_tier,
-    };
-    if !template.allows_tier(&tier) {
-        return Err(CommandError::denied(format!(
-            "permission denied: type `{}` is not open to tier `{tier}` (allowed tiers: {})",
-            template.name,
-            template.tiers.join(", ")
-        )));
-    }
-
-    let existing = match &dedup_key {
-        Some(key) => txn.open_ticket_by_dedup_key(key)?,
-        None => None,
-    };
-    let (ticket, deduplicated) = match existing {
-        Some(id) => {
-            let current = txn.ticket(id)?.ok_or_else(|| {
-                CommandError::new(
-                    crate::cli::error::ExitKind::Failure,
-                    format!("dedup index points at missing ticket {id}"),
-                )
-            })?;
-            let details = if body.is_empty() {
-                title.clone()
-            } else {
-                format!("{title}\n\n{body}")
-            };
-            let (ticket, event) = lifecycle::record_occurrence(&current, &ctx.user, &details, ctx.now);
-            txn.put_ticket(&ticket)?;
-            txn.append_event(id, &event);
-            (ticket, true)
-        }
-        None => {
-            let id = txn.allocate_ticket_id()?;
-            let (ticket, event) = lifecycle::create(
-                id,
-                NewTicket {
-                    ticket_type: template.name.clone(),
-                    prefix: template.prefix.clone(),
-                    workflow: template.workflow,
-                    title,
-                    body,
-                    priority,
-                    requester: requester.clone(),
-                    fields,
-                    dedup_key,
-                },
-                &ctx.user,
-                ctx.now,
-            );
-            txn.put_ticket(&ticket)?;
-            txn.append_event(id, &event);
-            (ticket, false)
-        }
-    };
-    txn.commit()?;
-    ctx.after_write(&store);
-    drop(store);
-    report(ctx, &ticket, deduplicated)
+    Ok(Raw {
+        ticket_type: template.name.clone(),
+        title,
+        body,
+        fields,
+        priority: args.priority.clone(),
+        requester: args.requester.clone().unwrap_or_else(|| ctx.user.clone()),
+        dedup_key: args.dedup_key.clone(),
+        over_limit: args.over_limit,
+        channel: "cli",
+    })
 }
 
-fn report(ctx: &Context, ticket: &Ticket, deduplicated: bool) -> Result<(), CommandError> {
+fn report(ctx: &Context, outcome: &Outcome) -> Result<(), CommandError> {
     if ctx.ui.is_json() {
-        return ctx.ui.json(&NewTicketJson {
-            ticket: TicketJson::new(ticket, false),
-            deduplicated,
-            occurrences: ticket.occurrences,
-        });
+        return ctx.ui.json(&NewTicketJson::new(outcome));
     }
     if ctx.ui.is_quiet() {
-        return ctx.ui.line(ticket.id.to_string());
+        return ctx.ui.line(outcome.ticket.id.to_string());
     }
-    if deduplicated {
-        ctx.ui.line(format!(
+    ctx.ui.line(describe(outcome))
+}
+
+/// One line saying what happened to a submission.
+fn describe(outcome: &Outcome) -> String {
+    let ticket = &outcome.ticket;
+    if outcome.deduplicated {
+        format!(
             "{} is already open for this problem: recorded occurrence {} (no new ticket)",
             ticket.display_id(),
             ticket.occurrences
-        ))
+        )
     } else {
-        ctx.ui.line(format!(
+        format!(
             "Created {} ({}): {}",
             ticket.display_id(),
             ticket.ticket_type,
             ticket.title
-        ))
+        )
     }
+}
+
+/// One submission in `--from-json` input. Unknown keys are refused so a typo such as
+/// `"tilte"` is not silently dropped.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonSubmission {
+    #[serde(rename = "type")]
+    ticket_type: Option<String>,
+    title: Option<String>,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    fields: BTreeMap<String, Value>,
+    priority: Option<String>,
+    requester: Option<String>,
+    #[serde(alias = "dedup-key")]
+    dedup_key: Option<String>,
+}
+
+/// What happened to one line of a JSON Lines stream.
+#[derive(Serialize)]
+struct LineResult<'a> {
+    line: usize,
+    /// `created`, `deduplicated` or `refused`.
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ticket: Option<NewTicketJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exit_code: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StreamJson<'a> {
+    created: usize,
+    deduplicated: usize,
+    refused: usize,
+    results: Vec<LineResult<'a>>,
+}
+
+fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> Result<(), CommandError> {
+    let text = read_source(source)?;
+    // A single JSON value, even pretty-printed over many lines, is one submission and
+    // behaves exactly like `desk ticket new` with flags; anything else is JSON Lines.
+    if let Ok(value) = serde_json::from_str::<Value>(&text) {
+        let raw = json_to_raw(ctx, args, value)?;
+        let prepared = intake::prepare(catalog, raw)?;
+        let config = ctx.home.config()?;
+        let store = ctx.open_store()?;
+        let outcome = intake::file(ctx, &store, &config, prepared)?;
+        ctx.after_write(&store);
+        drop(store);
+        return report(ctx, &outcome);
+    }
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty())
+        .collect();
+    let config = ctx.home.config()?;
+    let store = ctx.open_store()?;
+    let mut outcomes: Vec<(usize, Result<Outcome, CommandError>)> = Vec::with_capacity(lines.len());
+    for (number, line) in lines {
+        let result = serde_json::from_str::<Value>(line)
+            .map_err(|e| CommandError::invalid(format!("not JSON: {e}")))
+            .and_then(|value| json_to_raw(ctx, args, value))
+            .and_then(|raw| intake::prepare(catalog, raw))
+            .and_then(|prepared| intake::file(ctx, &store, &config, prepared));
+        // A refusal concerns one line; a failing store concerns them all.
+        if let Err(error) = &result {
+            if matches!(error.kind, ExitKind::Failure | ExitKind::Busy) {
+                ctx.after_write(&store);
+                return Err(error_with_line(number, error));
+            }
+        }
+        outcomes.push((number, result));
+    }
+    ctx.after_write(&store);
+    drop(store);
+    report_stream(ctx, &outcomes)
+}
+
+fn error_with_line(line: usize, error: &CommandError) -> CommandError {
+    let mut out = CommandError::new(error.kind, format!("line {line}: {}", error.message));
+    out.details = error.details.clone();
+    out.hints = error.hints.clone();
+    out
+}
+
+fn report_stream(
+    ctx: &Context,
+    outcomes: &[(usize, Result<Outcome, CommandError>)],
+) -> Result<(), CommandError> {
+    let refused = outcomes.iter().filter(|(_, r)| r.is_err()).count();
+    let deduplicated = outcomes
+        .iter()
+        .filter(|(_, r)| r.as_ref().is_ok_and(|o| o.deduplicated))
+        .count();
+    let created = outcomes.len() - refused - deduplicated;
+    if ctx.ui.is_json() {
+        let results = outcomes
+            .iter()
+            .map(|(line, result)| match result {
+                Ok(outcome) => LineResult {
+                    line: *line,
+                    status: if outcome.deduplicated {
+                        "deduplicated"
+                    } else {
+                        "created"
+                    },
+                    ticket: Some(NewTicketJson::new(outcome)),
+                    exit_code: None,
+                    error: None,
+                },
+                Err(error) => LineResult {
+                    line: *line,
+                    status: "refused",
+                    ticket: None,
+                    exit_code: Some(error.kind.code()),
+                    error: Some(one_line(error)),
+                },
+            })
+            .collect();
+        ctx.ui.json(&StreamJson {
+            created,
+            deduplicated,
+            refused,
+            results,
+        })?;
+    } else {
+        for (line, result) in outcomes {
+            match result {
+                Ok(outcome) if ctx.ui.is_quiet() => ctx.ui.line(outcome.ticket.id.to_string())?,
+                Ok(outcome) => ctx.ui.line(format!("line {line}: {}", describe(outcome)))?,
+                Err(error) if ctx.ui.is_quiet() => ctx.ui.note(format!("line {line}: {}", one_line(error))),
+                Err(error) => ctx.ui.line(format!(
+                    "line {line}: refused (exit {}): {}",
+                    error.kind.code(),
+                    one_line(error)
+                ))?,
+            }
+        }
+        if !ctx.ui.is_quiet() {
+            ctx.ui.line(format!(
+                "{created} created, {deduplicated} deduplicated, {refused} refused"
+            ))?;
+        }
+    }
+    match outcomes
+        .iter()
+        .find_map(|(line, r)| r.as_ref().err().map(|e| (line, e)))
+    {
+        // The exit code is the first refusal's, so scripts can tell a rate limit from a typo.
+        Some((line, first)) => Err(CommandError::new(
+            first.kind,
+            format!(
+                "{refused} of {} submissions refused; the first, line {line}: {}",
+                outcomes.len(),
+                first.message
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// An error with its detail lines folded in, for one-line-per-submission reports.
+fn one_line(error: &CommandError) -> String {
+    if error.details.is_empty() {
+        error.message.clone()
+    } else {
+        format!("{}: {}", error.message, error.details.join("; "))
+    }
+}
+
+fn read_source(source: &str) -> Result<String, CommandError> {
+    if source == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| CommandError::invalid(format!("cannot read JSON from standard input: {e}")))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(source).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => CommandError::not_found(format!("no such file: {source}")),
+        _ => CommandError::invalid(format!("cannot read {source}: {e}")),
+    })
+}
+
+/// A JSON submission as a [`Raw`] one; `--type`, `--priority` and `--requester` given as
+/// flags are defaults for keys the JSON leaves out.
+fn json_to_raw(ctx: &Context, args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
+    if !value.is_object() {
+        return Err(CommandError::invalid(
+            "expected a JSON object with `type` and `title`",
+        ));
+    }
+    let submission: JsonSubmission =
+        serde_json::from_value(value).map_err(|e| CommandError::invalid(format!("bad submission: {e}")))?;
+    let ticket_type = submission
+        .ticket_type
+        .or_else(|| args.ticket_type.clone())
+        .ok_or_else(|| CommandError::invalid("missing `type` (or pass --type for every line)"))?;
+    let title = submission
+        .title
+        .ok_or_else(|| CommandError::invalid("missing `title`"))?;
+    let mut fields = Vec::with_capacity(submission.fields.len());
+    for (name, value) in submission.fields {
+        let text = match value {
+            Value::Null => continue,
+            Value::String(text) => text,
+            Value::Bool(_) | Value::Number(_) => value.to_string(),
+            Value::Array(_) | Value::Object(_) => {
+                return Err(CommandError::invalid(format!(
+                    "field `{name}`: expected a string, number or boolean"
+                )))
+            }
+        };
+        fields.push((name, text));
+    }
+    Ok(Raw {
+        ticket_type,
+        title,
+        body: submission.body,
+        fields,
+        priority: submission.priority.or_else(|| args.priority.clone()),
+        requester: submission
+            .requester
+            .or_else(|| args.requester.clone())
+            .unwrap_or_else(|| ctx.user.clone()),
+        dedup_key: submission.dedup_key,
+        over_limit: args.over_limit,
+        channel: "json",
+    })
 }
 
 fn choose_template<'a>(
@@ -255,52 +449,16 @@ fn choose_template<'a>(
             catalog.templates[index].name.clone()
         }
         None => {
-            let names: Vec<&str> = catalog.names().collect();
             let missing = if title_missing {
                 "--type, --title"
             } else {
                 "--type"
             };
             let message = format!("missing required input and no terminal to ask: {missing}");
-            return Err(CommandError::invalid(message).with_hint(if names.is_empty() {
-                "no ticket types are defined yet: run `desk init --examples` or add templates/NAME.toml"
-                    .to_string()
-            } else {
-                format!("available types: {}", names.join(", "))
-            }));
+            return Err(CommandError::invalid(message).with_hint(intake::available_types(catalog)));
         }
     };
-    if let Some(template) = catalog.get(&name) {
-        return Ok(template);
-    }
-    if let Some(error) = catalog.broken(&name) {
-        return Err(
-            CommandError::invalid(format!("type `{name}` has a broken template: {error}"))
-                .with_hint(format!("check it with `desk template check {}`", error.file)),
-        );
-    }
-    let mut error = CommandError::not_found(format!("unknown ticket type `{name}`"));
-    if let Some(hint) = did_you_mean(&name, catalog.names()) {
-        error = error.with_hint(hint);
-    }
-    let names: Vec<&str> = catalog.names().collect();
-    Err(error.with_hint(if names.is_empty() {
-        "no ticket types are defined yet: run `desk init --examples` or add templates/NAME.toml".to_string()
-    } else {
-        format!("available types: {}", names.join(", "))
-    }))
-}
-
-/// Every field problem, for the error that lists what is missing (skipping "missing
-/// required" lines when those are already named in the message).
-fn field_problems(template: &Template, given: &[(String, String)], skip_missing: bool) -> Vec<String> {
-    match template.validate_fields(given) {
-        Ok(_) => Vec::new(),
-        Err(problems) => problems
-            .into_iter()
-            .filter(|p| !(skip_missing && p.starts_with("missing required field")))
-            .collect(),
-    }
+    intake::find_template(catalog, &name)
 }
 
 fn read_body(args: &NewArgs) -> Result<String, CommandError> {

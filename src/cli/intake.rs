@@ -1,0 +1,345 @@
+//! Filing tickets, whatever the channel (CLI flags, JSON, e-mail): the rules every
+//! submission passes, in one place.
+//!
+//! [`prepare`] checks what needs no store (type, title, fields, priority), so problems are
+//! reported without waiting for the store's lock. [`file`] then applies the rules that need
+//! it, in this order: filing on behalf of someone (agents only); the tier's and template's
+//! allowed types (exit 4); deduplication (a repeat of an open ticket's dedup key becomes an
+//! occurrence and does not count against limits); the tier's rate limits (exit 7, unless a
+//! lead or admin passes `--over-limit`); the tier's priority boost and floor; the SLA policy.
+//! Everything is written in one transaction.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use crate::domain::config::Config;
+use crate::domain::lifecycle::{self, NewTicket};
+use crate::domain::people::validate_name;
+use crate::domain::template::Template;
+use crate::domain::ticket::Attachment;
+use crate::domain::tier::Tier;
+use crate::domain::{Priority, Role, Ticket};
+use crate::store::{Store, Txn};
+
+use super::context::Context;
+use super::error::{did_you_mean, CommandError, ExitKind};
+use super::home::Catalog;
+
+/// A file that arrived with a submission.
+pub struct IncomingAttachment {
+    pub name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A submission whose type, title and fields have been checked.
+pub struct Prepared<'t> {
+    pub template: &'t Template,
+    pub title: String,
+    pub body: String,
+    pub fields: BTreeMap<String, Value>,
+    /// Explicitly requested priority; None means the template's default.
+    pub priority: Option<Priority>,
+    pub requester: String,
+    pub dedup_key: Option<String>,
+    /// File past the requester's rate limit (leads and admins only).
+    pub over_limit: bool,
+    pub channel: &'static str,
+    pub attachments: Vec<IncomingAttachment>,
+    /// The e-mail's Message-ID, so replies thread onto the ticket.
+    pub message_id: Option<String>,
+}
+
+/// A submission as it arrives, before checks: field values still text.
+pub struct Raw {
+    pub ticket_type: String,
+    pub title: String,
+    pub body: String,
+    pub fields: Vec<(String, String)>,
+    pub priority: Option<String>,
+    pub requester: String,
+    pub dedup_key: Option<String>,
+    pub over_limit: bool,
+    pub channel: &'static str,
+}
+
+pub struct Outcome {
+    pub ticket: Ticket,
+    pub deduplicated: bool,
+}
+
+/// The template called `name`, or an error that helps find the right one.
+pub fn find_template<'a>(catalog: &'a Catalog, name: &str) -> Result<&'a Template, CommandError> {
+    if let Some(template) = catalog.get(name) {
+        return Ok(template);
+    }
+    if let Some(error) = catalog.broken(name) {
+        return Err(
+            CommandError::invalid(format!("type `{name}` has a broken template: {error}"))
+                .with_hint(format!("check it with `desk template check {}`", error.file)),
+        );
+    }
+    let mut error = CommandError::not_found(format!("unknown ticket type `{name}`"));
+    if let Some(hint) = did_you_mean(name, catalog.names()) {
+        error = error.with_hint(hint);
+    }
+    Err(error.with_hint(available_types(catalog)))
+}
+
+pub fn available_types(catalog: &Catalog) -> String {
+    let names: Vec<&str> = catalog.names().collect();
+    if names.is_empty() {
+        "no ticket types are defined yet: run `desk init --examples` or add templates/NAME.toml".to_string()
+    } else {
+        format!("available types: {}", names.join(", "))
+    }
+}
+
+/// Check a complete submission without prompting; every problem is reported at once.
+pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, CommandError> {
+    let template = find_template(catalog, &raw.ticket_type)?;
+    validate_name("requester", &raw.requester)?;
+    let mut problems = Vec::new();
+    let title = lifecycle::validate_title(&raw.title)
+        .map_err(|e| problems.push(e.to_string()))
+        .ok();
+    let fields = template
+        .validate_fields(&raw.fields)
+        .map_err(|p| problems.extend(p))
+        .ok();
+    let priority = match raw.priority.as_deref().map(str::parse::<Priority>) {
+        Some(Ok(priority)) => Some(priority),
+        Some(Err(error)) => {
+            problems.push(error.to_string());
+            None
+        }
+        None => None,
+    };
+    let dedup_key = raw.dedup_key.map(|key| key.trim().to_string());
+    if dedup_key.as_deref() == Some("") {
+        problems.push("the dedup key is empty".to_string());
+    }
+    match (title, fields, problems.is_empty()) {
+        (Some(title), Some(fields), true) => Ok(Prepared {
+            template,
+            title,
+            body: raw.body,
+            fields,
+            priority,
+            requester: raw.requester,
+            dedup_key,
+            over_limit: raw.over_limit,
+            channel: raw.channel,
+            attachments: Vec::new(),
+            message_id: None,
+        }),
+        _ => Err(CommandError::invalid(format!("invalid `{}` ticket", template.name)).with_details(problems)),
+    }
+}
+
+/// The tier a requester belongs to: their record's, else the agents' tier for agents
+/// filing for themselves, else the default tier.
+pub fn tier_of(txn: &Txn<'_>, config: &Config, requester: &str) -> Result<Tier, CommandError> {
+    let name = match txn.requester(requester)? {
+        Some(record) => record.tier,
+        None if txn.agent(requester)?.is_some() => config.requesters.agent_tier.clone(),
+        None => config.requesters.default_tier.clone(),
+    };
+    Ok(config.tier(&name))
+}
+
+/// Apply the store-side rules and write the ticket (or the occurrence).
+pub fn file(
+    ctx: &Context,
+    store: &Store,
+    config: &Config,
+    prepared: Prepared<'_>,
+) -> Result<Outcome, CommandError> {
+    let template = prepared.template;
+    let mut txn = store.txn();
+    let acting_agent = txn.agent(&ctx.user)?;
+    if prepared.requester != ctx.user && acting_agent.is_none() {
+        return Err(CommandError::denied(format!(
+            "permission denied: only agents file tickets on behalf of others, and `{}` is not an agent",
+            ctx.user
+        )));
+    }
+    let tier = tier_of(&txn, config, &prepared.requester)?;
+    // Both the template and the tier must allow the pair; the template's rule is the more
+    // specific, so it is the one named when both refuse.
+    if !template.allows_tier(&tier.name) {
+        return Err(CommandError::denied(format!(
+            "permission denied: type `{}` is not open to tier `{}` (allowed tiers: {})",
+            template.name,
+            tier.name,
+            template.tiers.join(", ")
+        )));
+    }
+    tier.check_type(&template.name)?;
+
+    if let Some(key) = &prepared.dedup_key {
+        if let Some(id) = txn.open_ticket_by_dedup_key(key)? {
+            let current = txn.ticket(id)?.ok_or_else(|| {
+                CommandError::new(
+                    ExitKind::Failure,
+                    format!("dedup index points at missing ticket {id}"),
+                )
+            })?;
+            let details = if prepared.body.is_empty() {
+                prepared.title.clone()
+            } else {
+                format!("{}\n\n{}", prepared.title, prepared.body)
+            };
+            let (ticket, mut event) =
+                lifecycle::record_occurrence(&current, &ctx.user, &details, prepared.fields, ctx.now);
+            event.channel = Some(prepared.channel.to_string());
+            txn.put_ticket(&ticket)?;
+            txn.append_event(id, &event);
+            txn.commit()?;
+            return Ok(Outcome {
+                ticket,
+                deduplicated: true,
+            });
+        }
+    }
+
+    let recent = txn.submissions(&prepared.requester)?;
+    let mut over_limit = false;
+    if let Err(refused) = tier.check_rate(&recent, ctx.now) {
+        let may_override = acting_agent
+            .as_ref()
+            .is_some_and(|a| matches!(a.role, Role::Lead | Role::Admin));
+        if !prepared.over_limit {
+            return Err(rate_limited(
+                &prepared.requester,
+                &tier,
+                &refused,
+                ctx.now,
+                may_override,
+            ));
+        }
+        if !may_override {
+            return Err(CommandError::denied(
+                "permission denied: only leads and admins file past a rate limit (--over-limit)",
+            ));
+        }
+        over_limit = true;
+    }
+    if let Some(window) = tier.longest_window() {
+        txn.prune_submissions(
+            &prepared.requester,
+            ctx.now - chrono::Duration::from_std(window).unwrap_or_default(),
+        )?;
+    }
+
+    let id = txn.allocate_ticket_id()?;
+    let attachments = store_attachments(ctx, config, id, &prepared.attachments)?;
+    let requested = prepared.priority.unwrap_or(template.priority);
+    let (ticket, mut event) = lifecycle::create(
+        id,
+        NewTicket {
+            ticket_type: template.name.clone(),
+            prefix: template.prefix.clone(),
+            workflow: template.workflow,
+            title: prepared.title,
+            body: prepared.body,
+            priority: tier.adjust_priority(requested),
+            requester: prepared.requester.clone(),
+            fields: prepared.fields,
+            dedup_key: prepared.dedup_key,
+            sla_policy: tier.sla.clone().or_else(|| template.sla.clone()),
+            channel: Some(prepared.channel.to_string()),
+            attachments,
+        },
+        &ctx.user,
+        ctx.now,
+    );
+    event.over_limit = over_limit;
+    txn.put_ticket(&ticket)?;
+    txn.append_event(id, &event);
+    txn.record_submission(&prepared.requester, ctx.now, id);
+    if let Some(message_id) = &prepared.message_id {
+        txn.link_message_id(message_id, id);
+    }
+    if let Err(error) = txn.commit() {
+        // The ticket does not exist; neither should its files.
+        let _ = fs::remove_dir_all(ctx.home.attachments_dir(id));
+        return Err(error.into());
+    }
+    Ok(Outcome {
+        ticket,
+        deduplicated: false,
+    })
+}
+
+fn rate_limited(
+    requester: &str,
+    tier: &Tier,
+    refused: &crate::domain::tier::RateLimited,
+    now: DateTime<Utc>,
+    may_override: bool,
+) -> CommandError {
+    let wait = (refused.next_allowed - now).to_std().unwrap_or_default();
+    let wait = humantime::format_duration(std::time::Duration::from_secs(wait.as_secs().max(1)));
+    let error = CommandError::new(
+        ExitKind::RateLimited,
+        format!(
+            "rate limited: `{requester}` (tier {}) filed {} tickets within {}; the limit is {}. Next submission allowed at {} (in {wait})",
+            tier.name,
+            refused.used,
+            humantime::format_duration(refused.limit.window),
+            refused.limit.text,
+            refused.next_allowed.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ),
+    );
+    if may_override {
+        error.with_hint(
+            "as a lead or admin you may file past the limit with --over-limit (recorded in the history)",
+        )
+    } else {
+        error.with_hint("`desk requester show NAME` shows the usage of each limit")
+    }
+}
+
+/// Keep attachments within the size limit as files; list all of them on the ticket.
+fn store_attachments(
+    ctx: &Context,
+    config: &Config,
+    id: u64,
+    incoming: &[IncomingAttachment],
+) -> Result<Vec<Attachment>, CommandError> {
+    let mut listed = Vec::new();
+    for (n, file) in incoming.iter().enumerate() {
+        let size = file.bytes.len() as u64;
+        let stored_as = if size <= config.email.max_attachment_bytes {
+            let dir = ctx.home.attachments_dir(id);
+            fs::create_dir_all(&dir)?;
+            let safe: String = file
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let stored = format!("{}-{safe}", n + 1);
+            fs::write(dir.join(&stored), &file.bytes)?;
+            Some(stored)
+        } else {
+            None
+        };
+        listed.push(Attachment {
+            name: file.name.clone(),
+            size,
+            content_type: file.content_type.clone(),
+            stored_as,
+        });
+    }
+    Ok(listed)
+}

@@ -1,0 +1,234 @@
+//! Requester tiers (用户分类): what each class of requester may file, how often, at what
+//! priority, and under which SLA policy. Defined in `config.toml` under `[tiers.NAME]`.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use super::error::DomainError;
+use super::ticket::Priority;
+
+/// At most `count` new tickets per requester in any `window`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateLimit {
+    pub count: u32,
+    pub window: Duration,
+    /// As written in the config, e.g. `5/1h`.
+    pub text: String,
+}
+
+impl RateLimit {
+    /// Parse `N/WINDOW`, e.g. `5/1h`, `50/1d`.
+    pub fn parse(text: &str) -> Result<RateLimit, String> {
+        let (count, window) = text
+            .split_once('/')
+            .ok_or_else(|| format!("rate limit `{text}` must look like 5/1h (count/window)"))?;
+        let count: u32 = count
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("rate limit `{text}`: the count must be a positive integer"))?;
+        let window = humantime::parse_duration(window.trim())
+            .map_err(|e| format!("rate limit `{text}`: bad window: {e}"))?;
+        if window.is_zero() {
+            return Err(format!(
+                "rate limit `{text}`: the window must be longer than zero"
+            ));
+        }
+        Ok(RateLimit {
+            count,
+            window,
+            text: text.trim().to_string(),
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tier {
+    pub name: String,
+    pub description: String,
+    pub rate_limits: Vec<RateLimit>,
+    /// Ticket types this tier may file; `*` allows all.
+    pub types: Vec<String>,
+    /// Filed priorities are raised to at least this.
+    pub priority_floor: Option<Priority>,
+    /// Filed priorities are raised by this many steps (low → normal → high → urgent).
+    pub priority_boost: u8,
+    /// The SLA policy for this tier's tickets (overrides the template's).
+    pub sla: Option<String>,
+}
+
+/// A refusal by a rate limit, with when the requester may file again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateLimited {
+    pub limit: RateLimit,
+    pub used: usize,
+    pub next_allowed: DateTime<Utc>,
+}
+
+/// How much of one limit a requester has used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Usage {
+    pub limit: RateLimit,
+    pub used: usize,
+}
+
+impl Tier {
+    /// A tier that restricts nothing: for names the config does not define.
+    pub fn unrestricted(name: &str) -> Tier {
+        Tier {
+            name: name.to_string(),
+            description: String::new(),
+            rate_limits: Vec::new(),
+            types: vec!["*".to_string()],
+            priority_floor: None,
+            priority_boost: 0,
+            sla: None,
+        }
+    }
+
+    pub fn allows_type(&self, ticket_type: &str) -> bool {
+        self.types.iter().any(|t| t == "*" || t == ticket_type)
+    }
+
+    /// Refuse a type the tier does not allow (exit 4 at the edge).
+    pub fn check_type(&self, ticket_type: &str) -> Result<(), DomainError> {
+        if self.allows_type(ticket_type) {
+            Ok(())
+        } else {
+            Err(DomainError::denied(format!(
+                "tier `{}` may not file `{ticket_type}` tickets (allowed types: {})",
+                self.name,
+                self.types.join(", ")
+            )))
+        }
+    }
+
+    /// The priority a ticket gets: the requested one, boosted, then raised to the floor.
+    pub fn adjust_priority(&self, requested: Priority) -> Priority {
+        let boosted_rank = requested.rank().saturating_sub(self.priority_boost);
+        let mut priority = Priority::ALL[boosted_rank as usize];
+        if let Some(floor) = self.priority_floor {
+            if floor.rank() < priority.rank() {
+                priority = floor;
+            }
+        }
+        priority
+    }
+
+    /// Usage of every limit, given the times of the requester's recent submissions.
+    pub fn usage(&self, recent: &[DateTime<Utc>], now: DateTime<Utc>) -> Vec<Usage> {
+        self.rate_limits
+            .iter()
+            .map(|limit| Usage {
+                limit: limit.clone(),
+                used: in_window(recent, limit, now).count(),
+            })
+            .collect()
+    }
+
+    /// Whether one more submission at `now` stays within every limit. When refused, the
+    /// next allowed time is when enough old submissions leave the tightest window.
+    pub fn check_rate(&self, recent: &[DateTime<Utc>], now: DateTime<Utc>) -> Result<(), RateLimited> {
+        let mut refusal: Option<RateLimited> = None;
+        for limit in &self.rate_limits {
+            let mut times: Vec<DateTime<Utc>> = in_window(recent, limit, now).collect();
+            if times.len() < limit.count as usize {
+                continue;
+            }
+            times.sort();
+            // The submission that must age out before one more fits.
+            let blocking = times[times.len() - limit.count as usize];
+            let next_allowed =
+                blocking + chrono::Duration::from_std(limit.window).unwrap_or(chrono::Duration::MAX);
+            if refusal.as_ref().is_none_or(|r| next_allowed > r.next_allowed) {
+                refusal = Some(RateLimited {
+                    limit: limit.clone(),
+                    used: times.len(),
+                    next_allowed,
+                });
+            }
+        }
+        refusal.map_or(Ok(()), Err)
+    }
+
+    /// The longest window: submissions older than this no longer matter.
+    pub fn longest_window(&self) -> Option<Duration> {
+        self.rate_limits.iter().map(|l| l.window).max()
+    }
+}
+
+fn in_window<'a>(
+    recent: &'a [DateTime<Utc>],
+    limit: &RateLimit,
+    now: DateTime<Utc>,
+) -> impl Iterator<Item = DateTime<Utc>> + 'a {
+    let cutoff = now - chrono::Duration::from_std(limit.window).unwrap_or(chrono::Duration::MAX);
+    recent
+        .iter()
+        .copied()
+        .filter(move |at| *at > cutoff && *at <= now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 1, 10, minute, 0).unwrap()
+    }
+
+    fn tier(limits: &[&str]) -> Tier {
+        Tier {
+            rate_limits: limits.iter().map(|l| RateLimit::parse(l).unwrap()).collect(),
+            ..Tier::unrestricted("standard")
+        }
+    }
+
+    #[test]
+    fn the_limit_is_reached_exactly_at_n_and_the_window_rolls() {
+        let tier = tier(&["3/10m"]);
+        let recent = vec![t(0), t(1), t(2)];
+        assert!(tier.check_rate(&recent[..2], t(3)).is_ok());
+        let refused = tier.check_rate(&recent, t(3)).unwrap_err();
+        assert_eq!((refused.used, refused.next_allowed), (3, t(10)));
+        assert!(
+            tier.check_rate(&recent, t(10)).is_ok(),
+            "the first one left the window"
+        );
+    }
+
+    #[test]
+    fn the_tightest_blocking_limit_decides_when_to_come_back() {
+        let tier = tier(&["2/5m", "3/1h"]);
+        let refused = tier.check_rate(&[t(0), t(20), t(21)], t(22)).unwrap_err();
+        assert_eq!(refused.limit.text, "3/1h");
+        assert_eq!(
+            refused.next_allowed,
+            Utc.with_ymd_and_hms(2026, 1, 1, 11, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn priorities_are_boosted_and_floored() {
+        let mut vip = Tier::unrestricted("vip");
+        vip.priority_boost = 1;
+        assert_eq!(vip.adjust_priority(Priority::Normal), Priority::High);
+        assert_eq!(vip.adjust_priority(Priority::Urgent), Priority::Urgent);
+        vip.priority_boost = 0;
+        vip.priority_floor = Some(Priority::High);
+        assert_eq!(vip.adjust_priority(Priority::Low), Priority::High);
+        assert_eq!(vip.adjust_priority(Priority::Urgent), Priority::Urgent);
+    }
+
+    #[test]
+    fn limits_parse_and_reject_nonsense() {
+        let limit = RateLimit::parse("5/1h").unwrap();
+        assert_eq!((limit.count, limit.window), (5, Duration::from_secs(3600)));
+        for bad in ["5", "0/1h", "x/1h", "5/soon", "5/0s"] {
+            assert!(RateLimit::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
