@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the desk home: config, templates, store (safe to run again)')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'File, list, show and move tickets through their lifecycle')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
+            [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
             [CompletionResult]::new('requester', 'requester', [CompletionResultType]::ParameterValue, 'Manage requesters and their tiers')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -439,6 +440,49 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;template;help;help' {
             break
         }
+        'desk;ingest' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;ingest;email' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Type for new tickets [default: `[email] template` in config.toml]')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Type for new tickets [default: `[email] template` in config.toml]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'desk;ingest;help' {
+            [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;ingest;help;email' {
+            break
+        }
+        'desk;ingest;help;help' {
+            break
+        }
         'desk;agent' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
@@ -577,14 +621,30 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a requester, or change their tier (agents)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List requesters')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a requester''s tier and their tickets')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a requester with a tier (agents); `--tier` on an existing one changes it')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an existing requester''s tier (agents)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List requesters that have a record')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a requester''s tier, their usage of its rate limits, and their tickets')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'desk;requester;add' {
-            [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'The tier (e.g. standard, vip, enterprise, internal) [default: config''s default tier]')
+            [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config''s default tier]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'desk;requester;set' {
+            [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'The new tier: one defined in config.toml')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -627,13 +687,17 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;requester;help' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a requester, or change their tier (agents)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List requesters')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a requester''s tier and their tickets')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a requester with a tier (agents); `--tier` on an existing one changes it')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an existing requester''s tier (agents)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List requesters that have a record')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a requester''s tier, their usage of its rate limits, and their tickets')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'desk;requester;help;add' {
+            break
+        }
+        'desk;requester;help;set' {
             break
         }
         'desk;requester;help;list' {
@@ -663,6 +727,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the desk home: config, templates, store (safe to run again)')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'File, list, show and move tickets through their lifecycle')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
+            [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
             [CompletionResult]::new('requester', 'requester', [CompletionResultType]::ParameterValue, 'Manage requesters and their tiers')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -742,6 +807,13 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;help;template;check' {
             break
         }
+        'desk;help;ingest' {
+            [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers')
+            break
+        }
+        'desk;help;ingest;email' {
+            break
+        }
         'desk;help;agent' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an agent (admins)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents')
@@ -766,12 +838,16 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;requester' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a requester, or change their tier (agents)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List requesters')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a requester''s tier and their tickets')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a requester with a tier (agents); `--tier` on an existing one changes it')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an existing requester''s tier (agents)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List requesters that have a record')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a requester''s tier, their usage of its rate limits, and their tickets')
             break
         }
         'desk;help;requester;add' {
+            break
+        }
+        'desk;help;requester;set' {
             break
         }
         'desk;help;requester;list' {

@@ -25,6 +25,9 @@ _desk() {
             desk,help)
                 cmd="desk__subcmd__help"
                 ;;
+            desk,ingest)
+                cmd="desk__subcmd__ingest"
+                ;;
             desk,init)
                 cmd="desk__subcmd__init"
                 ;;
@@ -82,6 +85,9 @@ _desk() {
             desk__subcmd__help,help)
                 cmd="desk__subcmd__help__subcmd__help"
                 ;;
+            desk__subcmd__help,ingest)
+                cmd="desk__subcmd__help__subcmd__ingest"
+                ;;
             desk__subcmd__help,init)
                 cmd="desk__subcmd__help__subcmd__init"
                 ;;
@@ -109,11 +115,17 @@ _desk() {
             desk__subcmd__help__subcmd__agent,status)
                 cmd="desk__subcmd__help__subcmd__agent__subcmd__status"
                 ;;
+            desk__subcmd__help__subcmd__ingest,email)
+                cmd="desk__subcmd__help__subcmd__ingest__subcmd__email"
+                ;;
             desk__subcmd__help__subcmd__requester,add)
                 cmd="desk__subcmd__help__subcmd__requester__subcmd__add"
                 ;;
             desk__subcmd__help__subcmd__requester,list)
                 cmd="desk__subcmd__help__subcmd__requester__subcmd__list"
+                ;;
+            desk__subcmd__help__subcmd__requester,set)
+                cmd="desk__subcmd__help__subcmd__requester__subcmd__set"
                 ;;
             desk__subcmd__help__subcmd__requester,show)
                 cmd="desk__subcmd__help__subcmd__requester__subcmd__show"
@@ -166,6 +178,18 @@ _desk() {
             desk__subcmd__help__subcmd__ticket,transfer)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__transfer"
                 ;;
+            desk__subcmd__ingest,email)
+                cmd="desk__subcmd__ingest__subcmd__email"
+                ;;
+            desk__subcmd__ingest,help)
+                cmd="desk__subcmd__ingest__subcmd__help"
+                ;;
+            desk__subcmd__ingest__subcmd__help,email)
+                cmd="desk__subcmd__ingest__subcmd__help__subcmd__email"
+                ;;
+            desk__subcmd__ingest__subcmd__help,help)
+                cmd="desk__subcmd__ingest__subcmd__help__subcmd__help"
+                ;;
             desk__subcmd__requester,add)
                 cmd="desk__subcmd__requester__subcmd__add"
                 ;;
@@ -174,6 +198,9 @@ _desk() {
                 ;;
             desk__subcmd__requester,list)
                 cmd="desk__subcmd__requester__subcmd__list"
+                ;;
+            desk__subcmd__requester,set)
+                cmd="desk__subcmd__requester__subcmd__set"
                 ;;
             desk__subcmd__requester,show)
                 cmd="desk__subcmd__requester__subcmd__show"
@@ -186,6 +213,9 @@ _desk() {
                 ;;
             desk__subcmd__requester__subcmd__help,list)
                 cmd="desk__subcmd__requester__subcmd__help__subcmd__list"
+                ;;
+            desk__subcmd__requester__subcmd__help,set)
+                cmd="desk__subcmd__requester__subcmd__help__subcmd__set"
                 ;;
             desk__subcmd__requester__subcmd__help,show)
                 cmd="desk__subcmd__requester__subcmd__help__subcmd__show"
@@ -305,7 +335,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template agent requester completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template ingest agent requester completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,7 +677,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help)
-            opts="init ticket template agent requester completions help"
+            opts="init ticket template ingest agent requester completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +802,34 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__ingest)
+            opts="email"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__ingest__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -787,7 +845,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__requester)
-            opts="add list show"
+            opts="add set list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,6 +873,20 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__requester__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__requester__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1094,6 +1166,108 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__ingest)
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version email help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ingest__subcmd__email)
+            opts="-t -q -h -V --type --home --as --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ingest__subcmd__help)
+            opts="email help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ingest__subcmd__help__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ingest__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__init)
             opts="-q -h -V --examples --home --as --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1121,7 +1295,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version add list show help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version add set list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1177,7 +1351,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__help)
-            opts="add list show help"
+            opts="add set list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,6 +1406,20 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__requester__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__requester__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1253,6 +1441,36 @@ _desk() {
                 return 0
             fi
             case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__requester__subcmd__set)
+            opts="-q -h -V --tier --home --as --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

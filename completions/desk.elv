@@ -32,6 +32,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand init 'Create the desk home: config, templates, store (safe to run again)'
             cand ticket 'File, list, show and move tickets through their lifecycle'
             cand template 'List, show and check ticket types (TOML templates)'
+            cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
             cand requester 'Manage requesters and their tiers'
             cand completions 'Print a shell completion script'
@@ -396,6 +397,44 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;template;help;help'= {
         }
+        &'desk;ingest'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand email 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;ingest;email'= {
+            cand -t 'Type for new tickets [default: `[email] template` in config.toml]'
+            cand --type 'Type for new tickets [default: `[email] template` in config.toml]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;ingest;help'= {
+            cand email 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;ingest;help;email'= {
+        }
+        &'desk;ingest;help;help'= {
+        }
         &'desk;agent'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -521,13 +560,28 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand add 'Add a requester, or change their tier (agents)'
-            cand list 'List requesters'
-            cand show 'Show a requester''s tier and their tickets'
+            cand add 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
+            cand set 'Change an existing requester''s tier (agents)'
+            cand list 'List requesters that have a record'
+            cand show 'Show a requester''s tier, their usage of its rate limits, and their tickets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;requester;add'= {
-            cand --tier 'The tier (e.g. standard, vip, enterprise, internal) [default: config''s default tier]'
+            cand --tier 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config''s default tier]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'desk;requester;set'= {
+            cand --tier 'The new tier: one defined in config.toml'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
@@ -567,12 +621,15 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --version 'Print version'
         }
         &'desk;requester;help'= {
-            cand add 'Add a requester, or change their tier (agents)'
-            cand list 'List requesters'
-            cand show 'Show a requester''s tier and their tickets'
+            cand add 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
+            cand set 'Change an existing requester''s tier (agents)'
+            cand list 'List requesters that have a record'
+            cand show 'Show a requester''s tier, their usage of its rate limits, and their tickets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;requester;help;add'= {
+        }
+        &'desk;requester;help;set'= {
         }
         &'desk;requester;help;list'= {
         }
@@ -597,6 +654,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand init 'Create the desk home: config, templates, store (safe to run again)'
             cand ticket 'File, list, show and move tickets through their lifecycle'
             cand template 'List, show and check ticket types (TOML templates)'
+            cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
             cand requester 'Manage requesters and their tiers'
             cand completions 'Print a shell completion script'
@@ -656,6 +714,11 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;help;template;check'= {
         }
+        &'desk;help;ingest'= {
+            cand email 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
+        }
+        &'desk;help;ingest;email'= {
+        }
         &'desk;help;agent'= {
             cand add 'Add an agent (admins)'
             cand list 'List agents'
@@ -674,11 +737,14 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;agent;set'= {
         }
         &'desk;help;requester'= {
-            cand add 'Add a requester, or change their tier (agents)'
-            cand list 'List requesters'
-            cand show 'Show a requester''s tier and their tickets'
+            cand add 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
+            cand set 'Change an existing requester''s tier (agents)'
+            cand list 'List requesters that have a record'
+            cand show 'Show a requester''s tier, their usage of its rate limits, and their tickets'
         }
         &'desk;help;requester;add'= {
+        }
+        &'desk;help;requester;set'= {
         }
         &'desk;help;requester;list'= {
         }

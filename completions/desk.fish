@@ -37,6 +37,7 @@ complete -c desk -n "__fish_desk_needs_command" -s V -l version -d 'Print versio
 complete -c desk -n "__fish_desk_needs_command" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
 complete -c desk -n "__fish_desk_needs_command" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
 complete -c desk -n "__fish_desk_needs_command" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_needs_command" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
 complete -c desk -n "__fish_desk_needs_command" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
 complete -c desk -n "__fish_desk_needs_command" -f -a "requester" -d 'Manage requesters and their tiers'
 complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -300,6 +301,31 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s t -l type -d 'Type for new tickets [default: `[email] template` in config.toml]' -r
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -387,21 +413,22 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "status" -d 'Set an agent\'s status: online, offline or busy'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l json -d 'Print stable JSON instead of tables'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only ids'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a requester, or change their tier (agents)'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "list" -d 'List requesters'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "show" -d 'Show a requester\'s tier and their tickets'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l tier -d 'The tier (e.g. standard, vip, enterprise, internal) [default: config\'s default tier]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "add" -d 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "list" -d 'List requesters that have a record'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l tier -d 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config\'s default tier]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -412,6 +439,17 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l tier -d 'The new tier: one defined in config.toml' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -432,9 +470,10 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a requester, or change their tier (agents)'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "list" -d 'List requesters'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a requester\'s tier and their tickets'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "list" -d 'List requesters that have a record'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
@@ -446,13 +485,14 @@ complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 
 complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "requester" -d 'Manage requesters and their tiers'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template agent requester completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
@@ -469,11 +509,13 @@ complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcomma
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ingest" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Add an agent (admins)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "show" -d 'Show one agent and their open tickets'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "status" -d 'Set an agent\'s status: online, offline or busy'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
-complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "add" -d 'Add a requester, or change their tier (agents)'
-complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "list" -d 'List requesters'
-complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "show" -d 'Show a requester\'s tier and their tickets'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "add" -d 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "list" -d 'List requesters that have a record'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'

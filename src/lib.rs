@@ -1,6 +1,7 @@
 //! `desk`: a help-desk and work-order (工单) system in one command-line tool.
 //!
-//! The crate is split the way DESIGN.md's *Architecture* section asks:
+//! The crate is split the way the design card's *Architecture* section asks (the card is
+//! ../shared/DESIGN.md, outside this repository):
 //!
 //! - [`domain`] holds the ticket model, the lifecycle state machine, templates and field
 //!   validation. It knows nothing of clap, sled or terminals, and takes `now` as a parameter.

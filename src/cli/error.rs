@@ -1,7 +1,8 @@
 //! The one error type handlers return, and how it becomes an exit code and a message.
 //!
 //! Inside, errors are typed ([`DomainError`], [`StoreError`]); here each is given its exit
-//! code from DESIGN.md's table, a one-line message, optional detail lines, and hints.
+//! code from the exit-code table (README, `desk --help`), a one-line message, optional
+//! detail lines, and hints.
 
 use std::fmt;
 use std::io;

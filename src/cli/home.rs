@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::domain::config::Config;
-use crate::domain::template::{FileError, Template};
+use crate::domain::template::{prefix_clashes, FileError, Template};
 
 use super::error::CommandError;
 
@@ -38,6 +38,11 @@ impl Catalog {
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.templates.iter().map(|t| t.name.as_str())
+    }
+
+    /// Prefixes used by more than one type, with those types (see [`prefix_clashes`]).
+    pub fn prefix_clashes(&self) -> Vec<(String, Vec<String>)> {
+        prefix_clashes(&self.templates)
     }
 }
 

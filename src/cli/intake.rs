@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::domain::config::Config;
+pub use crate::domain::email::IncomingAttachment;
 use crate::domain::lifecycle::{self, NewTicket};
 use crate::domain::people::validate_name;
 use crate::domain::template::Template;
@@ -28,13 +29,6 @@ use super::context::Context;
 use super::error::{did_you_mean, CommandError, ExitKind};
 use super::home::Catalog;
 
-/// A file that arrived with a submission.
-pub struct IncomingAttachment {
-    pub name: String,
-    pub content_type: String,
-    pub bytes: Vec<u8>,
-}
-
 /// A submission whose type, title and fields have been checked.
 pub struct Prepared<'t> {
     pub template: &'t Template,
@@ -44,6 +38,9 @@ pub struct Prepared<'t> {
     /// Explicitly requested priority; None means the template's default.
     pub priority: Option<Priority>,
     pub requester: String,
+    /// Who files it, for permissions and the history: the acting user at a terminal or in
+    /// a script; the sender for e-mail.
+    pub actor: String,
     pub dedup_key: Option<String>,
     /// File past the requester's rate limit (leads and admins only).
     pub over_limit: bool,
@@ -61,6 +58,7 @@ pub struct Raw {
     pub fields: Vec<(String, String)>,
     pub priority: Option<String>,
     pub requester: String,
+    pub actor: String,
     pub dedup_key: Option<String>,
     pub over_limit: bool,
     pub channel: &'static str,
@@ -130,6 +128,7 @@ pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, Comma
             fields,
             priority,
             requester: raw.requester,
+            actor: raw.actor,
             dedup_key,
             over_limit: raw.over_limit,
             channel: raw.channel,
@@ -160,11 +159,11 @@ pub fn file(
 ) -> Result<Outcome, CommandError> {
     let template = prepared.template;
     let mut txn = store.txn();
-    let acting_agent = txn.agent(&ctx.user)?;
-    if prepared.requester != ctx.user && acting_agent.is_none() {
+    let actor = prepared.actor.as_str();
+    let acting_agent = txn.agent(actor)?;
+    if prepared.requester != actor && acting_agent.is_none() {
         return Err(CommandError::denied(format!(
-            "permission denied: only agents file tickets on behalf of others, and `{}` is not an agent",
-            ctx.user
+            "permission denied: only agents file tickets on behalf of others, and `{actor}` is not an agent"
         )));
     }
     let tier = tier_of(&txn, config, &prepared.requester)?;
@@ -194,7 +193,7 @@ pub fn file(
                 format!("{}\n\n{}", prepared.title, prepared.body)
             };
             let (ticket, mut event) =
-                lifecycle::record_occurrence(&current, &ctx.user, &details, prepared.fields, ctx.now);
+                lifecycle::record_occurrence(&current, actor, &details, prepared.fields, ctx.now);
             event.channel = Some(prepared.channel.to_string());
             txn.put_ticket(&ticket)?;
             txn.append_event(id, &event);
@@ -236,7 +235,7 @@ pub fn file(
     }
 
     let id = txn.allocate_ticket_id()?;
-    let attachments = store_attachments(ctx, config, id, &prepared.attachments)?;
+    let attachments = store_attachments(ctx, config, id, 0, &prepared.attachments)?;
     let requested = prepared.priority.unwrap_or(template.priority);
     let (ticket, mut event) = lifecycle::create(
         id,
@@ -254,7 +253,7 @@ pub fn file(
             channel: Some(prepared.channel.to_string()),
             attachments,
         },
-        &ctx.user,
+        actor,
         ctx.now,
     );
     event.over_limit = over_limit;
@@ -300,19 +299,23 @@ fn rate_limited(
             "as a lead or admin you may file past the limit with --over-limit (recorded in the history)",
         )
     } else {
-        error.with_hint("`desk requester show NAME` shows the usage of each limit")
+        error.with_hint(format!(
+            "`desk requester show {requester}` shows the usage of each limit"
+        ))
     }
 }
 
 /// Keep attachments within the size limit as files; list all of them on the ticket.
-fn store_attachments(
+/// Files are numbered after the `already` ones the ticket has, so names never collide.
+pub fn store_attachments(
     ctx: &Context,
     config: &Config,
     id: u64,
+    already: usize,
     incoming: &[IncomingAttachment],
 ) -> Result<Vec<Attachment>, CommandError> {
     let mut listed = Vec::new();
-    for (n, file) in incoming.iter().enumerate() {
+    for (n, file) in incoming.iter().enumerate().map(|(n, f)| (n + already, f)) {
         let size = file.bytes.len() as u64;
         let stored_as = if size <= config.email.max_attachment_bytes {
             let dir = ctx.home.attachments_dir(id);

@@ -29,6 +29,10 @@ pub struct TicketJson<'a> {
     pub fields: &'a BTreeMap<String, serde_json::Value>,
     pub dedup_key: Option<&'a str>,
     pub rating: Option<u8>,
+    /// The SLA policy that applies (the requester tier's, else the template's); null: default.
+    pub sla_policy: Option<&'a str>,
+    /// How the ticket arrived: `cli`, `json` or `email` (null for tickets from before channels).
+    pub channel: Option<&'a str>,
     /// Whether the ticket lives in the cold archive.
     pub archived: bool,
 }
@@ -52,6 +56,8 @@ impl<'a> TicketJson<'a> {
             fields: &ticket.fields,
             dedup_key: ticket.dedup_key.as_deref(),
             rating: ticket.rating,
+            sla_policy: ticket.sla_policy.as_deref(),
+            channel: ticket.channel.as_deref(),
             archived,
         }
     }
@@ -71,6 +77,12 @@ pub struct EventJson<'a> {
     /// `handler` or `requester`, for replies.
     pub side: Option<&'static str>,
     pub score: Option<u8>,
+    /// Filed past the requester's rate limit by a lead or admin (`--over-limit`).
+    pub over_limit: bool,
+    /// The channel a creation, occurrence or reply came through: `cli`, `json`, `email`.
+    pub channel: Option<&'a str>,
+    /// For an occurrence: the fields the repeated report carried.
+    pub fields: Option<&'a BTreeMap<String, serde_json::Value>>,
 }
 
 impl<'a> EventJson<'a> {
@@ -90,6 +102,9 @@ impl<'a> EventJson<'a> {
                 crate::domain::event::ReplySide::Requester => "requester",
             }),
             score: event.score,
+            over_limit: event.over_limit,
+            channel: event.channel.as_deref(),
+            fields: event.fields.as_ref(),
         }
     }
 }
@@ -133,6 +148,33 @@ impl<'a> RequesterJson<'a> {
             name: &requester.name,
             tier: &requester.tier,
             created_at: requester.created_at,
+        }
+    }
+}
+
+/// One of a tier's rate limits and how much of it a requester has used.
+#[derive(Serialize)]
+pub struct RateLimitUsageJson<'a> {
+    /// As written in the config, e.g. `20/1h`.
+    pub limit: &'a str,
+    pub count: u32,
+    pub window_seconds: u64,
+    /// Submissions within the window now.
+    pub used: usize,
+    pub remaining: usize,
+    /// When the limit is used up: when one more submission fits; null when one fits now.
+    pub next_allowed_at: Option<DateTime<Utc>>,
+}
+
+impl<'a> RateLimitUsageJson<'a> {
+    pub fn new(usage: &'a crate::domain::tier::Usage) -> Self {
+        RateLimitUsageJson {
+            limit: &usage.limit.text,
+            count: usage.limit.count,
+            window_seconds: usage.limit.window.as_secs(),
+            used: usage.used,
+            remaining: usage.remaining(),
+            next_allowed_at: usage.next_allowed,
         }
     }
 }

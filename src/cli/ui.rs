@@ -3,7 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table};
 use serde::Serialize;
 
 use super::error::CommandError;
@@ -103,8 +103,9 @@ impl Ui {
         format!("\x1b[{code}m{text}\x1b[0m")
     }
 
-    /// Print rows: a bordered table on a terminal, tab-separated lines (no header)
-    /// when piped, so `cut -f1` and `awk` work.
+    /// Print rows: on a terminal, a header, a line under it and the rows (no borders, no
+    /// lines between rows, like `gh` and `cargo`); piped, tab-separated lines with no header,
+    /// so `cut -f1` and `awk` work.
     pub fn table(&self, header: &[&str], rows: Vec<Vec<StyledCell>>) -> Result<(), CommandError> {
         if !self.stdout_is_tty {
             let mut out = io::stdout().lock();
@@ -117,31 +118,70 @@ impl Ui {
             }
             return Ok(());
         }
-        let mut table = Table::new();
-        table
-            .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(
-                header
-                    .iter()
-                    .map(|h| Cell::new(h).add_attribute(comfy_table::Attribute::Bold)),
-            );
-        if self.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        for row in rows {
-            table.add_row(row.into_iter().map(|c| {
-                let cell = Cell::new(c.text);
-                match c.color {
-                    Some(color) => cell.fg(color),
-                    None => cell,
-                }
-            }));
-        }
-        self.line(table.to_string())
+        let table = render_table(header, rows, self.color, terminal_width());
+        self.line(table.trim_fmt())
     }
+}
+
+/// Only the line under the header: a space in a comfy-table preset means "draw nothing",
+/// and position 5 is the header line (see `comfy_table::presets`).
+const HEADER_LINE_ONLY: &str = "     ─             ";
+
+/// Lay out a table for a terminal `width` columns wide (None: unknown, so rows are never
+/// wrapped). We decide the width and the styling, not comfy-table, so it never measures
+/// the terminal itself.
+fn render_table(header: &[&str], rows: Vec<Vec<StyledCell>>, color: bool, width: Option<u16>) -> Table {
+    let mut table = Table::new();
+    table.load_preset(HEADER_LINE_ONLY).force_no_tty().set_header(
+        header
+            .iter()
+            .map(|h| Cell::new(h).add_attribute(comfy_table::Attribute::Bold)),
+    );
+    if color {
+        table.enforce_styling().style_text_only();
+    }
+    if let Some(width) = width {
+        table
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    for row in rows {
+        table.add_row(row.into_iter().map(|c| {
+            let cell = Cell::new(c.text);
+            match c.color {
+                Some(color) => cell.fg(color),
+                None => cell,
+            }
+        }));
+    }
+    // Short columns (ids, states, names) never wrap, so a narrow terminal folds the
+    // titles and descriptions rather than splitting `unclaimed` in two.
+    let widths: Vec<usize> = table
+        .column_max_content_widths()
+        .into_iter()
+        .map(usize::from)
+        .collect();
+    // Two spaces between columns and none at the edges.
+    let last = table.column_count().saturating_sub(1);
+    for (index, column) in table.column_iter_mut().enumerate() {
+        column.set_padding((0, if index == last { 0 } else { 2 }));
+        if widths.get(index).is_some_and(|&w| w <= SHORT_COLUMN) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    table
+}
+
+/// Columns at most this wide keep their width when the terminal is narrow.
+const SHORT_COLUMN: usize = 12;
+
+/// The terminal's width in columns, or None when it is unknown. Some pseudo-terminals (CI
+/// runners, `script` without a real terminal behind it) report 0 columns: that means
+/// unknown, not "squeeze every column to one character".
+fn terminal_width() -> Option<u16> {
+    // comfy-table asks the terminal (ioctl, then `tput`) when stdout is one; a throwaway
+    // table spares desk a terminal crate of its own.
+    Table::new().width().filter(|&columns| columns > 0)
 }
 
 /// A table cell with an optional colour.
@@ -163,5 +203,44 @@ impl StyledCell {
             text: text.into(),
             color: Some(color),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows() -> Vec<Vec<StyledCell>> {
+        vec![
+            vec![
+                StyledCell::plain("INC-1"),
+                StyledCell::plain("Checkout API returns 502 on every second request"),
+            ],
+            vec![StyledCell::plain("CS-2"), StyledCell::plain("charged twice")],
+        ]
+    }
+
+    #[test]
+    fn a_table_is_a_header_a_line_and_the_rows() {
+        let text = render_table(&["ID", "TITLE"], rows(), false, None).trim_fmt();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert_eq!(lines[0], "ID     TITLE");
+        assert!(lines[1].chars().all(|c| c == '─'), "{text}");
+        assert_eq!(lines[1].chars().count(), lines[2].chars().count(), "{text}");
+        assert_eq!(
+            lines[2],
+            "INC-1  Checkout API returns 502 on every second request"
+        );
+        assert_eq!(lines[3], "CS-2   charged twice");
+    }
+
+    #[test]
+    fn a_known_width_wraps_long_cells() {
+        let text = render_table(&["ID", "TITLE"], rows(), false, Some(30)).trim_fmt();
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        assert!(text.lines().count() > 4, "{text}");
+        // The short column keeps its width; only the title folds.
+        assert!(text.lines().any(|l| l.starts_with("INC-1  Checkout")), "{text}");
     }
 }

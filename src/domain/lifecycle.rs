@@ -1,4 +1,4 @@
-//! The work-order state machine (DESIGN.md *Lifecycle*):
+//! The work-order state machine (the README's *The lifecycle*):
 //!
 //! ```text
 //! unclaimed ──claim/assign──▶ pending ──handler reply──▶ awaiting ──confirm/close──▶ closed
@@ -215,6 +215,16 @@ pub fn apply(
             next.closed_at = None;
         }
         Action::Rate { score, message } => {
+            // CSAT belongs to the customer workflow: that is where the requester is asked
+            // to rate the service once the handler closes. Internal tickets are closed by
+            // the requester confirming, so there is nobody else's service to score.
+            if ticket.workflow != Workflow::Customer {
+                return Err(DomainError::denied(format!(
+                    "internal workflow: only customer-workflow tickets are rated (CSAT), and {} is an internal `{}` ticket",
+                    ticket.display_id(),
+                    ticket.ticket_type
+                )));
+            }
             if !is_requester {
                 return Err(DomainError::denied(format!(
                     "only the requester ({}) rates the service",
@@ -262,6 +272,9 @@ pub struct NewTicket {
 }
 
 /// Check a title: one non-empty line of reasonable length.
+/// Titles are one line of at most this many characters.
+pub const TITLE_MAX_CHARS: usize = 200;
+
 pub fn validate_title(title: &str) -> Result<String, DomainError> {
     let title = title.trim();
     if title.is_empty() {
@@ -272,7 +285,7 @@ pub fn validate_title(title: &str) -> Result<String, DomainError> {
             "the title must be one line; put details in the body",
         ));
     }
-    if title.chars().count() > 200 {
+    if title.chars().count() > TITLE_MAX_CHARS {
         return Err(DomainError::invalid(
             "the title is longer than 200 characters; put details in the body",
         ));
@@ -360,7 +373,7 @@ fn close(ticket: &mut Ticket, now: DateTime<Utc>) {
     ticket.closed_at = Some(now);
 }
 
-/// DESIGN.md: an admin always; `internal` types: the requester confirms; `customer` types:
+/// Who may close: an admin always; `internal` types: the requester confirms; `customer` types:
 /// the handler after at least one reply.
 fn check_may_close(
     ticket: &Ticket,
@@ -502,6 +515,30 @@ mod tests {
         let (t, _) = apply(&t, bob_acts, Action::Reply { message: "done" }, at(2)).unwrap();
         let (t, _) = apply(&t, bob_acts, Action::Close, at(3)).unwrap();
         assert_eq!(t.status, Status::Closed);
+    }
+
+    #[test]
+    fn only_customer_workflow_tickets_are_rated() {
+        let root = agent("root", Role::Admin);
+        let root_acts = Actor {
+            name: "root",
+            agent: Some(&root),
+        };
+        let carol = Actor {
+            name: "carol",
+            agent: None,
+        };
+        let rate = Action::Rate {
+            score: 5,
+            message: None,
+        };
+        let (internal, _) = apply(&ticket(Workflow::Internal), root_acts, Action::Close, at(1)).unwrap();
+        let err = apply(&internal, carol, rate, at(2)).unwrap_err();
+        assert!(matches!(err, DomainError::PermissionDenied { .. }), "{err}");
+        assert!(err.to_string().contains("internal workflow"), "{err}");
+        let (customer, _) = apply(&ticket(Workflow::Customer), root_acts, Action::Close, at(1)).unwrap();
+        let (rated, _) = apply(&customer, carol, rate, at(2)).unwrap();
+        assert_eq!(rated.rating, Some(5));
     }
 
     #[test]

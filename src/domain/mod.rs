@@ -4,6 +4,7 @@
 //! on time take `now`, so callers (and tests) decide what time it is.
 
 pub mod config;
+pub mod email;
 pub mod error;
 pub mod event;
 pub mod lifecycle;

@@ -167,8 +167,12 @@ impl FieldSpec {
                 Value::String(date.format("%Y-%m-%d").to_string())
             }
             FieldType::Url => {
-                let url = url::Url::parse(raw.trim())
-                    .map_err(|e| format!("field `{}` must be a URL ({e}), not `{raw}`", self.name))?;
+                let url = url::Url::parse(raw.trim()).map_err(|e| {
+                    format!(
+                        "field `{}` must be an absolute URL such as https://example.com/x, not `{raw}` ({e})",
+                        self.name
+                    )
+                })?;
                 Value::String(url.to_string())
             }
         };
@@ -413,6 +417,40 @@ impl Template {
     }
 }
 
+/// Types that share a prefix, as (prefix, the types' names in order); two types may not,
+/// because `INC-7` must say which type ticket 7 is.
+pub fn prefix_clashes<'a>(templates: impl IntoIterator<Item = &'a Template>) -> Vec<(String, Vec<String>)> {
+    let mut by_prefix: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for template in templates {
+        if let Some(prefix) = &template.prefix {
+            by_prefix.entry(prefix).or_default().insert(&template.name);
+        }
+    }
+    by_prefix
+        .into_iter()
+        .filter(|(_, names)| names.len() > 1)
+        .map(|(prefix, names)| {
+            (
+                prefix.to_string(),
+                names.into_iter().map(str::to_string).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Line and column of the `prefix` key's value in a template's source (1:1 when absent),
+/// to locate problems found after parsing, such as a clash with another template.
+pub fn prefix_location(source: &str) -> (usize, usize) {
+    #[derive(Deserialize)]
+    struct PrefixOnly {
+        prefix: Option<Spanned<String>>,
+    }
+    toml::from_str::<PrefixOnly>(source)
+        .ok()
+        .and_then(|t| t.prefix)
+        .map_or((1, 1), |prefix| line_column(source, prefix.span().start))
+}
+
 fn check_field(
     raw: RawField,
     seen: &mut BTreeSet<String>,
@@ -591,6 +629,41 @@ min = 0
         assert!(problems.iter().any(|p| p.contains("unknown field `colour`")));
         let problems = t.validate_fields(&pairs(&[("service", "Bad Name")])).unwrap_err();
         assert!(problems[0].contains("must match"), "{problems:?}");
+    }
+
+    #[test]
+    fn types_sharing_a_prefix_are_found_and_located() {
+        let outage_source = "description = \"Outage\"\n\nprefix = \"INC\"\n";
+        let outage = Template::parse("outage", "outage.toml", outage_source).unwrap();
+        let other = Template::parse("other", "other.toml", "prefix = \"OTH\"\n").unwrap();
+        let bare = Template::parse("bare", "bare.toml", "").unwrap();
+        let all = [incident(), outage, other, bare.clone(), bare];
+        assert_eq!(
+            prefix_clashes(&all),
+            vec![(
+                "INC".to_string(),
+                vec!["incident".to_string(), "outage".to_string()]
+            )]
+        );
+        assert_eq!(prefix_location(outage_source), (3, 10));
+        assert_eq!(prefix_location(""), (1, 1));
+    }
+
+    #[test]
+    fn a_bad_url_says_what_is_expected() {
+        let t = Template::parse("x", "x.toml", "[[fields]]\nname = \"link\"\ntype = \"url\"\n").unwrap();
+        let problem = t.field("link").unwrap().parse_value("example.com/x").unwrap_err();
+        assert!(
+            problem.starts_with(
+                "field `link` must be an absolute URL such as https://example.com/x, not `example.com/x`"
+            ),
+            "{problem}"
+        );
+        assert!(t
+            .field("link")
+            .unwrap()
+            .parse_value("https://example.com/x")
+            .is_ok());
     }
 
     #[test]

@@ -72,6 +72,29 @@ pub struct RateLimited {
 pub struct Usage {
     pub limit: RateLimit,
     pub used: usize,
+    /// When the limit is used up: the time one more submission fits again.
+    pub next_allowed: Option<DateTime<Utc>>,
+}
+
+impl Usage {
+    /// Submissions left in the window now (0 when exhausted).
+    pub fn remaining(&self) -> usize {
+        (self.limit.count as usize).saturating_sub(self.used)
+    }
+}
+
+impl RateLimit {
+    /// When one more submission fits in this limit, if it does not fit at `now`: the
+    /// moment the submission that blocks it leaves the window.
+    pub fn next_allowed(&self, recent: &[DateTime<Utc>], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let mut times: Vec<DateTime<Utc>> = in_window(recent, self, now).collect();
+        if times.len() < self.count as usize {
+            return None;
+        }
+        times.sort();
+        let blocking = times[times.len() - self.count as usize];
+        Some(blocking + chrono::Duration::from_std(self.window).unwrap_or(chrono::Duration::MAX))
+    }
 }
 
 impl Tier {
@@ -124,6 +147,7 @@ impl Tier {
             .map(|limit| Usage {
                 limit: limit.clone(),
                 used: in_window(recent, limit, now).count(),
+                next_allowed: limit.next_allowed(recent, now),
             })
             .collect()
     }
@@ -133,19 +157,13 @@ impl Tier {
     pub fn check_rate(&self, recent: &[DateTime<Utc>], now: DateTime<Utc>) -> Result<(), RateLimited> {
         let mut refusal: Option<RateLimited> = None;
         for limit in &self.rate_limits {
-            let mut times: Vec<DateTime<Utc>> = in_window(recent, limit, now).collect();
-            if times.len() < limit.count as usize {
+            let Some(next_allowed) = limit.next_allowed(recent, now) else {
                 continue;
-            }
-            times.sort();
-            // The submission that must age out before one more fits.
-            let blocking = times[times.len() - limit.count as usize];
-            let next_allowed =
-                blocking + chrono::Duration::from_std(limit.window).unwrap_or(chrono::Duration::MAX);
+            };
             if refusal.as_ref().is_none_or(|r| next_allowed > r.next_allowed) {
                 refusal = Some(RateLimited {
                     limit: limit.clone(),
-                    used: times.len(),
+                    used: in_window(recent, limit, now).count(),
                     next_allowed,
                 });
             }
@@ -221,6 +239,74 @@ mod tests {
         vip.priority_floor = Some(Priority::High);
         assert_eq!(vip.adjust_priority(Priority::Low), Priority::High);
         assert_eq!(vip.adjust_priority(Priority::Urgent), Priority::Urgent);
+    }
+
+    #[test]
+    fn usage_counts_each_window_and_says_when_an_exhausted_one_frees_up() {
+        let tier = tier(&["2/5m", "3/1h"]);
+        let recent = [t(0), t(20), t(21)];
+        let usage = tier.usage(&recent, t(22));
+        let seen: Vec<_> = usage
+            .iter()
+            .map(|u| (u.limit.text.as_str(), u.used, u.remaining(), u.next_allowed))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("2/5m", 2, 0, Some(t(25))),
+                (
+                    "3/1h",
+                    3,
+                    0,
+                    Some(Utc.with_ymd_and_hms(2026, 1, 1, 11, 0, 0).unwrap())
+                ),
+            ]
+        );
+        // check_rate's answer is the latest of the exhausted limits' times.
+        assert_eq!(
+            Some(tier.check_rate(&recent, t(22)).unwrap_err().next_allowed),
+            usage.iter().filter_map(|u| u.next_allowed).max()
+        );
+        // After the short window rolls, only the hour is still full.
+        let later = tier.usage(&recent, t(26));
+        assert_eq!(
+            (later[0].used, later[0].remaining(), later[0].next_allowed),
+            (0, 2, None)
+        );
+        assert_eq!(later[1].remaining(), 0);
+    }
+
+    #[test]
+    fn a_submission_exactly_one_window_old_no_longer_counts() {
+        let limit = RateLimit::parse("1/10m").unwrap();
+        assert_eq!(limit.next_allowed(&[t(0)], t(9)), Some(t(10)));
+        assert_eq!(limit.next_allowed(&[t(0)], t(10)), None);
+        assert_eq!(limit.next_allowed(&[], t(0)), None);
+    }
+
+    #[test]
+    fn types_are_allowed_by_name_or_star() {
+        let mut internal = Tier::unrestricted("internal");
+        assert!(internal.allows_type("anything"));
+        internal.types = vec!["incident".into(), "ci-failure".into()];
+        assert!(internal.check_type("incident").is_ok());
+        let refused = internal.check_type("customer-complaint").unwrap_err().to_string();
+        assert!(
+            refused.contains("allowed types: incident, ci-failure"),
+            "{refused}"
+        );
+    }
+
+    #[test]
+    fn an_enterprise_floor_lifts_low_to_normal_and_leaves_higher_alone() {
+        let mut enterprise = Tier::unrestricted("enterprise");
+        enterprise.priority_floor = Some(Priority::Normal);
+        assert_eq!(enterprise.adjust_priority(Priority::Low), Priority::Normal);
+        assert_eq!(enterprise.adjust_priority(Priority::High), Priority::High);
+        // Boost then floor: a boost of 3 from low reaches urgent, never past it.
+        enterprise.priority_boost = 3;
+        assert_eq!(enterprise.adjust_priority(Priority::Low), Priority::Urgent);
+        assert_eq!(enterprise.adjust_priority(Priority::High), Priority::Urgent);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The cold archive (冷数据): closed tickets past an age, with their whole history.
 //!
-//! Chosen by DESIGN.md's measurements: a second sled database holding a million tickets
+//! Chosen by measurement (the design card's figures): a second sled database holding a million tickets
 //! takes 250–380 ms just to open, so the archive is plain files instead:
 //!
 //! - `seg-NNNNNN.dat`: append-only segments of frames `len: u32 LE | crc32: u32 LE | JSON`,

@@ -114,6 +114,32 @@ fn indexes_follow_every_change() {
 }
 
 #[test]
+fn a_dedup_key_belongs_to_one_open_ticket_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        let with_key = |id, status| Ticket {
+            dedup_key: Some("ci:shop".into()),
+            ..ticket(id, status, Priority::Normal)
+        };
+        let holder = |store: &Store| store.txn().open_ticket_by_dedup_key("ci:shop").unwrap();
+        insert(&store, &with_key(1, Status::Closed));
+        insert(&store, &with_key(2, Status::Unclaimed));
+        assert_eq!(holder(&store), Some(2), "{name}");
+        // Reopening the old ticket and closing it again leaves the key with ticket 2.
+        for status in [Status::Pending, Status::Closed] {
+            let mut txn = store.txn();
+            txn.put_ticket(&with_key(1, status)).unwrap();
+            txn.commit().unwrap();
+            assert_eq!(holder(&store), Some(2), "{name}: after ticket 1 went {status}");
+        }
+        let mut txn = store.txn();
+        txn.put_ticket(&with_key(2, Status::Closed)).unwrap();
+        txn.commit().unwrap();
+        assert_eq!(holder(&store), None, "{name}");
+    }
+}
+
+#[test]
 fn dropping_a_transaction_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     for (name, store) in backends(dir.path()) {

@@ -1,4 +1,5 @@
-//! Persistence: the hot store, its indexes, and the cold archive (DESIGN.md *Architecture*).
+//! Persistence: the hot store, its indexes, and the cold archive (冷热分离: open and recent
+//! tickets stay in a small sled database so every command opens it fast).
 //!
 //! - [`KvBackend`] is the storage trait: ordered keys, prefix scans, and one atomic,
 //!   durable commit. [`sled_backend`] implements it for real; [`memory`] for tests. Both
@@ -241,9 +242,9 @@ impl<'s> Txn<'s> {
     /// Store `ticket` (new or changed) and bring every index in line with it.
     pub fn put_ticket(&mut self, ticket: &Ticket) -> Result<()> {
         if let Some(previous) = self.ticket(ticket.id)? {
-            self.remove_index_entries(&previous);
+            self.remove_index_entries(&previous)?;
         }
-        self.add_index_entries(ticket);
+        self.add_index_entries(ticket)?;
         self.put_raw(keys::ticket(ticket.id), encode(ticket));
         Ok(())
     }
@@ -261,7 +262,7 @@ impl<'s> Txn<'s> {
 
     /// Remove a ticket, its events and its index entries (used when archiving).
     pub fn remove_ticket(&mut self, ticket: &Ticket) -> Result<()> {
-        self.remove_index_entries(ticket);
+        self.remove_index_entries(ticket)?;
         self.delete_raw(keys::ticket(ticket.id));
         for key in self.scan_keys(&keys::events_of(ticket.id))? {
             self.delete_raw(key);
@@ -284,23 +285,33 @@ impl<'s> Txn<'s> {
         entries
     }
 
-    fn add_index_entries(&mut self, ticket: &Ticket) {
+    fn add_index_entries(&mut self, ticket: &Ticket) -> Result<()> {
         for key in Self::index_entries(ticket) {
             self.put_raw(key, Vec::new());
         }
-        // The dedup key belongs to a ticket only while it is open.
+        // The dedup key belongs to one open ticket at a time: a reopened old ticket does not
+        // take it from the open ticket that holds it now.
         if let (Some(key), true) = (&ticket.dedup_key, ticket.status.is_open()) {
-            self.put_raw(keys::dedup(key), ticket.id.to_be_bytes().to_vec());
+            if self
+                .open_ticket_by_dedup_key(key)?
+                .is_none_or(|holder| holder == ticket.id)
+            {
+                self.put_raw(keys::dedup(key), ticket.id.to_be_bytes().to_vec());
+            }
         }
+        Ok(())
     }
 
-    fn remove_index_entries(&mut self, ticket: &Ticket) {
+    fn remove_index_entries(&mut self, ticket: &Ticket) -> Result<()> {
         for key in Self::index_entries(ticket) {
             self.delete_raw(key);
         }
         if let (Some(key), true) = (&ticket.dedup_key, ticket.status.is_open()) {
-            self.delete_raw(keys::dedup(key));
+            if self.open_ticket_by_dedup_key(key)? == Some(ticket.id) {
+                self.delete_raw(keys::dedup(key));
+            }
         }
+        Ok(())
     }
 
     /// The open ticket currently holding `dedup_key`, if any.

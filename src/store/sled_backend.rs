@@ -1,4 +1,5 @@
-//! The hot store on sled (DESIGN.md pins 0.34.7, the version its figures were measured on).
+//! The hot store on sled, pinned to 0.34.7: the version the design card's open and
+//! insert timings were measured on.
 //!
 //! sled holds an exclusive file lock for the life of the `Db`; a second process's open
 //! fails at once with an `Io` error of kind `Other` whose text says "could not acquire

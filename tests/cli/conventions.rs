@@ -401,7 +401,7 @@ fn the_body_comes_from_a_flag_stdin_or_a_file() {
     let missing = env.path().join("nope.md").display().to_string();
     let mut args = base.to_vec();
     args.extend(["--body-file", &missing]);
-    env.fails("carol", &args, 5);
+    assert!(env.fails("carol", &args, 3).starts_with("error: no body file at"));
     let mut args = base.to_vec();
     args.extend(["--body", "x", "--body-file", &file_arg]);
     env.fails("carol", &args, 2);
@@ -519,7 +519,12 @@ fn list_filters_and_queue_order() {
     );
     assert_eq!(list("carol", &["--limit", "2"]), [3, 1]);
     assert_eq!(list("carol", &["--all", "-n", "1"]), [3]);
-    assert_eq!(list("carol", &["--type", "nonesuch"]), Vec::<u64>::new());
+    // A type with nothing open is an empty list; a name no template has is an error.
+    assert_eq!(
+        list("carol", &["--type", "customer-complaint"]),
+        Vec::<u64>::new()
+    );
+    env.fails("carol", &["ticket", "list", "--type", "nonesuch"], 3);
 
     env.fails("carol", &["ticket", "list", "--status", "open"], 2);
     env.fails("carol", &["ticket", "list", "--priority", "meh"], 2);
@@ -548,7 +553,134 @@ fn piped_lists_are_tab_separated_without_a_header() {
     assert!(!text.contains('\u{1b}'), "no colour when piped");
 
     // Nothing to list: empty stdout, success.
-    assert_eq!(env.ok("carol", &["ticket", "list", "--type", "nonesuch"]), "");
+    assert_eq!(
+        env.ok("carol", &["ticket", "list", "--type", "customer-complaint"]),
+        ""
+    );
+}
+
+#[test]
+fn list_filters_name_real_types_and_agents() {
+    let env = queue();
+    let before = env.all_tickets();
+    // A mistyped type is not an empty queue: exit 3, one line, and the likely name.
+    let stderr = env.fails("carol", &["ticket", "list", "--type", "incdent"], 3);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines[0], "error: unknown ticket type `incdent`", "{stderr}");
+    assert!(stderr.contains("hint: did you mean `incident`?"), "{stderr}");
+    assert!(stderr.contains("available types: "), "{stderr}");
+    // Likewise a mistyped agent; `me` is whoever acts, agent or not.
+    let stderr = env.fails("carol", &["ticket", "list", "--assignee", "bobb"], 3);
+    assert!(stderr.starts_with("error: agent `bobb` not found"), "{stderr}");
+    assert!(stderr.contains("did you mean `bob`?"), "{stderr}");
+    assert!(env.json("carol", &["ticket", "list", "--assignee", "me"]) == Value::Array(vec![]));
+    // A type whose template was removed still lists its tickets.
+    std::fs::remove_file(env.home().join("templates/ci-failure.toml")).unwrap();
+    assert_eq!(
+        ids(&env.json("carol", &["ticket", "list", "--type", "ci-failure"])),
+        [4]
+    );
+    env.fails(
+        "carol",
+        &["ticket", "list", "--type", "ci-failure", "--status", "closed"],
+        3,
+    );
+    assert_eq!(env.all_tickets(), before, "listing wrote nothing");
+}
+
+/// `desk ARGS` on a pseudo-terminal `columns` wide, through util-linux `script`; its
+/// screen with `\r\n` as `\n`, or None when `script` is missing.
+fn on_terminal(env: &TestEnv, columns: u16, args: &str) -> Option<String> {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipping: util-linux `script` is not installed");
+        return None;
+    }
+    let desk = assert_cmd::cargo::cargo_bin("desk");
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("stty cols {columns} rows 40; {} {args}", desk.display()),
+            "/dev/null",
+        ])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("DESK_HOME", env.home())
+        .env("DESK_USER", "carol")
+        .env("DESK_NOW", env.now().to_rfc3339())
+        .env("HOME", env.path())
+        .env("TERM", "dumb")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"))
+}
+
+#[test]
+fn terminal_tables_have_a_header_line_and_fit_the_width() {
+    let env = TestEnv::with_examples();
+    env.incident(
+        "carol",
+        "Checkout API returns 502 on every second request since the deploy",
+    );
+    env.incident("carol", "VPN drops every few minutes for the whole Berlin office");
+    // Some CI pseudo-terminals report 0 columns: that is "unknown", and rows stay whole.
+    let Some(screen) = on_terminal(&env, 0, "ticket list --color always") else {
+        return;
+    };
+    let screen = strip_ansi(&screen);
+    let lines: Vec<&str> = screen.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 4, "header, line, two rows:\n{screen}");
+    assert!(
+        lines[0].starts_with("ID     STATUS     PRIORITY  TYPE"),
+        "{screen}"
+    );
+    assert!(
+        lines[1].chars().all(|c| c == '─'),
+        "one line under the header:\n{screen}"
+    );
+    assert!(lines[2].starts_with("INC-1  unclaimed  high"), "{screen}");
+    assert!(lines[2].contains("since the deploy"), "{screen}");
+    assert!(
+        lines.iter().all(|l| *l == l.trim_end()),
+        "no trailing blanks:\n{screen}"
+    );
+
+    // A known width: long titles fold, short columns stay whole, nothing is wider.
+    let Some(screen) = on_terminal(&env, 80, "ticket list --color always") else {
+        return;
+    };
+    let plain = strip_ansi(&screen);
+    let lines: Vec<&str> = plain.lines().filter(|l| !l.is_empty()).collect();
+    assert!(lines.len() > 4, "{plain}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{plain}");
+    assert!(lines[2].starts_with("INC-1  unclaimed  high"), "{plain}");
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with('─')).count(),
+        1,
+        "no lines between rows:\n{plain}"
+    );
+}
+
+/// `text` without ANSI colour sequences.
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[test]

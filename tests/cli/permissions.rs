@@ -108,6 +108,27 @@ fn customer_handler_closes_only_after_replying() {
 }
 
 #[test]
+fn only_customer_workflow_tickets_are_rated() {
+    let env = TestEnv::with_examples();
+    let (id, n) = claimed_by_bob(&env, "vpn drops");
+    env.ok("bob", &["ticket", "reply", &n, "-m", "new profile pushed"]);
+    env.ok("carol", &["ticket", "confirm", &n]);
+    let before = env.snapshot(id);
+    // Closed, and rated by its own requester: the workflow still says no, in one line.
+    let stderr = env.fails("carol", &["ticket", "rate", &n, "--score", "5"], 4);
+    names_rule(&stderr, &["internal workflow", "customer-workflow", "incident"]);
+    assert_eq!(
+        stderr.lines().next(),
+        Some(stderr.trim_end()),
+        "one line: {stderr}"
+    );
+    // Not even an admin rates an internal ticket.
+    env.fails("admin", &["ticket", "rate", &n, "--score", "3"], 4);
+    assert_eq!(env.snapshot(id), before);
+    assert_eq!(env.show(id)["rating"], Value::Null);
+}
+
+#[test]
 fn only_the_handler_or_the_requester_replies() {
     let env = TestEnv::with_examples();
     let (id, n) = claimed_by_bob(&env, "backup failed");

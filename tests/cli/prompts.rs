@@ -67,3 +67,13 @@ fn no_input_on_a_terminal_still_never_prompts() {
         0
     );
 }
+
+#[test]
+fn typing_narrows_the_type_and_enum_choices() {
+    let env = TestEnv::with_examples();
+    let Some(screen) = on_terminal(&env, "ticket new", "access\rNeed grafana\rgraf\rfor on-call\r") else {
+        return;
+    };
+    assert!(screen.contains("Created ACC-1"), "{screen}");
+    assert_eq!(env.show(1)["fields"]["system"], "grafana");
+}

@@ -338,6 +338,85 @@ fn a_broken_template_does_not_stop_the_others() {
 }
 
 #[test]
+fn two_types_may_not_share_a_prefix() {
+    let env = TestEnv::with_examples();
+    let outage = env.write_template("outage", "description = \"Outage\"\n\nprefix = \"INC\"\n");
+    let incident = env.home().join("templates/incident.toml");
+
+    // list still lists both, and warns about the clash.
+    let out = env
+        .desk("carol")
+        .args(["template", "list", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: types `incident` and `outage` share the prefix `INC`"),
+        "{stderr}"
+    );
+    let unique = env.json("carol", &["template", "list"]);
+    assert_eq!(unique.as_array().unwrap().len(), 5);
+
+    // check of the home: both files are reported, at their `prefix` key; exit 5.
+    let stderr = env.fails("admin", &["template", "check"], 5);
+    assert!(
+        stderr.contains(&format!(
+            "{}:3:10: prefix `INC` is also used by `incident`; each type needs its own prefix",
+            outage.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}:3:10: prefix `INC` is also used by `outage`",
+            incident.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 of 5 templates are invalid"), "{stderr}");
+
+    // check FILE of a file about to join the home is checked against the home's types...
+    std::fs::remove_file(&outage).unwrap();
+    env.ok("admin", &["template", "check"]);
+    let newcomer = env.path().join("outage.toml");
+    std::fs::write(&newcomer, "prefix = \"INC\"\n").unwrap();
+    let results = env.run(
+        "admin",
+        &["template", "check", &newcomer.display().to_string(), "--json"],
+    );
+    assert_eq!(results.status.code(), Some(5));
+    let results: Value = serde_json::from_slice(&results.stdout).unwrap();
+    assert_eq!(results[0]["ok"], false);
+    assert_eq!(
+        (&results[0]["line"], &results[0]["column"]),
+        (&Value::from(1), &Value::from(10))
+    );
+    assert!(
+        results[0]["error"].as_str().unwrap().contains("`incident`"),
+        "{results}"
+    );
+    // ...but a new version of a type replaces it, so keeping its own prefix is fine.
+    let edited = env.path().join("incident.toml");
+    std::fs::write(&edited, "prefix = \"INC\"\n").unwrap();
+    env.ok("admin", &["template", "check", &edited.display().to_string()]);
+    // With no home, files are checked against each other only.
+    let bare = TestEnv::empty();
+    bare.ok("nobody", &["template", "check", &newcomer.display().to_string()]);
+    bare.fails(
+        "nobody",
+        &[
+            "template",
+            "check",
+            &newcomer.display().to_string(),
+            &edited.display().to_string(),
+        ],
+        5,
+    );
+}
+
+#[test]
 fn ticket_new_reports_every_field_problem_at_once_and_creates_nothing() {
     let env = TestEnv::with_examples();
     env.write_template("kitchen", KITCHEN);
@@ -370,7 +449,7 @@ fn ticket_new_reports_every_field_problem_at_once_and_creates_nothing() {
     for problem in [
         "field `count` must be an integer, not `eleven`",
         "field `due` must be a date",
-        "field `link` must be a URL",
+        "field `link` must be an absolute URL such as https://example.com/x, not `not a url`",
         "field `urgent` must be true or false",
         "field `size` must be one of s, m, l, not `xl`",
         "field `code` must match `^[A-Z]{3}$`, not `abc`",

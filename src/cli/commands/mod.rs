@@ -3,6 +3,7 @@
 
 pub mod agent;
 pub mod completions;
+pub mod ingest;
 pub mod init;
 pub mod requester;
 pub mod template;
@@ -23,6 +24,9 @@ pub enum Command {
     /// List, show and check ticket types (TOML templates)
     #[command(subcommand)]
     Template(template::TemplateCommand),
+    /// Take in tickets from other channels (e-mail)
+    #[command(subcommand)]
+    Ingest(ingest::IngestCommand),
     /// Manage agents: skills, capacity, role and status
     #[command(subcommand)]
     Agent(agent::AgentCommand),
@@ -38,6 +42,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Init(args) => init::run(ctx, args),
         Command::Ticket(command) => ticket::run(ctx, command),
         Command::Template(command) => template::run(ctx, command),
+        Command::Ingest(command) => ingest::run(ctx, command),
         Command::Agent(command) => agent::run(ctx, command),
         Command::Requester(command) => requester::run(ctx, command),
         Command::Completions(args) => completions::run(ctx, args),

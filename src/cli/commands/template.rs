@@ -1,6 +1,6 @@
 //! `desk template …`: the ticket types of this home, and a checker that needs no store.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -9,7 +9,7 @@ use crate::cli::context::Context;
 use crate::cli::error::{did_you_mean, CommandError};
 use crate::cli::home::load_template_file;
 use crate::cli::ui::StyledCell;
-use crate::domain::template::Template;
+use crate::domain::template::{prefix_clashes, prefix_location, FileError, Template};
 
 #[derive(Debug, Subcommand)]
 pub enum TemplateCommand {
@@ -101,6 +101,38 @@ struct CheckJson {
     column: Option<usize>,
 }
 
+impl CheckJson {
+    fn new(path: &Path, error: Option<&FileError>) -> Self {
+        CheckJson {
+            file: path.display().to_string(),
+            ok: error.is_none(),
+            error: error.map(|e| e.reason.clone()),
+            line: error.map(|e| e.line),
+            column: error.map(|e| e.column),
+        }
+    }
+}
+
+/// The problem with `template` (read from `path`) if another type uses its prefix,
+/// located at its `prefix` key.
+fn prefix_clash(path: &Path, template: &Template, clashes: &[(String, Vec<String>)]) -> Option<FileError> {
+    let prefix = template.prefix.as_deref()?;
+    let (_, types) = clashes.iter().find(|(p, _)| p == prefix)?;
+    let others: Vec<String> = types.iter().filter(|t| **t != template.name).cloned().collect();
+    let (line, column) = std::fs::read_to_string(path)
+        .map(|source| prefix_location(&source))
+        .unwrap_or((1, 1));
+    Some(FileError {
+        file: path.display().to_string(),
+        line,
+        column,
+        reason: format!(
+            "prefix `{prefix}` is also used by {}; each type needs its own prefix",
+            quoted(&others)
+        ),
+    })
+}
+
 pub fn run(ctx: &Context, command: &TemplateCommand) -> Result<(), CommandError> {
     match command {
         TemplateCommand::List => list(ctx),
@@ -114,6 +146,12 @@ fn list(ctx: &Context) -> Result<(), CommandError> {
     let catalog = ctx.home.catalog()?;
     for (_, error) in &catalog.broken {
         ctx.ui.warn(format!("skipping broken template {error}"));
+    }
+    for (prefix, types) in catalog.prefix_clashes() {
+        ctx.ui.warn(format!(
+            "types {} share the prefix `{prefix}`; give each its own (see `desk template check`)",
+            quoted(&types)
+        ));
     }
     if ctx.ui.is_json() {
         let items: Vec<TemplateJson> = catalog.templates.iter().map(TemplateJson::new).collect();
@@ -239,23 +277,31 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
         }
         args.files.clone()
     };
-    let results: Vec<CheckJson> = files
+    let parsed: Vec<(&PathBuf, Result<Template, FileError>)> = files
         .iter()
-        .map(|path| match load_template_file(path) {
-            Ok(_) => CheckJson {
-                file: path.display().to_string(),
-                ok: true,
-                error: None,
-                line: None,
-                column: None,
-            },
-            Err(e) => CheckJson {
-                file: path.display().to_string(),
-                ok: false,
-                error: Some(e.reason.clone()),
-                line: Some(e.line),
-                column: Some(e.column),
-            },
+        .map(|path| (path, load_template_file(path)))
+        .collect();
+    // Files checked against a home are about to join its other types.
+    let others: Vec<Template> = if args.files.is_empty() || !ctx.home.is_initialized() {
+        Vec::new()
+    } else {
+        let checked: Vec<String> = files
+            .iter()
+            .map(|p| p.file_stem().unwrap_or_default().to_string_lossy().to_string())
+            .collect();
+        let mut others = ctx.home.catalog()?.templates;
+        others.retain(|t| !checked.contains(&t.name));
+        others
+    };
+    let clashes = prefix_clashes(parsed.iter().filter_map(|(_, r)| r.as_ref().ok()).chain(&others));
+    let results: Vec<CheckJson> = parsed
+        .iter()
+        .map(|(path, parsed)| {
+            let error = match parsed {
+                Ok(template) => prefix_clash(path, template, &clashes),
+                Err(error) => Some(error.clone()),
+            };
+            CheckJson::new(path, error.as_ref())
         })
         .collect();
     let bad = results.iter().filter(|r| !r.ok).count();
@@ -279,4 +325,13 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
         )));
     }
     Ok(())
+}
+
+/// `a`, `a` and `b`, `a`, `b` and `c`: type names for a sentence.
+fn quoted(names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
 }

@@ -5,6 +5,7 @@ use clap::Args;
 
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
+use crate::cli::intake;
 use crate::cli::output::{self, TicketJson};
 use crate::cli::ui::StyledCell;
 use crate::domain::{Priority, Status};
@@ -37,6 +38,17 @@ pub struct ListArgs {
     pub limit: Option<usize>,
 }
 
+/// `--type NAME` must name a type of the catalog (a broken template still counts), so a typo
+/// is an error with a hint rather than an empty list. A type whose template was removed is
+/// still accepted while tickets of it match.
+fn check_type(ctx: &Context, name: &str, nothing_matched: bool) -> Result<(), CommandError> {
+    let catalog = ctx.home.catalog()?;
+    if !nothing_matched || catalog.broken(name).is_some() {
+        return Ok(());
+    }
+    intake::find_template(&catalog, name).map(|_| ())
+}
+
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     let me = |name: &Option<String>| {
         name.as_ref()
@@ -61,8 +73,17 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
         requester: me(&args.requester),
     };
     let store = ctx.open_store()?;
-    let mut tickets = store.txn().query_tickets(&query)?;
+    let txn = store.txn();
+    // A mistyped name must not look like an empty queue. `me` is whoever acts, agent or not.
+    if let Some(name) = args.assignee.as_deref().filter(|&name| name != "me") {
+        ctx.agent(&txn, name)?;
+    }
+    let mut tickets = txn.query_tickets(&query)?;
+    drop(txn);
     drop(store);
+    if let Some(name) = &args.ticket_type {
+        check_type(ctx, name, tickets.is_empty())?;
+    }
     tickets.retain(|t| priorities.is_empty() || priorities.contains(&t.priority));
     if let Some(limit) = args.limit {
         tickets.truncate(limit);

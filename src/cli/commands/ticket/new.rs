@@ -155,6 +155,7 @@ fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, Comma
         fields,
         priority: args.priority.clone(),
         requester: args.requester.clone().unwrap_or_else(|| ctx.user.clone()),
+        actor: ctx.user.clone(),
         dedup_key: args.dedup_key.clone(),
         over_limit: args.over_limit,
         channel: "cli",
@@ -250,6 +251,12 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
         .map(|(n, line)| (n + 1, line.trim()))
         .filter(|(_, line)| !line.is_empty())
         .collect();
+    if lines.is_empty() {
+        // A script that forgot to pipe its data must not believe it filed something.
+        return Err(CommandError::invalid(
+            "no submissions in the input: expected a JSON object or JSON Lines",
+        ));
+    }
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
     let mut outcomes: Vec<(usize, Result<Outcome, CommandError>)> = Vec::with_capacity(lines.len());
@@ -420,6 +427,7 @@ fn json_to_raw(ctx: &Context, args: &NewArgs, value: Value) -> Result<Raw, Comma
             .requester
             .or_else(|| args.requester.clone())
             .unwrap_or_else(|| ctx.user.clone()),
+        actor: ctx.user.clone(),
         dedup_key: submission.dedup_key,
         over_limit: args.over_limit,
         channel: "json",
@@ -440,7 +448,7 @@ fn choose_template<'a>(
                 .iter()
                 .map(|t| format!("{} — {}", t.name, t.description))
                 .collect();
-            let index = dialoguer::Select::new()
+            let index = dialoguer::FuzzySelect::new()
                 .with_prompt("Ticket type")
                 .items(&items)
                 .default(0)
@@ -463,8 +471,12 @@ fn choose_template<'a>(
 
 fn read_body(args: &NewArgs) -> Result<String, CommandError> {
     if let Some(path) = &args.body_file {
-        return std::fs::read_to_string(path)
-            .map_err(|e| CommandError::invalid(format!("cannot read body file {}: {e}", path.display())));
+        return std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                CommandError::not_found(format!("no body file at {}", path.display()))
+            }
+            _ => CommandError::invalid(format!("cannot read body file {}: {e}", path.display())),
+        });
     }
     match args.body.as_deref() {
         Some("-") => {
@@ -501,7 +513,7 @@ fn prompt_field(spec: &FieldSpec) -> Result<String, CommandError> {
     };
     match spec.field_type {
         FieldType::Enum => {
-            let index = dialoguer::Select::new()
+            let index = dialoguer::FuzzySelect::new()
                 .with_prompt(label)
                 .items(&spec.values)
                 .default(0)

@@ -8,6 +8,7 @@ use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
 use crate::cli::output::{self, EventJson, TicketJson};
 use crate::cli::ui::{StyledCell, Ui};
+use crate::domain::ticket::Attachment;
 use crate::domain::{Event, EventKind, Status, TicketRef};
 use crate::store::cold::ArchivedTicket;
 use crate::store::Location;
@@ -24,7 +25,25 @@ struct ShowJson<'a> {
     #[serde(flatten)]
     ticket: TicketJson<'a>,
     occurrences: u32,
+    /// Files that came with the ticket; `stored_as` is under `attachments/<id>/` in the
+    /// desk home, or null when the file was over the size limit.
+    attachments: &'a [Attachment],
     events: Vec<EventJson<'a>>,
+}
+
+/// Bytes as people read them: 34 B, 12.5 KiB, 5.0 MiB.
+fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
 }
 
 fn load(ctx: &Context, id: &TicketRef) -> Result<(ArchivedTicket, Location), CommandError> {
@@ -40,6 +59,7 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         return ctx.ui.json(&ShowJson {
             ticket: TicketJson::new(ticket, archived),
             occurrences: ticket.occurrences,
+            attachments: &ticket.attachments,
             events: record.events.iter().map(EventJson::new).collect(),
         });
     }
@@ -78,6 +98,12 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     if let Some(rating) = ticket.rating {
         facts.push(("rating", format!("{rating}/5")));
     }
+    if let Some(channel) = &ticket.channel {
+        facts.push(("filed via", channel.clone()));
+    }
+    if let Some(policy) = &ticket.sla_policy {
+        facts.push(("sla policy", policy.clone()));
+    }
     if let Some(key) = &ticket.dedup_key {
         facts.push(("dedup key", format!("{key} ({} occurrences)", ticket.occurrences)));
     }
@@ -99,6 +125,23 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         ui.line("")?;
         for line in ticket.body.trim_end().lines() {
             ui.line(format!("  {line}"))?;
+        }
+    }
+    if !ticket.attachments.is_empty() {
+        ui.line("")?;
+        ui.line("Attachments:")?;
+        let dir = ctx.home.attachments_dir(ticket.id);
+        for file in &ticket.attachments {
+            let kept = match &file.stored_as {
+                Some(name) => dir.join(name).display().to_string(),
+                None => "not stored: over the size limit".to_string(),
+            };
+            ui.line(format!(
+                "  {}  {}  {}  ({kept})",
+                file.name,
+                file.content_type,
+                human_size(file.size)
+            ))?;
         }
     }
     ui.line("")?;

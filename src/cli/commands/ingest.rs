@@ -1,0 +1,285 @@
+//! `desk ingest email`: one RFC 5322 message, from a mail server's delivery agent or a
+//! `.eml` file, becomes a ticket or a requester's reply on one.
+//!
+//! Threading, in order: the message answers a mail already filed (`In-Reply-To`, then
+//! `References`, looked up in the message-id index), or its subject carries a `[CS-42]`
+//! tag. A reply to an open ticket is the requester's reply; a reply to a closed ticket
+//! opens a follow-up ticket, as help desks do. A message delivered twice (same
+//! `Message-ID`) is filed once.
+
+use std::io::Read;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use crate::cli::context::Context;
+use crate::cli::error::CommandError;
+use crate::cli::intake::{self, Raw};
+use crate::cli::output::TicketJson;
+use crate::domain::email::IncomingEmail;
+use crate::domain::lifecycle::{self, Action, Actor};
+use crate::domain::{Status, Ticket};
+use crate::store::{Location, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum IngestCommand {
+    /// File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers
+    #[command(after_long_help = EMAIL_HELP)]
+    Email(EmailArgs),
+}
+
+const EMAIL_HELP: &str = "\
+The sender's address (lowercased) is the requester; `desk requester add ADDRESS --tier T`
+gives them a tier. New tickets use the type in config.toml's [email] template. A message
+answering a filed mail (In-Reply-To/References) or with a [PREFIX-42] tag in its subject is
+a reply from the requester; on a closed ticket it opens a follow-up ticket instead.
+
+Mail server delivery (e.g. Postfix aliases):  help: \"|desk --home /srv/desk ingest email\"";
+
+#[derive(Debug, Args)]
+pub struct EmailArgs {
+    /// The message file (e.g. a .eml); `-` reads standard input
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: String,
+    /// Type for new tickets [default: `[email] template` in config.toml]
+    #[arg(long = "type", short = 't', value_name = "TYPE")]
+    pub ticket_type: Option<String>,
+}
+
+#[derive(Serialize)]
+struct IngestJson<'a> {
+    /// `created`, `replied` or `already-ingested`.
+    action: &'static str,
+    #[serde(flatten)]
+    ticket: TicketJson<'a>,
+    /// The ticket this one follows up, when the mail answered a closed ticket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    follow_up_to: Option<String>,
+}
+
+enum Filed {
+    Created {
+        ticket: Ticket,
+        follow_up_to: Option<String>,
+    },
+    Replied {
+        ticket: Ticket,
+        from: Status,
+    },
+    AlreadyIngested(Ticket),
+}
+
+pub fn run(ctx: &Context, command: &IngestCommand) -> Result<(), CommandError> {
+    match command {
+        IngestCommand::Email(args) => email(ctx, args),
+    }
+}
+
+fn email(ctx: &Context, args: &EmailArgs) -> Result<(), CommandError> {
+    ctx.home.require()?;
+    let raw = read_message(&args.file)?;
+    let mail = IncomingEmail::parse(&raw)?;
+    let config = ctx.home.config()?;
+    let catalog = ctx.home.catalog()?;
+    let type_name = args
+        .ticket_type
+        .clone()
+        .unwrap_or_else(|| config.email.template.clone());
+    // Checked before the store is opened, so a misconfigured type fails fast and writes nothing.
+    let template = intake::find_template(&catalog, &type_name)
+        .map_err(|e| e.with_hint("set the type for e-mail with `template` under [email] in config.toml"))?;
+
+    let store = ctx.open_store()?;
+    let filed = match thread_of(&store, &mail)? {
+        Some(ticket) if is_duplicate(&mail, &store, &ticket)? => Filed::AlreadyIngested(ticket),
+        Some(ticket) if ticket.status != Status::Closed => reply(ctx, &store, &config, &mail, ticket)?,
+        earlier => {
+            let follow_up_to = earlier.map(|t| t.display_id());
+            let mut body = mail.body.clone();
+            if let Some(id) = &follow_up_to {
+                body = format!("Follow-up to {id} (closed).\n\n{body}");
+            }
+            let mut prepared = intake::prepare(
+                &catalog,
+                Raw {
+                    ticket_type: template.name.clone(),
+                    title: mail.title(),
+                    body,
+                    fields: Vec::new(),
+                    priority: None,
+                    requester: mail.sender.clone(),
+                    actor: mail.sender.clone(),
+                    dedup_key: None,
+                    over_limit: false,
+                    channel: "email",
+                },
+            )
+            .map_err(|e| e.with_hint(format!("e-mail supplies no fields: give `{}` defaults for its required fields, or pick another type under [email]", template.name)))?;
+            prepared.attachments = mail.attachments.clone();
+            prepared.message_id = mail.message_id.clone();
+            let outcome = intake::file(ctx, &store, &config, prepared)?;
+            Filed::Created {
+                ticket: outcome.ticket,
+                follow_up_to,
+            }
+        }
+    };
+    ctx.after_write(&store);
+    drop(store);
+    report(ctx, &mail, filed)
+}
+
+/// The ticket this mail belongs to, if any: by the ids it answers, else by subject tag.
+fn thread_of(store: &Store, mail: &IncomingEmail) -> Result<Option<Ticket>, CommandError> {
+    let txn = store.txn();
+    let known = mail.message_id.iter().chain(&mail.replied_to);
+    for message_id in known {
+        if let Some(id) = txn.ticket_by_message_id(message_id)? {
+            if let Some((record, _)) = store.find_ticket(id)? {
+                return Ok(Some(record.ticket));
+            }
+        }
+    }
+    if let Some(reference) = mail.subject_tag() {
+        if let Some((record, _)) = store.find_ticket(reference.id)? {
+            if reference.matches(&record.ticket) {
+                return Ok(Some(record.ticket));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A mail server that retries delivery hands us the same message again.
+fn is_duplicate(mail: &IncomingEmail, store: &Store, ticket: &Ticket) -> Result<bool, CommandError> {
+    match &mail.message_id {
+        Some(message_id) => Ok(store.txn().ticket_by_message_id(message_id)? == Some(ticket.id)),
+        None => Ok(false),
+    }
+}
+
+fn reply(
+    ctx: &Context,
+    store: &Store,
+    config: &crate::domain::config::Config,
+    mail: &IncomingEmail,
+    current: Ticket,
+) -> Result<Filed, CommandError> {
+    if mail.sender != current.requester {
+        return Err(CommandError::denied(format!(
+            "permission denied: {} answers {}, whose requester is {}; only the requester's mail becomes a reply",
+            mail.sender,
+            current.display_id(),
+            current.requester
+        ))
+        .with_hint("forward it to the requester, or file it as a new ticket without the tag"));
+    }
+    let (record, location) = store
+        .find_ticket(current.id)?
+        .ok_or_else(|| CommandError::not_found(format!("ticket {} not found", current.display_id())))?;
+    let mut txn = store.txn();
+    let agent = txn.agent(&mail.sender)?;
+    let actor = Actor {
+        name: &mail.sender,
+        agent: agent.as_ref(),
+    };
+    let message = match (mail.body.is_empty(), mail.attachments.len()) {
+        (false, _) => mail.body.clone(),
+        (true, 0) => "(empty reply)".to_string(),
+        (true, n) => format!("({n} attachment(s), no text)"),
+    };
+    let (mut ticket, mut event) = lifecycle::apply(
+        &record.ticket,
+        actor,
+        Action::Reply { message: &message },
+        ctx.now,
+    )?;
+    event.channel = Some("email".to_string());
+    if location == Location::Cold {
+        store.restore_into(&mut txn, &record)?;
+    }
+    let added = intake::store_attachments(
+        ctx,
+        config,
+        ticket.id,
+        ticket.attachments.len(),
+        &mail.attachments,
+    )?;
+    ticket.attachments.extend(added);
+    txn.put_ticket(&ticket)?;
+    txn.append_event(ticket.id, &event);
+    if let Some(message_id) = &mail.message_id {
+        txn.link_message_id(message_id, ticket.id);
+    }
+    txn.commit()?;
+    Ok(Filed::Replied {
+        ticket,
+        from: record.ticket.status,
+    })
+}
+
+fn read_message(file: &str) -> Result<Vec<u8>, CommandError> {
+    if file == "-" {
+        let mut raw = Vec::new();
+        std::io::stdin().read_to_end(&mut raw)?;
+        return Ok(raw);
+    }
+    std::fs::read(file).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => CommandError::not_found(format!("no such file: {file}")),
+        _ => CommandError::invalid(format!("cannot read {file}: {e}")),
+    })
+}
+
+fn report(ctx: &Context, mail: &IncomingEmail, filed: Filed) -> Result<(), CommandError> {
+    let (action, ticket, follow_up_to) = match &filed {
+        Filed::Created { ticket, follow_up_to } => ("created", ticket, follow_up_to.clone()),
+        Filed::Replied { ticket, .. } => ("replied", ticket, None),
+        Filed::AlreadyIngested(ticket) => ("already-ingested", ticket, None),
+    };
+    if ctx.ui.is_json() {
+        return ctx.ui.json(&IngestJson {
+            action,
+            ticket: TicketJson::new(ticket, false),
+            follow_up_to,
+        });
+    }
+    if ctx.ui.is_quiet() {
+        return ctx.ui.line(ticket.id.to_string());
+    }
+    let attachments = match mail.attachments.len() {
+        0 => String::new(),
+        1 => " with 1 attachment".to_string(),
+        n => format!(" with {n} attachments"),
+    };
+    ctx.ui.line(match &filed {
+        Filed::Created { .. } => {
+            let follow = follow_up_to
+                .map(|id| format!(" (follow-up to {id})"))
+                .unwrap_or_default();
+            format!(
+                "Created {} ({}) from {}{attachments}{follow}: {}",
+                ticket.display_id(),
+                ticket.ticket_type,
+                mail.sender,
+                ticket.title
+            )
+        }
+        Filed::Replied { from, .. } if *from == ticket.status => format!(
+            "{} reply from {}{attachments} (still {})",
+            ticket.display_id(),
+            mail.sender,
+            ticket.status
+        ),
+        Filed::Replied { from, .. } => format!(
+            "{} reply from {}{attachments}: {from} → {}",
+            ticket.display_id(),
+            mail.sender,
+            ticket.status
+        ),
+        Filed::AlreadyIngested(_) => format!(
+            "{} already has this message (Message-ID {}); nothing written",
+            ticket.display_id(),
+            mail.message_id.as_deref().unwrap_or("?")
+        ),
+    })
+}
