@@ -9,8 +9,9 @@
 #   REUSE=1 BIG_HOME=/tmp/desk-bench-1m bash benches/process.sh   # reuse a generated home
 #   RUNS=20 ...                             # fewer timed runs per command (default 60)
 #
-# Uses hyperfine when it is installed (or installable with apt-get), else a plain loop
-# timing each run with `date +%s%N`. Timings are with a warm page cache.
+# Times are medians of RUNS interleaved rounds (benches/interleaved.py: every case once per
+# round, so load drift on a shared machine hits the empty and the big store alike), with a
+# warm page cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,14 +23,6 @@ BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/desk-bench}"
 big="${BIG_HOME:-$BENCH_DIR/history-$TICKETS}"
 empty="$BENCH_DIR/empty"
 results="benches/RESULTS.md"
-
-if ! command -v hyperfine >/dev/null; then
-    echo "==> installing hyperfine (Debian)"
-    apt-get install -y hyperfine >/dev/null 2>&1 ||
-        { apt-get update >/dev/null 2>&1 && apt-get install -y hyperfine >/dev/null 2>&1; } ||
-        echo "    (not installable; timing with a shell loop instead)"
-fi
-if command -v hyperfine >/dev/null; then timer="hyperfine"; else timer="a date +%s%N loop"; fi
 
 echo "==> building (release)"
 cargo build --release --quiet
@@ -51,42 +44,27 @@ fi
 open_id="$TICKETS"                 # the newest generated ticket is open
 archived_id=$(( (TICKETS - OPEN) / 2 ))
 
-# Median in ms of `env DESK_HOME=home desk args...`, $RUNS runs after $WARMUP warm-ups.
-# hyperfine -N splits the command on spaces: arguments must not contain any.
-time_cmd() { # name home args...
-    local name="$1" home="$2"; shift 2
-    if [[ "$timer" == hyperfine ]]; then
-        hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$BENCH_DIR/$name.json" \
-            "env DESK_HOME=$home $desk $*" >/dev/null 2>&1
-        python3 -c 'import json,sys; print("%.1f" % (1000*json.load(open(sys.argv[1]))["results"][0]["median"]))' \
-            "$BENCH_DIR/$name.json"
-    else
-        local i start
-        for ((i = 0; i < WARMUP; i++)); do DESK_HOME="$home" "$desk" "$@" >/dev/null; done
-        : >"$BENCH_DIR/$name.ns"
-        for ((i = 0; i < RUNS; i++)); do
-            start=$(date +%s%N)
-            DESK_HOME="$home" "$desk" "$@" >/dev/null
-            echo $(( $(date +%s%N) - start )) >>"$BENCH_DIR/$name.ns"
-        done
-        sort -n "$BENCH_DIR/$name.ns" | awk '{a[NR]=$1} END {m = (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m/1e6}'
-    fi
-}
-
-echo "==> timing with $timer (medians of $RUNS runs after $WARMUP warm-ups)"
-new_args=(ticket new --type incident --title bench -f service=api -q)
-new_empty=$(time_cmd new-empty "$empty" "${new_args[@]}");      echo "    new, empty:            $new_empty ms"
-new_big=$(time_cmd new-big "$big" "${new_args[@]}");            echo "    new, history:          $new_big ms"
-show_empty=$(time_cmd show-empty "$empty" ticket show 1 -q);     echo "    show open, empty:      $show_empty ms"
-show_big=$(time_cmd show-big "$big" ticket show "$open_id" -q);  echo "    show open, history:    $show_big ms"
-show_archived=$(time_cmd show-archived "$big" ticket show "$archived_id" -q)
-echo "    show archived:         $show_archived ms"
-dedup_args=(ticket new --type ci-failure --title CI-failed -f repo=acme/shop -f job=test --dedup-key ci:acme/shop:test -q)
-dedup_empty=$(time_cmd dedup-empty "$empty" "${dedup_args[@]}"); echo "    dedup occurrence, empty:   $dedup_empty ms"
-dedup_big=$(time_cmd dedup-big "$big" "${dedup_args[@]}");       echo "    dedup occurrence, history: $dedup_big ms"
-list_big=$(time_cmd list-big "$big" ticket list --status unclaimed -q)
+echo "==> timing: medians of $RUNS interleaved rounds after $WARMUP warm-up rounds"
+new_args=$'ticket\tnew\t--type\tincident\t--title\tbench run\t-f\tservice=api\t-q'
+dedup_args=$'ticket\tnew\t--type\tci-failure\t--title\tCI failed\t-f\trepo=acme/shop\t-f\tjob=test\t--dedup-key\tci:acme/shop:test\t-q'
+python3 benches/interleaved.py "$RUNS" "$WARMUP" "$desk" >"$BENCH_DIR/times.tsv" <<CASES
+new-empty	$empty	$new_args
+new-big	$big	$new_args
+dedup-empty	$empty	$dedup_args
+dedup-big	$big	$dedup_args
+show-empty	$empty	ticket	show	1	-q
+show-big	$big	ticket	show	$open_id	-q
+show-archived	$big	ticket	show	$archived_id	-q
+list-big	$big	ticket	list	--status	unclaimed	-q
+CASES
+median() { awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$BENCH_DIR/times.tsv"; }
+new_empty=$(median new-empty);     new_big=$(median new-big)
+dedup_empty=$(median dedup-empty); dedup_big=$(median dedup-big)
+show_empty=$(median show-empty);   show_big=$(median show-big)
+show_archived=$(median show-archived)
+list_big=$(median list-big)
 listed=$(DESK_HOME="$big" "$desk" ticket list --status unclaimed -q | wc -l)
-echo "    list unclaimed ($listed): $list_big ms"
+sed 's/^/    /' "$BENCH_DIR/times.tsv"
 
 echo "==> 16 concurrent ticket new on the history store"
 conc="$BENCH_DIR/concurrent"; rm -rf "$conc"; mkdir -p "$conc"
@@ -113,7 +91,8 @@ cat >"$results" <<EOF2
 
 Measured $(date -u +%Y-%m-%d) on a $(nproc)-core machine by \`bash benches/process.sh\`
 (TICKETS=$TICKETS, OPEN=$OPEN, all open tickets unclaimed). Whole \`desk\` processes, release
-build, warm page cache, medians of $RUNS runs after $WARMUP warm-ups ($timer). The history store was
+build, warm page cache, medians of $RUNS interleaved rounds after $WARMUP warm-up rounds
+(\`benches/interleaved.py\`). The history store was
 generated by \`cargo bench --bench fill\`: $(grep -h "tickets/s" "$BENCH_DIR/fill.txt" 2>/dev/null | head -1 | sed 's/^ *//')
 
 | what | empty store | $TICKETS tickets of history | ratio | target |
