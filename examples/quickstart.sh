@@ -42,6 +42,24 @@ echo "erik filed ACC-$acc"
 cs=$(desk --as carol ticket new --type customer-complaint --title "Charged twice for order A-1042" \
         --field order=A-1042 --field channel=email -q)
 echo "carol filed CS-$cs"
+
+echo; echo "==> CI fails twice on the same job: one ticket, two occurrences"
+for run in 101 102; do
+    id=$(GITHUB_REPOSITORY=acme/shop GITHUB_JOB=test GITHUB_REF_NAME=main GITHUB_RUN_ID=$run \
+        DESK="$DESK" bash "$here/examples/ci/report-failure.sh")
+    echo "CI run $run failed → CI-$id"
+done
+step desk ticket show "CI-$id"
+
+echo; echo "==> a customer writes in by e-mail"
+desk ingest email <<'MAIL'
+From: Wang Fang <fang@example.com>
+Subject: Cannot download my invoice
+Message-ID: <q1@mail.example.com>
+Content-Type: text/plain; charset=utf-8
+
+The invoice link in my account page returns an error.
+MAIL
 step desk ticket list
 
 echo; echo "==> the team works the queue"
