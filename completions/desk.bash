@@ -361,7 +361,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version add list show status set help"
+            opts="-q -h --home --as --json --quiet --no-input --color --help add list show status set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,7 +387,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__add)
-            opts="-q -h -V --skills --capacity --role --status --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --skills --capacity --role --status --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,7 +527,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__list)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,7 +553,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__set)
-            opts="-q -h -V --skills --add-skill --remove-skill --capacity --role --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --skills --add-skill --remove-skill --capacity --role --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,7 +599,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__show)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,7 +625,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__status)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version online offline busy"
+            opts="-q -h --home --as --json --quiet --no-input --color --help online offline busy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,7 +651,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__completions)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version bash elvish fish powershell zsh"
+            opts="-q -h --home --as --json --quiet --no-input --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,7 +1167,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ingest)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version email help"
+            opts="-q -h --home --as --json --quiet --no-input --color --help email help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,7 +1193,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ingest__subcmd__email)
-            opts="-t -q -h -V --type --home --as --json --quiet --no-input --color --help --version"
+            opts="-t -q -h --type --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,7 +1269,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__init)
-            opts="-q -h -V --examples --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --examples --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,7 +1295,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version add set list show help"
+            opts="-q -h --home --as --json --quiet --no-input --color --help add set list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1321,7 +1321,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__add)
-            opts="-q -h -V --tier --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --tier --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1435,7 +1435,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__list)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,7 +1461,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__set)
-            opts="-q -h -V --tier --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --tier --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1491,7 +1491,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__show)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1517,7 +1517,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version list show check help"
+            opts="-q -h --home --as --json --quiet --no-input --color --help list show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1543,7 +1543,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__check)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1639,7 +1639,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__list)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1665,7 +1665,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__show)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1691,7 +1691,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version new show log list claim reply comment confirm close reopen transfer assign rate help"
+            opts="-q -h --home --as --json --quiet --no-input --color --help new show log list claim reply comment confirm close reopen transfer assign rate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1717,7 +1717,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__assign)
-            opts="-q -h -V --to --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --to --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1747,7 +1747,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__claim)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1773,7 +1773,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__close)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,7 +1799,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__comment)
-            opts="-m -q -h -V --message --home --as --json --quiet --no-input --color --help --version"
+            opts="-m -q -h --message --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1833,7 +1833,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__confirm)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,7 +2069,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__list)
-            opts="-s -a -t -r -p -n -q -h -V --status --assignee --type --requester --priority --all --limit --home --as --json --quiet --no-input --color --help --version"
+            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --all --limit --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2143,7 +2143,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__log)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,7 +2169,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__new)
-            opts="-t -f -p -q -h -V --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --home --as --json --quiet --no-input --color --help --version"
+            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2243,7 +2243,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__rate)
-            opts="-m -q -h -V --score --message --home --as --json --quiet --no-input --color --help --version"
+            opts="-m -q -h --score --message --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2281,7 +2281,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__reopen)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2307,7 +2307,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__reply)
-            opts="-m -q -h -V --message --home --as --json --quiet --no-input --color --help --version"
+            opts="-m -q -h --message --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2341,7 +2341,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__show)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2367,7 +2367,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__transfer)
-            opts="-q -h -V --to --home --as --json --quiet --no-input --color --help --version"
+            opts="-q -h --to --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

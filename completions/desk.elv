@@ -18,7 +18,7 @@ set edit:completion:arg-completer[desk] = {|@words|
     }
     var completions = [
         &'desk'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -39,7 +39,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;init'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --examples 'Also install example ticket types (incident, access-request, ci-failure, customer-complaint)'
@@ -49,11 +49,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -62,8 +60,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand new 'File a new ticket from a template'
             cand show 'Show a ticket with its fields and history (archived ones too)'
             cand log 'Show a ticket''s history (流转记录)'
@@ -92,7 +88,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --requester 'File on behalf of this requester (agents only) [default: the acting user]'
             cand --dedup-key 'Deduplicate: if an open ticket has this key, record an occurrence on it instead'
             cand --from-json 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --over-limit 'File past the requester''s rate limit (leads and admins; recorded in the history)'
@@ -102,11 +98,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;show'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -115,11 +109,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;log'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -128,8 +120,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;list'= {
             cand -s 'Only these states (comma-separated) [default: unclaimed,pending,awaiting]'
@@ -144,7 +134,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --priority 'Only tickets of these priorities (comma-separated)'
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --all 'Include recently closed tickets (archived ones are not listed)'
@@ -154,11 +144,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;claim'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -167,13 +155,11 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;reply'= {
             cand -m 'The message; `-` reads standard input'
             cand --message 'The message; `-` reads standard input'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -182,13 +168,11 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;comment'= {
             cand -m 'The message; `-` reads standard input'
             cand --message 'The message; `-` reads standard input'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -197,11 +181,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;confirm'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -210,11 +192,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;close'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -223,11 +203,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;reopen'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -236,12 +214,10 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;transfer'= {
             cand --to 'The agent who takes the ticket'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -250,12 +226,10 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;assign'= {
             cand --to 'The agent who takes the ticket'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -264,14 +238,12 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;rate'= {
             cand --score 'Satisfaction from 1 (very unhappy) to 5 (very happy)'
             cand -m 'An optional comment'
             cand --message 'An optional comment'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -280,8 +252,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ticket;help'= {
             cand new 'File a new ticket from a template'
@@ -328,7 +298,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ticket;help;help'= {
         }
         &'desk;template'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -337,15 +307,13 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List ticket types (broken templates are reported, not hidden)'
             cand show 'Show a type''s settings and fields'
             cand check 'Check template files (or all of the home''s) without touching the store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;template;list'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -354,11 +322,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;template;show'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -367,11 +333,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;template;check'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -380,8 +344,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;template;help'= {
             cand list 'List ticket types (broken templates are reported, not hidden)'
@@ -398,7 +360,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;template;help;help'= {
         }
         &'desk;ingest'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -407,15 +369,13 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand email 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;ingest;email'= {
             cand -t 'Type for new tickets [default: `[email] template` in config.toml]'
             cand --type 'Type for new tickets [default: `[email] template` in config.toml]'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -424,8 +384,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;ingest;help'= {
             cand email 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
@@ -436,7 +394,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ingest;help;help'= {
         }
         &'desk;agent'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -445,8 +403,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand add 'Add an agent (admins)'
             cand list 'List agents'
             cand show 'Show one agent and their open tickets'
@@ -459,7 +415,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --capacity 'The most open tickets they should hold at once'
             cand --role 'agent, lead (may assign and transfer) or admin (may do anything)'
             cand --status 'Initial status'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -468,11 +424,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;agent;list'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -481,11 +435,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;agent;show'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -494,11 +446,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;agent;status'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -507,8 +457,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;agent;set'= {
             cand --skills 'Replace the skills (comma-separated; empty to clear)'
@@ -516,7 +464,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --remove-skill 'Remove skills (comma-separated)'
             cand --capacity 'capacity'
             cand --role 'role'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -525,8 +473,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;agent;help'= {
             cand add 'Add an agent (admins)'
@@ -549,7 +495,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;agent;help;help'= {
         }
         &'desk;requester'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -558,8 +504,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand add 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
             cand set 'Change an existing requester''s tier (agents)'
             cand list 'List requesters that have a record'
@@ -568,7 +512,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester;add'= {
             cand --tier 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config''s default tier]'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -577,12 +521,10 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;requester;set'= {
             cand --tier 'The new tier: one defined in config.toml'
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -591,11 +533,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;requester;list'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -604,11 +544,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;requester;show'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -617,8 +555,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;requester;help'= {
             cand add 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
@@ -638,7 +574,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;requester;help;help'= {
         }
         &'desk;completions'= {
-            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
@@ -647,8 +583,6 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'desk;help'= {
             cand init 'Create the desk home: config, templates, store (safe to run again)'

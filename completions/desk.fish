@@ -24,7 +24,7 @@ function __fish_desk_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c desk -n "__fish_desk_needs_command" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_needs_command" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_needs_command" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -42,7 +42,7 @@ complete -c desk -n "__fish_desk_needs_command" -f -a "agent" -d 'Manage agents:
 complete -c desk -n "__fish_desk_needs_command" -f -a "requester" -d 'Manage requesters and their tiers'
 complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk -n "__fish_desk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand init" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -52,8 +52,7 @@ complete -c desk -n "__fish_desk_using_subcommand init" -l json -d 'Print stable
 complete -c desk -n "__fish_desk_using_subcommand init" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand init" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand init" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand init" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -62,7 +61,6 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_su
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
@@ -89,7 +87,7 @@ low\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l requester -d 'File on behalf of this requester (agents only) [default: the acting user]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l dedup-key -d 'Deduplicate: if an open ticket has this key, record an occurrence on it instead' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l from-json -d 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -99,8 +97,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -109,8 +106,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -119,7 +115,6 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s s -l status -d 'Only these states (comma-separated) [default: unclaimed,pending,awaiting]' -r -f -a "unclaimed\t''
 pending\t''
 awaiting\t''
@@ -132,7 +127,7 @@ high\t''
 normal\t''
 low\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s n -l limit -d 'Show at most this many' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -142,8 +137,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -152,9 +146,8 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message; `-` reads standard input' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -163,9 +156,8 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s m -l message -d 'The message; `-` reads standard input' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -174,8 +166,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -184,8 +175,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -194,8 +184,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -204,9 +193,8 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l to -d 'The agent who takes the ticket' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -215,9 +203,8 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l to -d 'The agent who takes the ticket' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -226,10 +213,9 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l score -d 'Satisfaction from 1 (very unhappy) to 5 (very happy)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s m -l message -d 'An optional comment' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -238,7 +224,6 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
@@ -253,7 +238,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -262,12 +247,11 @@ complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -276,8 +260,7 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -286,8 +269,7 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -296,12 +278,11 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -310,11 +291,10 @@ complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_su
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s t -l type -d 'Type for new tickets [default: `[email] template` in config.toml]' -r
-complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -323,10 +303,9 @@ complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -335,7 +314,6 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "add" -d 'Add an agent (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "list" -d 'List agents'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "show" -d 'Show one agent and their open tickets'
@@ -350,7 +328,7 @@ admin\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l status -d 'Initial status' -r -f -a "online\t''
 offline\t''
 busy\t''"
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -359,8 +337,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -369,8 +346,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -379,8 +355,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -389,7 +364,6 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l skills -d 'Replace the skills (comma-separated; empty to clear)' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l add-skill -d 'Add skills (comma-separated)' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l remove-skill -d 'Remove skills (comma-separated)' -r
@@ -397,7 +371,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l role -r -f -a "agent\t''
 lead\t''
 admin\t''"
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -406,14 +380,13 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an agent (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List agents'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one agent and their open tickets'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "status" -d 'Set an agent\'s status: online, offline or busy'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -422,14 +395,13 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "add" -d 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "list" -d 'List requesters that have a record'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l tier -d 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config\'s default tier]' -r
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -438,9 +410,8 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l tier -d 'The new tier: one defined in config.toml' -r
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -449,8 +420,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -459,8 +429,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -469,13 +438,12 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "list" -d 'List requesters that have a record'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -484,7 +452,6 @@ complete -c desk -n "__fish_desk_using_subcommand completions" -l json -d 'Print
 complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
 complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
 complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent requester completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'

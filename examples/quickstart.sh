@@ -40,7 +40,7 @@ acc=$(desk --as erik ticket new --type access-request --title "Grafana access fo
         --field "justification=Read the billing dashboards for the Q3 audit" -q)
 echo "erik filed ACC-$acc"
 cs=$(desk --as carol ticket new --type customer-complaint --title "Charged twice for order A-1042" \
-        --field order=A-1042 --field channel=email -q)
+        --field order=A-1042 --field contact=phone -q)
 echo "carol filed CS-$cs"
 
 echo; echo "==> CI fails twice on the same job: one ticket, two occurrences"

@@ -109,6 +109,12 @@ impl Context {
     }
 }
 
+/// Requester names as arguments, in their one spelling (addresses lowercased). Never
+/// fails: the name itself is validated where it is used, with exit 5.
+pub fn parse_requester(text: &str) -> Result<String, String> {
+    Ok(crate::domain::people::canonical_requester(text))
+}
+
 /// Ticket ids as arguments: parsed by clap so a malformed one is a usage error.
 pub fn parse_ticket_ref(text: &str) -> Result<TicketRef, String> {
     text.parse::<TicketRef>().map_err(|e| e.to_string())

@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::domain::config::Config;
 pub use crate::domain::email::IncomingAttachment;
 use crate::domain::lifecycle::{self, NewTicket};
-use crate::domain::people::validate_name;
+use crate::domain::people::{canonical_requester, validate_name};
 use crate::domain::template::Template;
 use crate::domain::ticket::Attachment;
 use crate::domain::tier::Tier;
@@ -48,6 +48,8 @@ pub struct Prepared<'t> {
     pub attachments: Vec<IncomingAttachment>,
     /// The e-mail's Message-ID, so replies thread onto the ticket.
     pub message_id: Option<String>,
+    /// The closed ticket this one follows up (mail answering a closed ticket).
+    pub follows_up: Option<u64>,
 }
 
 /// A submission as it arrives, before checks: field values still text.
@@ -99,7 +101,8 @@ pub fn available_types(catalog: &Catalog) -> String {
 /// Check a complete submission without prompting; every problem is reported at once.
 pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, CommandError> {
     let template = find_template(catalog, &raw.ticket_type)?;
-    validate_name("requester", &raw.requester)?;
+    let requester = canonical_requester(&raw.requester);
+    validate_name("requester", &requester)?;
     let mut problems = Vec::new();
     let title = lifecycle::validate_title(&raw.title)
         .map_err(|e| problems.push(e.to_string()))
@@ -127,13 +130,14 @@ pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, Comma
             body: raw.body,
             fields,
             priority,
-            requester: raw.requester,
+            requester,
             actor: raw.actor,
             dedup_key,
             over_limit: raw.over_limit,
             channel: raw.channel,
             attachments: Vec::new(),
             message_id: None,
+            follows_up: None,
         }),
         _ => Err(CommandError::invalid(format!("invalid `{}` ticket", template.name)).with_details(problems)),
     }
@@ -187,6 +191,17 @@ pub fn file(
                     format!("dedup index points at missing ticket {id}"),
                 )
             })?;
+            // A key names one problem of one type; the same key on another type is far more
+            // likely a copy-paste slip than the same problem.
+            if current.ticket_type != template.name {
+                return Err(CommandError::conflict(format!(
+                    "dedup key `{key}` is held by open {} ticket {}, not a `{}` one",
+                    current.ticket_type,
+                    current.display_id(),
+                    template.name
+                ))
+                .with_hint("use a key that names this problem, e.g. prefix it with the type"));
+            }
             let details = if prepared.body.is_empty() {
                 prepared.title.clone()
             } else {
@@ -263,6 +278,9 @@ pub fn file(
     if let Some(message_id) = &prepared.message_id {
         txn.link_message_id(message_id, id);
     }
+    if let Some(closed) = prepared.follows_up {
+        txn.link_follow_up(closed, id);
+    }
     if let Err(error) = txn.commit() {
         // The ticket does not exist; neither should its files.
         let _ = fs::remove_dir_all(ctx.home.attachments_dir(id));
@@ -299,9 +317,11 @@ fn rate_limited(
             "as a lead or admin you may file past the limit with --over-limit (recorded in the history)",
         )
     } else {
-        error.with_hint(format!(
-            "`desk requester show {requester}` shows the usage of each limit"
-        ))
+        error
+            .with_hint(format!(
+                "`desk requester show {requester}` shows the usage of each limit"
+            ))
+            .with_hint("a lead or admin can file it for them past the limit with --over-limit")
     }
 }
 

@@ -22,11 +22,11 @@ use ui::{ColorChoice, OutputMode, Ui};
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0   success
-  1   unexpected failure (a bug or I/O error)
+  1   unexpected failure (a bug or I/O error), or a store written by a newer desk
   2   usage error
   3   not found (ticket, agent, template, desk home)
   4   permission denied (role or workflow rule)
-  5   invalid input (field validation, bad template, missing field with no TTY)
+  5   invalid input (bad field, template, config, DESK_* value or e-mail; no TTY to ask)
   6   conflict (illegal state transition, or it already exists)
   7   rate limited
   75  store busy: another desk process held it longer than DESK_LOCK_TIMEOUT
@@ -43,9 +43,9 @@ Environment:
 /// File tickets from templates, route them to agents, and take them through
 /// unclaimed (待领取) → pending (待处理) → awaiting (待确认) → closed (已确认).
 #[derive(Debug, Parser)]
-#[command(name = "desk", version, after_long_help = EXIT_CODES_HELP, propagate_version = true)]
+#[command(name = "desk", version, after_long_help = EXIT_CODES_HELP)]
 pub struct Cli {
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Global options")]
     pub globals: GlobalArgs,
     #[command(subcommand)]
     pub command: commands::Command,
@@ -53,7 +53,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk]
+    /// Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
     /// Act as this user [default: $DESK_USER, else the login name]

@@ -157,7 +157,8 @@ impl<'a> RequesterJson<'a> {
 pub struct RateLimitUsageJson<'a> {
     /// As written in the config, e.g. `20/1h`.
     pub limit: &'a str,
-    pub count: u32,
+    /// The most submissions the window allows.
+    pub max: u32,
     pub window_seconds: u64,
     /// Submissions within the window now.
     pub used: usize,
@@ -170,7 +171,7 @@ impl<'a> RateLimitUsageJson<'a> {
     pub fn new(usage: &'a crate::domain::tier::Usage) -> Self {
         RateLimitUsageJson {
             limit: &usage.limit.text,
-            count: usage.limit.count,
+            max: usage.limit.count,
             window_seconds: usage.limit.window.as_secs(),
             used: usage.used,
             remaining: usage.remaining(),

@@ -91,8 +91,8 @@ agent_tier = "internal"
 # Requester tiers (用户分类). Per tier, all optional:
 #   rate_limits    = ["5/1h", "50/1d"]  at most N new tickets per window, per requester
 #   types          = ["*"]              ticket types the tier may file ("*" = all)
-#   priority_floor = "high"             filed priority is raised to at least this
-#   priority_boost = 1                  ...and raised this many steps (normal -> high)
+#   priority_boost = 1                  filed priority is raised this many steps (normal -> high)
+#   priority_floor = "high"             ...and then to at least this
 #   sla            = "vip"              SLA policy for the tier's tickets
 # A tier the config does not define restricts nothing.
 
@@ -150,8 +150,8 @@ struct RawArchive {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawRequesters {
-    default_tier: Option<String>,
-    agent_tier: Option<String>,
+    default_tier: Option<toml::Spanned<String>>,
+    agent_tier: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -195,12 +195,6 @@ impl Config {
             }
             config.archive.batch = value as usize;
         }
-        if let Some(tier) = raw.requesters.default_tier {
-            config.requesters.default_tier = tier;
-        }
-        if let Some(tier) = raw.requesters.agent_tier {
-            config.requesters.agent_tier = tier;
-        }
         for (name, raw_tier) in raw.tiers {
             let span = raw_tier.span();
             let raw_tier = raw_tier.into_inner();
@@ -227,6 +221,29 @@ impl Config {
                 },
             );
         }
+        // A misspelt tier here would silently lift every limit from everyone it covers.
+        for (key, tier) in [
+            ("default_tier", raw.requesters.default_tier),
+            ("agent_tier", raw.requesters.agent_tier),
+        ] {
+            let Some(tier) = tier else { continue };
+            if !config.tiers.is_empty() && !config.tiers.contains_key(tier.get_ref()) {
+                let defined: Vec<&str> = config.tiers.keys().map(String::as_str).collect();
+                return Err(at(
+                    tier.span(),
+                    format!(
+                        "requesters.{key}: no tier `{}` is defined (tiers: {})",
+                        tier.get_ref(),
+                        defined.join(", ")
+                    ),
+                ));
+            }
+            let name = tier.into_inner();
+            match key {
+                "default_tier" => config.requesters.default_tier = name,
+                _ => config.requesters.agent_tier = name,
+            }
+        }
         if let Some(template) = raw.email.template {
             config.email.template = template;
         }
@@ -250,6 +267,20 @@ mod tests {
         assert_eq!(config.tiers["standard"].rate_limits[0].count, 20);
         assert!(!config.tier("internal").allows_type("customer-complaint"));
         assert!(config.tier("undefined").allows_type("anything"));
+    }
+
+    #[test]
+    fn the_default_tiers_must_be_defined() {
+        let source = "[requesters]\ndefault_tier = \"standrd\"\n[tiers.standard]\n";
+        let e = Config::parse("c.toml", source).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 16), "{e}");
+        assert!(
+            e.to_string()
+                .contains("no tier `standrd` is defined (tiers: standard)"),
+            "{e}"
+        );
+        // With no tiers at all (an older config), names are not checked: nothing is limited.
+        assert!(Config::parse("c.toml", "[requesters]\ndefault_tier = \"x\"\n").is_ok());
     }
 
     #[test]

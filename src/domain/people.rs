@@ -117,6 +117,18 @@ impl Requester {
     pub const DEFAULT_TIER: &'static str = "standard";
 }
 
+/// The one spelling of a requester's name: e-mail addresses are case-insensitive in
+/// practice (and `desk ingest email` lowercases senders), so a name with `@` is lowercased;
+/// other names are kept as written.
+pub fn canonical_requester(name: &str) -> String {
+    let name = name.trim();
+    if name.contains('@') {
+        name.to_lowercase()
+    } else {
+        name.to_string()
+    }
+}
+
 /// Agent, requester and tier names: what a shell user would type, safe inside index keys.
 pub fn validate_name(kind: &str, name: &str) -> Result<(), DomainError> {
     let ok = !name.is_empty()

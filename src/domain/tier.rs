@@ -183,10 +183,9 @@ fn in_window<'a>(
     now: DateTime<Utc>,
 ) -> impl Iterator<Item = DateTime<Utc>> + 'a {
     let cutoff = now - chrono::Duration::from_std(limit.window).unwrap_or(chrono::Duration::MAX);
-    recent
-        .iter()
-        .copied()
-        .filter(move |at| *at > cutoff && *at <= now)
+    // Submissions stamped after `now` count too: a command reads the clock when it starts,
+    // and others may have filed while it waited for the store.
+    recent.iter().copied().filter(move |at| *at > cutoff)
 }
 
 #[cfg(test)]
@@ -239,6 +238,14 @@ mod tests {
         vip.priority_floor = Some(Priority::High);
         assert_eq!(vip.adjust_priority(Priority::Low), Priority::High);
         assert_eq!(vip.adjust_priority(Priority::Urgent), Priority::Urgent);
+    }
+
+    #[test]
+    fn submissions_written_while_a_command_waited_still_count() {
+        // The command read the clock at t(10); two others filed at t(10) and t(11) while it
+        // waited for the store.
+        let tier = tier(&["2/1h"]);
+        assert!(tier.check_rate(&[t(10), t(11)], t(10)).is_err());
     }
 
     #[test]

@@ -16,7 +16,9 @@
 //! i/c/<closed at ms><id>        closed tickets by close time: what the archiver moves next
 //! x/<id>                        tickets restored from the cold archive (its copy is stale)
 //! s/<requester>\0<ms><id>       submissions per requester, for rate limits (pruned)
-//! i/m/<message-id>              ticket opened by an e-mail, for threading replies
+//! i/m/<message-id>              ticket an e-mail opened or replied to, for threading replies
+//! i/M/<id>\0<message-id>        the same, by ticket: dropped when the ticket is archived
+//! i/f/<id>                      follow-up ticket opened by mail answering closed ticket <id>
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.
@@ -147,4 +149,21 @@ pub fn submission_time(key: &[u8]) -> Result<i64, StoreError> {
 
 pub fn message_id(id: &str) -> Vec<u8> {
     join(&[b"i/m/", id.as_bytes()])
+}
+
+pub fn message_ids_of(ticket_id: u64) -> Vec<u8> {
+    join(&[b"i/M/", &ticket_id.to_be_bytes(), b"\0"])
+}
+
+pub fn ticket_message_id(ticket_id: u64, message_id: &str) -> Vec<u8> {
+    join(&[&message_ids_of(ticket_id), message_id.as_bytes()])
+}
+
+/// The message id at the end of a `ticket_message_id` key.
+pub fn message_id_in(key: &[u8]) -> Option<&str> {
+    std::str::from_utf8(key.get(4 + 8 + 1..)?).ok()
+}
+
+pub fn follow_up(ticket_id: u64) -> Vec<u8> {
+    join(&[b"i/f/", &ticket_id.to_be_bytes()])
 }

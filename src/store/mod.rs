@@ -263,6 +263,7 @@ impl<'s> Txn<'s> {
     /// Remove a ticket, its events and its index entries (used when archiving).
     pub fn remove_ticket(&mut self, ticket: &Ticket) -> Result<()> {
         self.remove_index_entries(ticket)?;
+        self.unlink_mail(ticket.id)?;
         self.delete_raw(keys::ticket(ticket.id));
         for key in self.scan_keys(&keys::events_of(ticket.id))? {
             self.delete_raw(key);
@@ -424,16 +425,44 @@ impl<'s> Txn<'s> {
     /// Thread e-mail: the ticket that message `message_id` opened or replied to.
     pub fn link_message_id(&mut self, message_id: &str, ticket_id: u64) {
         self.put_raw(keys::message_id(message_id), ticket_id.to_be_bytes().to_vec());
+        self.put_raw(keys::ticket_message_id(ticket_id, message_id), Vec::new());
     }
 
     pub fn ticket_by_message_id(&self, message_id: &str) -> Result<Option<u64>> {
-        self.get_raw(&keys::message_id(message_id))?
+        self.get_id(&keys::message_id(message_id), "message-id index")
+    }
+
+    /// Record that mail answering closed ticket `closed` opened ticket `follow_up`, so
+    /// later answers land on the follow-up instead of opening another.
+    pub fn link_follow_up(&mut self, closed: u64, follow_up: u64) {
+        self.put_raw(keys::follow_up(closed), follow_up.to_be_bytes().to_vec());
+    }
+
+    pub fn follow_up_of(&self, closed: u64) -> Result<Option<u64>> {
+        self.get_id(&keys::follow_up(closed), "follow-up index")
+    }
+
+    /// Threading entries matter while a conversation is live; an archived ticket drops
+    /// them so the hot store does not grow with the mail history.
+    fn unlink_mail(&mut self, ticket_id: u64) -> Result<()> {
+        for key in self.scan_keys(&keys::message_ids_of(ticket_id))? {
+            if let Some(message_id) = keys::message_id_in(&key) {
+                self.delete_raw(keys::message_id(message_id));
+            }
+            self.delete_raw(key);
+        }
+        self.delete_raw(keys::follow_up(ticket_id));
+        Ok(())
+    }
+
+    fn get_id(&self, key: &[u8], what: &str) -> Result<Option<u64>> {
+        self.get_raw(key)?
             .map(|bytes| {
                 bytes
                     .as_slice()
                     .try_into()
                     .map(u64::from_be_bytes)
-                    .map_err(|_| StoreError::Corrupt("message-id index".into()))
+                    .map_err(|_| StoreError::Corrupt(what.into()))
             })
             .transpose()
     }

@@ -303,3 +303,51 @@ fn the_email_type_is_configured() {
     assert!(stderr.contains("[email]"), "{stderr}");
     assert_eq!(env.all_tickets().len(), 1);
 }
+
+#[test]
+fn later_answers_to_a_closed_ticket_land_on_its_follow_up() {
+    let env = TestEnv::with_examples();
+    ingest(&env, "new.eml");
+    env.ok("bob", &["ticket", "claim", "1"]);
+    env.ok("bob", &["ticket", "reply", "1", "-m", "Refunded."]);
+    env.ok("bob", &["ticket", "close", "1"]);
+    assert_eq!(
+        ingest(&env, "reply.eml")["id"],
+        2,
+        "the first answer opens a follow-up"
+    );
+    // Another answer to the original thread, and one tagged [CS-1], both join CS-2.
+    let threaded = message(
+        "carol@example.com",
+        "Re: Invoice charged twice",
+        "Message-ID: <third@x>\r\nIn-Reply-To: <first-123@mail.example.com>\r\n",
+        "And a third charge.",
+    );
+    let out = ingest_stdin(&env, &threaded);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (r["action"].as_str(), r["id"].as_u64()),
+        (Some("replied"), Some(2))
+    );
+    let r = ingest(&env, "reply-tag.eml");
+    assert_eq!(
+        (r["action"].as_str(), r["id"].as_u64()),
+        (Some("replied"), Some(2))
+    );
+    assert_eq!(env.all_tickets().len(), 2);
+}
+
+#[test]
+fn addresses_match_their_requester_whatever_the_case() {
+    let env = TestEnv::with_examples();
+    env.ok(
+        "admin",
+        &["requester", "add", "Carol@Example.COM", "--tier", "vip"],
+    );
+    let t = ingest(&env, "new.eml");
+    assert_eq!(t["requester"], "carol@example.com");
+    assert_eq!(t["sla_policy"], "vip", "the sender's tier applies");
+    assert_eq!(t["priority"], "high", "vip boost: normal → high");
+    let listed = env.json("admin", &["ticket", "list", "--requester", "CAROL@example.com"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}

@@ -124,10 +124,8 @@ fn the_rate_limit_is_reached_exactly_at_n_and_says_when_to_come_back() {
         ],
     );
     mentions(&stderr, &["desk requester show"]);
-    assert!(
-        !stderr.contains("--over-limit"),
-        "a requester cannot override, so is not told to: {stderr}"
-    );
+    // A requester cannot override, but learns who can.
+    mentions(&stderr, &["a lead or admin can file it for them past the limit with --over-limit"]);
     // Nothing written: three tickets, and the refusal used no id.
     assert_eq!(env.all_tickets().len(), 3);
     let show = env.json("carol", &["requester", "show", "carol"]);
@@ -910,9 +908,9 @@ fn requester_show_reports_the_tier_and_the_usage_of_each_limit() {
     assert_eq!(
         show["rate_limits"],
         json!([
-            {"limit": "3/10m", "count": 3, "window_seconds": 600, "used": 2, "remaining": 1,
+            {"limit": "3/10m", "max": 3, "window_seconds": 600, "used": 2, "remaining": 1,
              "next_allowed_at": null},
-            {"limit": "5/1d", "count": 5, "window_seconds": 86400, "used": 2, "remaining": 3,
+            {"limit": "5/1d", "max": 5, "window_seconds": 86400, "used": 2, "remaining": 3,
              "next_allowed_at": null},
         ])
     );
@@ -1048,13 +1046,20 @@ fn requester_show_of_someone_never_seen_is_not_found() {
 
 #[test]
 fn requester_show_of_a_tier_the_config_does_not_define() {
+    // A requester keeps the tier they were given after the config drops it: it then
+    // restricts nothing, and `requester show` says so.
     let env = TestEnv::with_examples();
     let config = env.home().join("config.toml");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace(r#"default_tier = "standard""#, r#"default_tier = "gold""#);
-    std::fs::write(&config, text).unwrap();
+    let original = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{original}\n[tiers.gold]\nrate_limits = [\"1/1h\"]\n"),
+    )
+    .unwrap();
+    env.ok("bob", &["requester", "add", "carol", "--tier", "gold"]);
+    std::fs::write(&config, original).unwrap();
     env.incident("carol", "hi");
+    env.incident("carol", "no limit applies any more");
     let show = env.json("carol", &["requester", "show", "carol"]);
     assert_eq!(
         (
@@ -1069,8 +1074,6 @@ fn requester_show_of_a_tier_the_config_does_not_define() {
         &env.ok("carol", &["requester", "show", "carol"]),
         &["does not define this tier"],
     );
-    // The default tier is a valid name to give even when undefined.
-    env.ok("bob", &["requester", "add", "gina", "--tier", "gold"]);
 }
 
 #[test]
@@ -1130,4 +1133,74 @@ fn re_adding_a_requester_never_resets_their_tier() {
         env.json("bob", &["requester", "show", "carol"])["tier"],
         "standard"
     );
+}
+
+#[test]
+fn a_dedup_key_held_by_another_type_is_a_conflict() {
+    let env = TestEnv::with_examples();
+    let ci = env.json(
+        "bob",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "ci-failure",
+            "--title",
+            "red",
+            "-f",
+            "repo=a/b",
+            "-f",
+            "job=t",
+            "--dedup-key",
+            "k",
+        ],
+    );
+    let stderr = env.fails(
+        "bob",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "x",
+            "-f",
+            "service=api",
+            "--dedup-key",
+            "k",
+        ],
+        6,
+    );
+    assert!(stderr.contains("held by open ci-failure ticket CI-1"), "{stderr}");
+    assert_eq!(env.show(ci["id"].as_u64().unwrap())["occurrences"], 1);
+    assert_eq!(env.all_tickets().len(), 1);
+}
+
+#[test]
+fn a_misspelt_default_tier_is_a_config_error_not_a_lifted_limit() {
+    let env = TestEnv::with_examples();
+    let path = env.home().join("config.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("default_tier = \"standard\"", "default_tier = \"standrd\""),
+    )
+    .unwrap();
+    let stderr = env.fails(
+        "carol",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "x",
+            "-f",
+            "service=a",
+        ],
+        5,
+    );
+    assert!(stderr.contains("no tier `standrd` is defined"), "{stderr}");
+    assert!(stderr.contains("config.toml:"), "located: {stderr}");
+    assert!(env.all_tickets().is_empty());
 }

@@ -91,10 +91,13 @@ fn email(ctx: &Context, args: &EmailArgs) -> Result<(), CommandError> {
 
     let store = ctx.open_store()?;
     let filed = match thread_of(&store, &mail)? {
-        Some(ticket) if is_duplicate(&mail, &store, &ticket)? => Filed::AlreadyIngested(ticket),
-        Some(ticket) if ticket.status != Status::Closed => reply(ctx, &store, &config, &mail, ticket)?,
+        Some((ticket, _)) if is_duplicate(&mail, &store, &ticket)? => Filed::AlreadyIngested(ticket),
+        Some((ticket, how)) if ticket.status != Status::Closed => {
+            reply(ctx, &store, &config, &mail, ticket, how)?
+        }
         earlier => {
-            let follow_up_to = earlier.map(|t| t.display_id());
+            let follows_up = earlier.as_ref().map(|(t, _)| t.id);
+            let follow_up_to = earlier.map(|(t, _)| t.display_id());
             let mut body = mail.body.clone();
             if let Some(id) = &follow_up_to {
                 body = format!("Follow-up to {id} (closed).\n\n{body}");
@@ -117,6 +120,7 @@ fn email(ctx: &Context, args: &EmailArgs) -> Result<(), CommandError> {
             .map_err(|e| e.with_hint(format!("e-mail supplies no fields: give `{}` defaults for its required fields, or pick another type under [email]", template.name)))?;
             prepared.attachments = mail.attachments.clone();
             prepared.message_id = mail.message_id.clone();
+            prepared.follows_up = follows_up;
             let outcome = intake::file(ctx, &store, &config, prepared)?;
             Filed::Created {
                 ticket: outcome.ticket,
@@ -129,25 +133,56 @@ fn email(ctx: &Context, args: &EmailArgs) -> Result<(), CommandError> {
     report(ctx, &mail, filed)
 }
 
+/// How a mail was matched to its ticket, for messages that name the match.
+#[derive(Clone, Copy)]
+enum Match {
+    Header,
+    Tag,
+}
+
 /// The ticket this mail belongs to, if any: by the ids it answers, else by subject tag.
-fn thread_of(store: &Store, mail: &IncomingEmail) -> Result<Option<Ticket>, CommandError> {
+/// A closed ticket that mail already followed up leads to its follow-up.
+fn thread_of(store: &Store, mail: &IncomingEmail) -> Result<Option<(Ticket, Match)>, CommandError> {
     let txn = store.txn();
-    let known = mail.message_id.iter().chain(&mail.replied_to);
-    for message_id in known {
+    let mut found = None;
+    for message_id in mail.message_id.iter().chain(&mail.replied_to) {
         if let Some(id) = txn.ticket_by_message_id(message_id)? {
             if let Some((record, _)) = store.find_ticket(id)? {
-                return Ok(Some(record.ticket));
+                found = Some((record.ticket, Match::Header));
+                break;
             }
         }
     }
-    if let Some(reference) = mail.subject_tag() {
-        if let Some((record, _)) = store.find_ticket(reference.id)? {
-            if reference.matches(&record.ticket) {
-                return Ok(Some(record.ticket));
+    if found.is_none() {
+        if let Some(reference) = mail.subject_tag() {
+            if let Some((record, _)) = store.find_ticket(reference.id)? {
+                if reference.matches(&record.ticket) {
+                    found = Some((record.ticket, Match::Tag));
+                }
             }
         }
     }
-    Ok(None)
+    let Some((mut ticket, how)) = found else {
+        return Ok(None);
+    };
+    // The same message delivered again is recognised by its own id, before any hop.
+    if mail
+        .message_id
+        .as_deref()
+        .is_some_and(|m| txn.ticket_by_message_id(m).ok().flatten() == Some(ticket.id))
+    {
+        return Ok(Some((ticket, how)));
+    }
+    while ticket.status == Status::Closed {
+        let Some(next) = txn.follow_up_of(ticket.id)? else {
+            break;
+        };
+        let Some((record, _)) = store.find_ticket(next)? else {
+            break;
+        };
+        ticket = record.ticket;
+    }
+    Ok(Some((ticket, how)))
 }
 
 /// A mail server that retries delivery hands us the same message again.
@@ -164,6 +199,7 @@ fn reply(
     config: &crate::domain::config::Config,
     mail: &IncomingEmail,
     current: Ticket,
+    how: Match,
 ) -> Result<Filed, CommandError> {
     if mail.sender != current.requester {
         return Err(CommandError::denied(format!(
@@ -172,7 +208,10 @@ fn reply(
             current.display_id(),
             current.requester
         ))
-        .with_hint("forward it to the requester, or file it as a new ticket without the tag"));
+        .with_hint(match how {
+            Match::Header => "forward it to the requester, or send it as a new mail (not a reply)",
+            Match::Tag => "forward it to the requester, or send it without the ticket tag in the subject",
+        }));
     }
     let (record, location) = store
         .find_ticket(current.id)?

@@ -34,6 +34,8 @@ pub enum RequesterCommand {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The requester's name (an e-mail address is matched case-insensitively)
+    #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
     pub name: String,
     /// A tier defined in config.toml (e.g. standard, vip, enterprise, internal)
     /// [default: the config's default tier]
@@ -43,6 +45,8 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct SetArgs {
+    /// The requester's name (an e-mail address is matched case-insensitively)
+    #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
     pub name: String,
     /// The new tier: one defined in config.toml
     #[arg(long, value_name = "TIER")]
@@ -51,6 +55,8 @@ pub struct SetArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
+    /// The requester's name (an e-mail address is matched case-insensitively)
+    #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
     pub name: String,
 }
 

@@ -25,7 +25,7 @@ pub struct ListArgs {
     #[arg(long = "type", short = 't', value_name = "TYPE")]
     pub ticket_type: Option<String>,
     /// Only tickets filed by this requester (`me` for yourself)
-    #[arg(long, short = 'r', value_name = "NAME")]
+    #[arg(long, short = 'r', value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
     pub requester: Option<String>,
     /// Only tickets of these priorities (comma-separated)
     #[arg(long, short = 'p', value_delimiter = ',', value_parser = PossibleValuesParser::new(["urgent", "high", "normal", "low"]))]

@@ -44,7 +44,7 @@ pub struct NewArgs {
     #[arg(long, short = 'p', value_parser = PossibleValuesParser::new(["urgent", "high", "normal", "low"]))]
     pub priority: Option<String>,
     /// File on behalf of this requester (agents only) [default: the acting user]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
     pub requester: Option<String>,
     /// Deduplicate: if an open ticket has this key, record an occurrence on it instead
     #[arg(long, value_name = "KEY")]
@@ -205,7 +205,6 @@ struct JsonSubmission {
     fields: BTreeMap<String, Value>,
     priority: Option<String>,
     requester: Option<String>,
-    #[serde(alias = "dedup-key")]
     dedup_key: Option<String>,
 }
 
@@ -233,10 +232,19 @@ struct StreamJson<'a> {
 
 fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> Result<(), CommandError> {
     let text = read_source(source)?;
+    // Editors on some systems start UTF-8 files with a byte-order mark; JSON has no use for it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let submissions = split_submissions(text);
+    if submissions.is_empty() {
+        // A script that forgot to pipe its data must not believe it filed something.
+        return Err(CommandError::invalid(
+            "no submissions in the input: expected a JSON object or JSON Lines",
+        ));
+    }
     // A single JSON value, even pretty-printed over many lines, is one submission and
-    // behaves exactly like `desk ticket new` with flags; anything else is JSON Lines.
-    if let Ok(value) = serde_json::from_str::<Value>(&text) {
-        let raw = json_to_raw(ctx, args, value)?;
+    // behaves exactly like `desk ticket new` with flags.
+    if let [(_, Ok(value))] = submissions.as_slice() {
+        let raw = json_to_raw(ctx, args, value.clone())?;
         let prepared = intake::prepare(catalog, raw)?;
         let config = ctx.home.config()?;
         let store = ctx.open_store()?;
@@ -245,39 +253,60 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
         drop(store);
         return report(ctx, &outcome);
     }
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(n, line)| (n + 1, line.trim()))
-        .filter(|(_, line)| !line.is_empty())
-        .collect();
-    if lines.is_empty() {
-        // A script that forgot to pipe its data must not believe it filed something.
-        return Err(CommandError::invalid(
-            "no submissions in the input: expected a JSON object or JSON Lines",
-        ));
-    }
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
-    let mut outcomes: Vec<(usize, Result<Outcome, CommandError>)> = Vec::with_capacity(lines.len());
-    for (number, line) in lines {
-        let result = serde_json::from_str::<Value>(line)
-            .map_err(|e| CommandError::invalid(format!("not JSON: {e}")))
+    let mut outcomes: Vec<(usize, Result<Outcome, CommandError>)> = Vec::with_capacity(submissions.len());
+    for (line, value) in submissions {
+        let result = value
             .and_then(|value| json_to_raw(ctx, args, value))
             .and_then(|raw| intake::prepare(catalog, raw))
             .and_then(|prepared| intake::file(ctx, &store, &config, prepared));
-        // A refusal concerns one line; a failing store concerns them all.
+        // A refusal concerns one submission; a failing store concerns them all.
         if let Err(error) = &result {
             if matches!(error.kind, ExitKind::Failure | ExitKind::Busy) {
                 ctx.after_write(&store);
-                return Err(error_with_line(number, error));
+                return Err(error_with_line(line, error));
             }
         }
-        outcomes.push((number, result));
+        outcomes.push((line, result));
     }
     ctx.after_write(&store);
     drop(store);
     report_stream(ctx, &outcomes)
+}
+
+/// The submissions in the input, each with the line it starts on. The input is read as a
+/// stream of JSON values first, which covers JSON Lines and `jq`'s pretty-printed output
+/// alike; if that stream breaks somewhere, each line is taken on its own instead, so one
+/// bad line spoils only itself.
+fn split_submissions(text: &str) -> Vec<(usize, Result<Value, CommandError>)> {
+    let line_at = |offset: usize| text[..offset].matches('\n').count() + 1;
+    let mut values = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut start = 0;
+    loop {
+        let skipped = text[start..].len() - text[start..].trim_start().len();
+        match stream.next() {
+            None => return values,
+            Some(Ok(value)) => values.push((line_at(start + skipped), Ok(value))),
+            Some(Err(_)) => break,
+        }
+        start = stream.byte_offset();
+    }
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            let value = serde_json::from_str::<Value>(line.trim()).map_err(|e| {
+                // serde_json's own position is within the line; the column is what helps.
+                CommandError::invalid(
+                    format!("not JSON (column {}): {e}", e.column())
+                        .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
+                )
+            });
+            (n + 1, value)
+        })
+        .collect()
 }
 
 fn error_with_line(line: usize, error: &CommandError) -> CommandError {

@@ -105,7 +105,11 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         facts.push(("sla policy", policy.clone()));
     }
     if let Some(key) = &ticket.dedup_key {
-        facts.push(("dedup key", format!("{key} ({} occurrences)", ticket.occurrences)));
+        let occurrences = match ticket.occurrences {
+            1 => "1 occurrence".to_string(),
+            n => format!("{n} occurrences"),
+        };
+        facts.push(("dedup key", format!("{key} ({occurrences})")));
     }
     if archived {
         facts.push(("archived", "yes (cold store; any move brings it back)".into()));
