@@ -125,7 +125,10 @@ fn the_rate_limit_is_reached_exactly_at_n_and_says_when_to_come_back() {
     );
     mentions(&stderr, &["desk requester show"]);
     // A requester cannot override, but learns who can.
-    mentions(&stderr, &["a lead or admin can file it for them past the limit with --over-limit"]);
+    mentions(
+        &stderr,
+        &["a lead or admin can file it for them past the limit with --over-limit"],
+    );
     // Nothing written: three tickets, and the refusal used no id.
     assert_eq!(env.all_tickets().len(), 3);
     let show = env.json("carol", &["requester", "show", "carol"]);
