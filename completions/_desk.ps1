@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
+            [CompletionResult]::new('sla', 'sla', [CompletionResultType]::ParameterValue, 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)')
             [CompletionResult]::new('requester', 'requester', [CompletionResultType]::ParameterValue, 'Manage requesters and their tiers')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -78,6 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Hand a ticket to another agent (the handler, leads and admins)')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent (leads and admins)')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate the service of a closed ticket, as the requester (CSAT 1–5)')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -272,6 +274,18 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'desk;ticket;priority' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'desk;ticket;help' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a new ticket from a template')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket with its fields and history (archived ones too)')
@@ -286,6 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Hand a ticket to another agent (the handler, leads and admins)')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent (leads and admins)')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate the service of a closed ticket, as the requester (CSAT 1–5)')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -326,6 +341,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;ticket;help;rate' {
+            break
+        }
+        'desk;ticket;help;priority' {
             break
         }
         'desk;ticket;help;help' {
@@ -555,6 +573,45 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;agent;help;help' {
             break
         }
+        'desk;sla' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;sla;check' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when any milestone is breached (for monitoring)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what stands and what would fire, without recording anything')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;sla;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;sla;help;check' {
+            break
+        }
+        'desk;sla;help;help' {
+            break
+        }
         'desk;requester' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
@@ -663,6 +720,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
+            [CompletionResult]::new('sla', 'sla', [CompletionResultType]::ParameterValue, 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)')
             [CompletionResult]::new('requester', 'requester', [CompletionResultType]::ParameterValue, 'Manage requesters and their tiers')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -685,6 +743,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Hand a ticket to another agent (the handler, leads and admins)')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent (leads and admins)')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate the service of a closed ticket, as the requester (CSAT 1–5)')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow')
             break
         }
         'desk;help;ticket;new' {
@@ -724,6 +783,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;ticket;rate' {
+            break
+        }
+        'desk;help;ticket;priority' {
             break
         }
         'desk;help;template' {
@@ -769,6 +831,13 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;agent;set' {
+            break
+        }
+        'desk;help;sla' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)')
+            break
+        }
+        'desk;help;sla;check' {
             break
         }
         'desk;help;requester' {

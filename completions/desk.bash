@@ -34,6 +34,9 @@ _desk() {
             desk,requester)
                 cmd="desk__subcmd__requester"
                 ;;
+            desk,sla)
+                cmd="desk__subcmd__sla"
+                ;;
             desk,template)
                 cmd="desk__subcmd__template"
                 ;;
@@ -94,6 +97,9 @@ _desk() {
             desk__subcmd__help,requester)
                 cmd="desk__subcmd__help__subcmd__requester"
                 ;;
+            desk__subcmd__help,sla)
+                cmd="desk__subcmd__help__subcmd__sla"
+                ;;
             desk__subcmd__help,template)
                 cmd="desk__subcmd__help__subcmd__template"
                 ;;
@@ -130,6 +136,9 @@ _desk() {
             desk__subcmd__help__subcmd__requester,show)
                 cmd="desk__subcmd__help__subcmd__requester__subcmd__show"
                 ;;
+            desk__subcmd__help__subcmd__sla,check)
+                cmd="desk__subcmd__help__subcmd__sla__subcmd__check"
+                ;;
             desk__subcmd__help__subcmd__template,check)
                 cmd="desk__subcmd__help__subcmd__template__subcmd__check"
                 ;;
@@ -162,6 +171,9 @@ _desk() {
                 ;;
             desk__subcmd__help__subcmd__ticket,new)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__new"
+                ;;
+            desk__subcmd__help__subcmd__ticket,priority)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__priority"
                 ;;
             desk__subcmd__help__subcmd__ticket,rate)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__rate"
@@ -220,6 +232,18 @@ _desk() {
             desk__subcmd__requester__subcmd__help,show)
                 cmd="desk__subcmd__requester__subcmd__help__subcmd__show"
                 ;;
+            desk__subcmd__sla,check)
+                cmd="desk__subcmd__sla__subcmd__check"
+                ;;
+            desk__subcmd__sla,help)
+                cmd="desk__subcmd__sla__subcmd__help"
+                ;;
+            desk__subcmd__sla__subcmd__help,check)
+                cmd="desk__subcmd__sla__subcmd__help__subcmd__check"
+                ;;
+            desk__subcmd__sla__subcmd__help,help)
+                cmd="desk__subcmd__sla__subcmd__help__subcmd__help"
+                ;;
             desk__subcmd__template,check)
                 cmd="desk__subcmd__template__subcmd__check"
                 ;;
@@ -271,6 +295,9 @@ _desk() {
             desk__subcmd__ticket,new)
                 cmd="desk__subcmd__ticket__subcmd__new"
                 ;;
+            desk__subcmd__ticket,priority)
+                cmd="desk__subcmd__ticket__subcmd__priority"
+                ;;
             desk__subcmd__ticket,rate)
                 cmd="desk__subcmd__ticket__subcmd__rate"
                 ;;
@@ -313,6 +340,9 @@ _desk() {
             desk__subcmd__ticket__subcmd__help,new)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__new"
                 ;;
+            desk__subcmd__ticket__subcmd__help,priority)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__priority"
+                ;;
             desk__subcmd__ticket__subcmd__help,rate)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__rate"
                 ;;
@@ -335,7 +365,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template ingest agent requester completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template ingest agent sla requester completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,7 +707,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help)
-            opts="init ticket template ingest agent requester completions help"
+            opts="init ticket template ingest agent sla requester completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,6 +944,34 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__sla)
+            opts="check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__sla__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__template)
             opts="list show check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -971,7 +1029,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__ticket)
-            opts="new show log list claim reply comment confirm close reopen transfer assign rate"
+            opts="new show log list claim reply comment confirm close reopen transfer assign rate priority"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1083,6 +1141,20 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__ticket__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__priority)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1516,6 +1588,100 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__sla)
+            opts="-q -h --home --as --json --quiet --no-input --color --help check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__sla__subcmd__check)
+            opts="-q -h --exit-code --dry-run --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__sla__subcmd__help)
+            opts="check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__sla__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__sla__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__template)
             opts="-q -h --home --as --json --quiet --no-input --color --help list show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1691,7 +1857,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket)
-            opts="-q -h --home --as --json --quiet --no-input --color --help new show log list claim reply comment confirm close reopen transfer assign rate help"
+            opts="-q -h --home --as --json --quiet --no-input --color --help new show log list claim reply comment confirm close reopen transfer assign rate priority help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1859,7 +2025,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__help)
-            opts="new show log list claim reply comment confirm close reopen transfer assign rate help"
+            opts="new show log list claim reply comment confirm close reopen transfer assign rate priority help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,6 +2151,20 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__priority)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2223,6 +2403,32 @@ _desk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__priority)
+            opts="-q -h --home --as --json --quiet --no-input --color --help urgent high normal low"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand template 'List, show and check ticket types (TOML templates)'
             cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
+            cand sla 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
             cand requester 'Manage requesters and their tiers'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -73,6 +74,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand transfer 'Hand a ticket to another agent (the handler, leads and admins)'
             cand assign 'Assign a ticket to an agent (leads and admins)'
             cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+            cand priority 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;ticket;new'= {
@@ -253,6 +255,17 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'desk;ticket;priority'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;ticket;help'= {
             cand new 'File a new ticket from a template'
             cand show 'Show a ticket with its fields and history (archived ones too)'
@@ -267,6 +280,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand transfer 'Hand a ticket to another agent (the handler, leads and admins)'
             cand assign 'Assign a ticket to an agent (leads and admins)'
             cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+            cand priority 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;ticket;help;new'= {
@@ -294,6 +308,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ticket;help;assign'= {
         }
         &'desk;ticket;help;rate'= {
+        }
+        &'desk;ticket;help;priority'= {
         }
         &'desk;ticket;help;help'= {
         }
@@ -494,6 +510,40 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;agent;help;help'= {
         }
+        &'desk;sla'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand check 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;sla;check'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --exit-code 'Exit 1 when any milestone is breached (for monitoring)'
+            cand --dry-run 'Show what stands and what would fire, without recording anything'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;sla;help'= {
+            cand check 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;sla;help;check'= {
+        }
+        &'desk;sla;help;help'= {
+        }
         &'desk;requester'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -590,6 +640,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand template 'List, show and check ticket types (TOML templates)'
             cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
+            cand sla 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
             cand requester 'Manage requesters and their tiers'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -610,6 +661,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand transfer 'Hand a ticket to another agent (the handler, leads and admins)'
             cand assign 'Assign a ticket to an agent (leads and admins)'
             cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+            cand priority 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow'
         }
         &'desk;help;ticket;new'= {
         }
@@ -636,6 +688,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;ticket;assign'= {
         }
         &'desk;help;ticket;rate'= {
+        }
+        &'desk;help;ticket;priority'= {
         }
         &'desk;help;template'= {
             cand list 'List ticket types (broken templates are reported, not hidden)'
@@ -669,6 +723,11 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;agent;status'= {
         }
         &'desk;help;agent;set'= {
+        }
+        &'desk;help;sla'= {
+            cand check 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
+        }
+        &'desk;help;sla;check'= {
         }
         &'desk;help;requester'= {
             cand add 'Add a requester with a tier (agents); `--tier` on an existing one changes it'

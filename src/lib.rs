@@ -12,6 +12,7 @@
 //!   library only so tests can generate completions and man pages from the same definitions.
 
 pub mod cli;
+pub mod delivery;
 pub mod domain;
 pub mod env_vars;
 pub mod store;

@@ -272,6 +272,8 @@ pub fn file(
         ctx.now,
     );
     event.over_limit = over_limit;
+    let mut ticket = ticket;
+    super::sla::refresh(config, &mut ticket, std::slice::from_ref(&event), ctx.now);
     txn.put_ticket(&ticket)?;
     txn.append_event(id, &event);
     txn.record_submission(&prepared.requester, ctx.now, id);

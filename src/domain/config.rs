@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use super::notify::NotifyConfig;
+use super::notify_config::RawNotify;
+use super::sla::SlaConfig;
+use super::sla_config::RawSla;
 use super::template::FileError;
 use super::ticket::Priority;
 use super::tier::{RateLimit, Tier};
@@ -16,6 +20,10 @@ pub struct Config {
     /// Requester tiers by name.
     pub tiers: BTreeMap<String, Tier>,
     pub email: EmailConfig,
+    /// SLA policies and business-hours calendars.
+    pub sla: SlaConfig,
+    /// Notification sinks, routing rules and retries (`[notify]`).
+    pub notify: NotifyConfig,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +66,12 @@ impl Default for Config {
                 template: "customer-complaint".to_string(),
                 max_attachment_bytes: 5 * 1024 * 1024,
             },
+            sla: SlaConfig {
+                default_policy: "standard".to_string(),
+                calendars: BTreeMap::new(),
+                policies: BTreeMap::new(),
+            },
+            notify: NotifyConfig::default(),
         }
     }
 }
@@ -100,7 +114,6 @@ agent_tier = "internal"
 description = "Customers on the standard plan"
 rate_limits = ["20/1h", "100/1d"]
 types = ["*"]
-sla = "standard"
 
 [tiers.vip]
 description = "VIP customers"
@@ -118,7 +131,67 @@ sla = "enterprise"
 [tiers.internal]
 description = "Employees"
 types = ["incident", "access-request", "ci-failure"]
-sla = "internal"
+
+[sla]
+# SLA (时效) policies: targets per priority for three milestones, counted from creation:
+#   first_response  to the first reply by a handler
+#   resolution      while the ticket is unclaimed or pending (awaiting the requester pauses
+#                   it; the close, measured up to the handler's last solving reply, meets it)
+#   confirmation    from the handler's reply that asks for confirmation to the requester's
+# A ticket uses the policy of its requester's tier, else its template's `sla`, else this:
+default_policy = "standard"
+# When a running milestone turns "at risk": a share of its target ("75%") or a time before
+# its deadline ("4h"); a policy may set its own `warn`.
+warn = "75%"
+
+# Business-hours calendars. A policy with `calendar = "office"` counts only these hours;
+# a policy without a calendar counts every hour (24/7).
+[sla.calendars.office]
+timezone = "UTC"              # an IANA name, e.g. "Asia/Shanghai", "Europe/Berlin"
+weekdays = "09:00-18:00"      # Monday to Friday; a day of its own overrides it:
+# mon = "09:00-12:00,13:00-18:00"
+# sat = "10:00-14:00"
+holidays = []                 # e.g. ["2026-12-25", "2027-01-01"]
+
+# Targets in s, m, h, d, w; a priority or milestone left out is not tracked. On a breach,
+# `escalation` can raise the priority one step, notify the leads, hand an unclaimed ticket
+# to `assign auto`, and add a tag; each action is recorded in the ticket's history.
+[sla.policies.standard]
+calendar = "office"
+first_response = { urgent = "1h", high = "4h", normal = "8h", low = "2d" }
+resolution = { urgent = "8h", high = "1d", normal = "3d", low = "5d" }
+confirmation = { urgent = "2d", high = "2d", normal = "3d", low = "5d" }
+escalation = { raise_priority = true, notify_lead = true, tag = "sla-breached" }
+
+[sla.policies.vip]
+first_response = { urgent = "30m", high = "1h", normal = "2h", low = "8h" }
+resolution = { urgent = "4h", high = "8h", normal = "1d", low = "2d" }
+confirmation = { urgent = "1d", high = "1d", normal = "2d", low = "3d" }
+escalation = { raise_priority = true, notify_lead = true, tag = "sla-breached" }
+
+[sla.policies.enterprise]
+first_response = { urgent = "15m", high = "1h", normal = "4h", low = "1d" }
+resolution = { urgent = "4h", high = "1d", normal = "2d", low = "4d" }
+escalation = { notify_lead = true, tag = "sla-breached" }
+
+[sla.policies.internal]
+calendar = "office"
+first_response = { urgent = "30m", high = "2h", normal = "1d", low = "3d" }
+resolution = { urgent = "4h", high = "1d", normal = "3d", low = "1w" }
+escalation = { notify_lead = true }
+
+[sla.policies.incident]
+first_response = { urgent = "15m", high = "30m", normal = "2h", low = "8h" }
+resolution = { urgent = "4h", high = "8h", normal = "1d", low = "3d" }
+escalation = { raise_priority = true, notify_lead = true, reassign = true, tag = "sla-breached" }
+
+[sla.policies.customer]
+calendar = "office"
+warn = "4h"
+first_response = { urgent = "1h", high = "4h", normal = "1d", low = "2d" }
+resolution = { urgent = "1d", high = "2d", normal = "48h", low = "5d" }
+confirmation = { normal = "3d", high = "3d", urgent = "3d", low = "3d" }
+escalation = { notify_lead = true, tag = "sla-breached" }
 
 [email]
 # `desk ingest email` files new tickets of this type.
@@ -138,6 +211,10 @@ struct RawConfig {
     tiers: BTreeMap<String, toml::Spanned<RawTier>>,
     #[serde(default)]
     email: RawEmail,
+    #[serde(default)]
+    sla: RawSla,
+    #[serde(default)]
+    notify: RawNotify,
 }
 
 #[derive(Deserialize, Default)]
@@ -244,6 +321,8 @@ impl Config {
                 _ => config.requesters.agent_tier = name,
             }
         }
+        config.sla = raw.sla.parse(file, source)?;
+        config.notify = raw.notify.parse(file, source)?;
         if let Some(template) = raw.email.template {
             config.email.template = template;
         }

@@ -24,6 +24,16 @@ pub enum EventKind {
     Rated,
     /// The same problem was reported again under the ticket's dedup key.
     Occurred,
+    /// The priority changed (by a person, or by SLA escalation: then `milestone` is set).
+    PriorityChanged,
+    /// A milestone passed its warning point (`milestone` says which).
+    SlaWarning,
+    /// A milestone passed its deadline.
+    SlaBreached,
+    /// A breach was escalated to the leads (the notification rules route this event).
+    Escalated,
+    /// A tag was added (`message` holds it).
+    Tagged,
 }
 
 impl EventKind {
@@ -40,6 +50,11 @@ impl EventKind {
             EventKind::Reopened => "reopened",
             EventKind::Rated => "rated",
             EventKind::Occurred => "occurred",
+            EventKind::PriorityChanged => "priority_changed",
+            EventKind::SlaWarning => "sla_warning",
+            EventKind::SlaBreached => "sla_breached",
+            EventKind::Escalated => "escalated",
+            EventKind::Tagged => "tagged",
         }
     }
 }
@@ -87,6 +102,9 @@ pub struct Event {
     /// The channel a creation or reply came through (`cli`, `json`, `email`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+    /// The SLA milestone an SLA event (or an escalation's priority change) is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<String>,
 }
 
 impl Event {
@@ -108,6 +126,7 @@ impl Event {
             over_limit: false,
             fields: None,
             channel: None,
+            milestone: None,
         }
     }
 }

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use super::error::DomainError;
 use super::event::{Event, EventKind, ReplySide};
 use super::people::{Agent, Role};
-use super::ticket::{Status, Ticket, Workflow};
+use super::ticket::{Priority, Status, Ticket, Workflow};
 
 /// Who is acting: their name and, if they are an agent, their agent record.
 #[derive(Debug, Clone, Copy)]
@@ -318,6 +318,9 @@ pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Tick
         attachments: new.attachments,
         occurrences: 1,
         event_count: 1,
+        sla_attention_at: None,
+        sla_due_at: None,
+        tags: Vec::new(),
     };
     let mut event = Event::new(EventKind::Created, actor, now);
     event.channel = new.channel;
@@ -344,6 +347,52 @@ pub fn record_occurrence(
     event.message = (!details.trim().is_empty()).then(|| details.to_string());
     event.fields = (!fields.is_empty()).then_some(fields);
     (next, event)
+}
+
+/// Append an event that needs no permission check (SLA warnings, escalation): number it,
+/// count it, and touch the ticket.
+pub fn record(ticket: &mut Ticket, mut event: Event) -> Event {
+    event.seq = ticket.event_count;
+    ticket.event_count += 1;
+    ticket.updated_at = event.at;
+    event
+}
+
+/// A person changes an open ticket's priority: its handler, a lead or an admin. The SLA
+/// targets follow the new priority and its warnings re-arm.
+pub fn change_priority(
+    ticket: &Ticket,
+    actor: Actor<'_>,
+    priority: Priority,
+    now: DateTime<Utc>,
+) -> Result<(Ticket, Event), DomainError> {
+    if ticket.status == Status::Closed {
+        return Err(DomainError::IllegalTransition {
+            action: "priority",
+            ticket: ticket.display_id(),
+            state: ticket.status,
+            legal: legal_moves(ticket.status),
+        });
+    }
+    let is_handler = ticket.assignee.as_deref() == Some(actor.name);
+    if !(is_handler || actor.can_dispatch()) {
+        return Err(DomainError::denied(
+            "only the handler, a lead or an admin changes a ticket's priority",
+        ));
+    }
+    if ticket.priority == priority {
+        return Err(DomainError::invalid(format!(
+            "{} is already {priority}",
+            ticket.display_id()
+        )));
+    }
+    let mut next = ticket.clone();
+    next.priority = priority;
+    let mut event = Event::new(EventKind::PriorityChanged, actor.name, now);
+    event.priority = Some(priority);
+    event.message = Some(format!("{} → {priority}", ticket.priority));
+    let event = record(&mut next, event);
+    Ok((next, event))
 }
 
 fn kind_of(action: &Action<'_>) -> EventKind {
@@ -457,6 +506,9 @@ mod tests {
             attachments: Vec::new(),
             occurrences: 1,
             event_count: 1,
+            sla_attention_at: None,
+            sla_due_at: None,
+            tags: Vec::new(),
         }
     }
 

@@ -3,12 +3,17 @@
 //! Nothing here touches the terminal, the command line or the store; functions that depend
 //! on time take `now`, so callers (and tests) decide what time it is.
 
+pub mod calendar;
 pub mod config;
 pub mod email;
 pub mod error;
 pub mod event;
 pub mod lifecycle;
+pub mod notify;
+mod notify_config;
 pub mod people;
+pub mod sla;
+mod sla_config;
 pub mod template;
 pub mod ticket;
 pub mod tier;

@@ -206,6 +206,16 @@ pub struct Ticket {
     /// Number of events recorded; the next event gets this sequence number.
     #[serde(default)]
     pub event_count: u32,
+    /// When `desk sla check` next has something to do for this ticket: the earliest warning
+    /// point or deadline of a running SLA clock (indexed). None when no clock runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla_attention_at: Option<DateTime<Utc>>,
+    /// The next deadline of a running SLA clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla_due_at: Option<DateTime<Utc>>,
+    /// Labels, e.g. `sla-breached` added by escalation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// A file that came with a ticket. Its bytes, when kept, live under the home's

@@ -37,6 +37,9 @@ fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
         attachments: Vec::new(),
         occurrences: 1,
         event_count: 1,
+        sla_attention_at: None,
+        sla_due_at: None,
+        tags: Vec::new(),
     }
 }
 

@@ -14,11 +14,22 @@
 //! i/r/<requester>\0<id>         requester index
 //! i/d/<dedup key>               open ticket holding a dedup key -> id
 //! i/c/<closed at ms><id>        closed tickets by close time: what the archiver moves next
+//! i/w/<attention ms><id>        open tickets by when `sla check` next has work (SLA warning
+//!                               point or deadline of a running clock)
 //! x/<id>                        tickets restored from the cold archive (its copy is stale)
 //! s/<requester>\0<ms><id>       submissions per requester, for rate limits (pruned)
 //! i/m/<message-id>              ticket an e-mail opened or replied to, for threading replies
 //! i/M/<id>\0<message-id>        the same, by ticket: dropped when the ticket is archived
 //! i/f/<id>                      follow-up ticket opened by mail answering closed ticket <id>
+//! o/<id><seq>                   outbox: event <seq> of ticket <id> awaits routing to
+//!                               notifications; written with the event, removed by `notify flush`
+//! n/<msg id>                    notification message (JSON): recipient, words, delivery state
+//! i/n/<due ms><msg id>          pending messages by next attempt time: what `notify flush` sends
+//! i/N/<delivered ms><msg id>    delivered messages, oldest first (pruned: notify.keep_delivered)
+//! i/D/<msg id>                  dead letters (gave up after notify.max_attempts)
+//! c/a/<name>   c/r/<name>       contact addresses of an agent, a requester (JSON map)
+//! m/next_msg                    next notification message id (u64 BE)
+//! m/notify                      present while notify rules exist: the outbox outlives archiving
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.
@@ -105,6 +116,24 @@ pub fn closed_entry(closed_at_ms: i64, id: u64) -> Vec<u8> {
     ])
 }
 
+pub const SLA_ATTENTION_PREFIX: &[u8] = b"i/w/";
+
+pub fn sla_attention_entry(at_ms: i64, id: u64) -> Vec<u8> {
+    join(&[
+        SLA_ATTENTION_PREFIX,
+        &(at_ms.max(0) as u64).to_be_bytes(),
+        &id.to_be_bytes(),
+    ])
+}
+
+/// The time in an `i/w/` key.
+pub fn sla_attention_time(key: &[u8]) -> Result<i64, StoreError> {
+    key.get(SLA_ATTENTION_PREFIX.len()..SLA_ATTENTION_PREFIX.len() + 8)
+        .and_then(|bytes| bytes.try_into().ok())
+        .map(|bytes| u64::from_be_bytes(bytes) as i64)
+        .ok_or_else(|| StoreError::Corrupt(format!("sla index key malformed: {key:?}")))
+}
+
 pub fn restored(id: u64) -> Vec<u8> {
     join(&[RESTORED_PREFIX, &id.to_be_bytes()])
 }
@@ -166,4 +195,69 @@ pub fn message_id_in(key: &[u8]) -> Option<&str> {
 
 pub fn follow_up(ticket_id: u64) -> Vec<u8> {
     join(&[b"i/f/", &ticket_id.to_be_bytes()])
+}
+
+// --- notifications (see store::outbox) ---
+
+pub const OUTBOX_PREFIX: &[u8] = b"o/";
+pub const NEXT_MESSAGE_ID: &[u8] = b"m/next_msg";
+pub const NOTIFY_ENABLED: &[u8] = b"m/notify";
+pub const MESSAGE_PREFIX: &[u8] = b"n/";
+pub const MESSAGE_DUE_PREFIX: &[u8] = b"i/n/";
+pub const MESSAGE_DELIVERED_PREFIX: &[u8] = b"i/N/";
+pub const MESSAGE_DEAD_PREFIX: &[u8] = b"i/D/";
+
+pub fn outbox_of(ticket_id: u64) -> Vec<u8> {
+    join(&[OUTBOX_PREFIX, &ticket_id.to_be_bytes()])
+}
+
+pub fn outbox(ticket_id: u64, seq: u32) -> Vec<u8> {
+    join(&[OUTBOX_PREFIX, &ticket_id.to_be_bytes(), &seq.to_be_bytes()])
+}
+
+/// The ticket id and event sequence number in an `o/` key.
+pub fn outbox_entry(key: &[u8]) -> Result<(u64, u32), StoreError> {
+    let body = key
+        .strip_prefix(OUTBOX_PREFIX)
+        .filter(|body| body.len() == 12)
+        .ok_or_else(|| StoreError::Corrupt(format!("outbox key malformed: {key:?}")))?;
+    let id = u64::from_be_bytes(body[..8].try_into().expect("8 bytes"));
+    let seq = u32::from_be_bytes(body[8..].try_into().expect("4 bytes"));
+    Ok((id, seq))
+}
+
+pub fn message(id: u64) -> Vec<u8> {
+    join(&[MESSAGE_PREFIX, &id.to_be_bytes()])
+}
+
+pub fn message_due(at_ms: i64, id: u64) -> Vec<u8> {
+    join(&[
+        MESSAGE_DUE_PREFIX,
+        &(at_ms.max(0) as u64).to_be_bytes(),
+        &id.to_be_bytes(),
+    ])
+}
+
+pub fn message_delivered(at_ms: i64, id: u64) -> Vec<u8> {
+    join(&[
+        MESSAGE_DELIVERED_PREFIX,
+        &(at_ms.max(0) as u64).to_be_bytes(),
+        &id.to_be_bytes(),
+    ])
+}
+
+pub fn message_dead(id: u64) -> Vec<u8> {
+    join(&[MESSAGE_DEAD_PREFIX, &id.to_be_bytes()])
+}
+
+/// The time in an `i/n/` or `i/N/` key (the 8 bytes after the 4-byte prefix).
+pub fn message_index_time(key: &[u8]) -> Result<i64, StoreError> {
+    key.get(4..12)
+        .and_then(|bytes| bytes.try_into().ok())
+        .map(|bytes| u64::from_be_bytes(bytes) as i64)
+        .ok_or_else(|| StoreError::Corrupt(format!("message index key malformed: {key:?}")))
+}
+
+pub fn contacts(person_tag: u8, name: &str) -> Vec<u8> {
+    join(&[b"c/", &[person_tag, b'/'], name.as_bytes()])
 }

@@ -16,6 +16,7 @@
 pub mod cold;
 pub mod keys;
 pub mod memory;
+pub mod outbox;
 pub mod sled_backend;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -249,8 +250,10 @@ impl<'s> Txn<'s> {
         Ok(())
     }
 
+    /// Record `event`, and queue it in the notification outbox in the same commit.
     pub fn append_event(&mut self, ticket_id: u64, event: &Event) {
         self.put_raw(keys::event(ticket_id, event.seq), encode(event));
+        self.put_raw(keys::outbox(ticket_id, event.seq), Vec::new());
     }
 
     pub fn events(&self, ticket_id: u64) -> Result<Vec<Event>> {
@@ -264,6 +267,7 @@ impl<'s> Txn<'s> {
     pub fn remove_ticket(&mut self, ticket: &Ticket) -> Result<()> {
         self.remove_index_entries(ticket)?;
         self.unlink_mail(ticket.id)?;
+        self.drop_outbox_of(ticket.id)?;
         self.delete_raw(keys::ticket(ticket.id));
         for key in self.scan_keys(&keys::events_of(ticket.id))? {
             self.delete_raw(key);
@@ -282,6 +286,9 @@ impl<'s> Txn<'s> {
         }
         if let Some(closed_at) = ticket.closed_at.filter(|_| ticket.status == Status::Closed) {
             entries.push(keys::closed_entry(closed_at.timestamp_millis(), ticket.id));
+        }
+        if let Some(attention) = ticket.sla_attention_at.filter(|_| ticket.status.is_open()) {
+            entries.push(keys::sla_attention_entry(attention.timestamp_millis(), ticket.id));
         }
         entries
     }
@@ -385,6 +392,19 @@ impl<'s> Txn<'s> {
         let mut ids = Vec::new();
         for key in self.kv.scan_prefix_keys(keys::CLOSED_PREFIX, limit)? {
             if keys::closed_entry_time(&key)? >= cutoff.timestamp_millis() {
+                break;
+            }
+            ids.push(keys::trailing_id(&key)?);
+        }
+        Ok(ids)
+    }
+
+    /// Open tickets whose SLA needs attention at `now` (a warning point or deadline has
+    /// passed), earliest first. Reads only the SLA index, never closed tickets.
+    pub fn sla_attention_due(&self, now: DateTime<Utc>) -> Result<Vec<u64>> {
+        let mut ids = Vec::new();
+        for key in self.scan_keys(keys::SLA_ATTENTION_PREFIX)? {
+            if keys::sla_attention_time(&key)? > now.timestamp_millis() {
                 break;
             }
             ids.push(keys::trailing_id(&key)?);
@@ -621,7 +641,7 @@ impl Store {
     pub fn restore_into(&self, txn: &mut Txn<'_>, record: &ArchivedTicket) -> Result<()> {
         txn.put_ticket(&record.ticket)?;
         for event in &record.events {
-            txn.append_event(record.ticket.id, event);
+            txn.import_event(record.ticket.id, event);
         }
         txn.put_raw(keys::restored(record.ticket.id), Vec::new());
         Ok(())

@@ -53,7 +53,7 @@ fn a_mail_becomes_a_ticket_from_its_sender() {
     );
     assert_eq!(t["channel"], "email");
     assert_eq!(
-        t["sla_policy"], "standard",
+        t["sla_policy"], "customer",
         "unknown senders get the default tier's policy"
     );
     let events = env.events(1);

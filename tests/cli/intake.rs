@@ -288,7 +288,8 @@ fn filing_on_behalf_uses_the_requesters_tier_not_the_agents() {
     let t = env.json("bob", &for_carol);
     assert_eq!(
         (&t["requester"], &t["sla_policy"]),
-        (&json!("carol"), &json!("standard"))
+        (&json!("carol"), &json!("customer")),
+        "the standard tier sets no policy: the template's applies"
     );
     assert_eq!(env.events(id_of(&t))[0]["actor"], "bob");
 }
@@ -345,11 +346,15 @@ fn the_tiers_sla_policy_and_the_channel_are_stored_on_the_ticket() {
         assert_eq!(shown["channel"], "cli");
         shown["sla_policy"].clone()
     };
-    assert_eq!(sla_of("carol"), "standard");
+    // Tiers with a policy (vip, enterprise) set it; the others leave the template's.
+    assert_eq!(
+        sla_of("carol"),
+        "incident",
+        "standard tier: the template's policy"
+    );
     assert_eq!(sla_of("vera"), "vip");
     assert_eq!(sla_of("erik"), "enterprise");
-    assert_eq!(sla_of("bob"), "internal", "agents get the agents' tier");
-    // A tier without an SLA policy leaves the template's.
+    assert_eq!(sla_of("bob"), "incident", "agents (internal tier) too");
     assert_eq!(sla_of("tina"), "incident");
     // `ticket list --json` carries them too.
     let listed = env.all_tickets();
@@ -364,7 +369,7 @@ fn unknown_requesters_get_the_configured_default_tier() {
     let t = env.json("carol", &incident_args("default tier", &["--priority", "normal"]));
     assert_eq!(
         (&t["priority"], &t["sla_policy"]),
-        (&json!("normal"), &json!("standard"))
+        (&json!("normal"), &json!("incident"))
     );
     let config = env.home().join("config.toml");
     let text = std::fs::read_to_string(&config).unwrap();
@@ -925,7 +930,7 @@ fn requester_show_reports_the_tier_and_the_usage_of_each_limit() {
             &show["priority_floor"],
             &show["sla_policy"]
         ),
-        (&json!(0), &Value::Null, &json!("standard"))
+        (&json!(0), &Value::Null, &Value::Null)
     );
     let human = env.ok("carol", &["requester", "show", "carol"]);
     mentions(
@@ -935,7 +940,7 @@ fn requester_show_reports_the_tier_and_the_usage_of_each_limit() {
             "no requester record: the default tier",
             "3/10m: 2 used, 1 left",
             "5/1d: 2 used, 3 left",
-            "sla policy   standard",
+            "sla policy   the ticket type's",
             "2 (2 open)",
         ],
     );

@@ -245,6 +245,8 @@ fn reply(
         &mail.attachments,
     )?;
     ticket.attachments.extend(added);
+    let history: Vec<_> = record.events.iter().cloned().chain([event.clone()]).collect();
+    crate::cli::sla::refresh(config, &mut ticket, &history, ctx.now);
     txn.put_ticket(&ticket)?;
     txn.append_event(ticket.id, &event);
     if let Some(message_id) = &mail.message_id {

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod ingest;
 pub mod init;
 pub mod requester;
+pub mod sla;
 pub mod template;
 pub mod ticket;
 
@@ -30,6 +31,9 @@ pub enum Command {
     /// Manage agents: skills, capacity, role and status
     #[command(subcommand)]
     Agent(agent::AgentCommand),
+    /// SLA: warn on tickets at risk, record and escalate breaches (run from cron)
+    #[command(subcommand)]
+    Sla(sla::SlaCommand),
     /// Manage requesters and their tiers
     #[command(subcommand)]
     Requester(requester::RequesterCommand),
@@ -43,6 +47,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Ticket(command) => ticket::run(ctx, command),
         Command::Template(command) => template::run(ctx, command),
         Command::Ingest(command) => ingest::run(ctx, command),
+        Command::Sla(command) => sla::run(ctx, command),
         Command::Agent(command) => agent::run(ctx, command),
         Command::Requester(command) => requester::run(ctx, command),
         Command::Completions(args) => completions::run(ctx, args),

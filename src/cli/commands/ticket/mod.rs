@@ -3,6 +3,7 @@
 pub mod list;
 pub mod moves;
 pub mod new;
+pub mod priority;
 pub mod show;
 
 use clap::Subcommand;
@@ -38,6 +39,8 @@ pub enum TicketCommand {
     Assign(moves::TransferArgs),
     /// Rate the service of a closed ticket, as the requester (CSAT 1–5)
     Rate(moves::RateArgs),
+    /// Change an open ticket's priority (the handler, leads and admins); SLA targets follow
+    Priority(priority::PriorityArgs),
 }
 
 pub fn run(ctx: &Context, command: &TicketCommand) -> Result<(), CommandError> {
@@ -55,5 +58,6 @@ pub fn run(ctx: &Context, command: &TicketCommand) -> Result<(), CommandError> {
         TicketCommand::Transfer(args) => moves::transfer(ctx, args),
         TicketCommand::Assign(args) => moves::assign(ctx, args),
         TicketCommand::Rate(args) => moves::rate(ctx, args),
+        TicketCommand::Priority(args) => priority::run(ctx, args),
     }
 }

@@ -143,7 +143,9 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
         name: &ctx.user,
         agent: acting_agent.as_ref(),
     };
-    let (ticket, event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
+    let (mut ticket, event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
+    let history: Vec<Event> = record.events.iter().cloned().chain([event.clone()]).collect();
+    crate::cli::sla::refresh(&ctx.home.config()?, &mut ticket, &history, ctx.now);
     if location == Location::Cold {
         // Any move on an archived ticket brings it back to the hot store first.
         store.restore_into(&mut txn, &record)?;

@@ -1,5 +1,6 @@
 //! `desk ticket show` and `desk ticket log`: one ticket, wherever it lives.
 
+use chrono::{DateTime, Utc};
 use clap::Args;
 use comfy_table::Color;
 use serde::Serialize;
@@ -8,6 +9,7 @@ use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
 use crate::cli::output::{self, EventJson, TicketJson};
 use crate::cli::ui::{StyledCell, Ui};
+use crate::domain::sla::{SlaStatus, State};
 use crate::domain::ticket::Attachment;
 use crate::domain::{Event, EventKind, Status, TicketRef};
 use crate::store::cold::ArchivedTicket;
@@ -28,7 +30,56 @@ struct ShowJson<'a> {
     /// Files that came with the ticket; `stored_as` is under `attachments/<id>/` in the
     /// desk home, or null when the file was over the size limit.
     attachments: &'a [Attachment],
+    tags: &'a [String],
+    /// Where the ticket stands against its SLA policy; null when no policy applies.
+    sla: Option<SlaJson>,
     events: Vec<EventJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SlaJson {
+    policy: String,
+    milestones: Vec<MilestoneJson>,
+}
+
+#[derive(Serialize)]
+struct MilestoneJson {
+    milestone: &'static str,
+    /// `running`, `at_risk`, `breached`, `paused`, `met` or `missed`.
+    state: &'static str,
+    target_seconds: u64,
+    used_seconds: u64,
+    due: Option<DateTime<Utc>>,
+    warn_at: Option<DateTime<Utc>>,
+    reached_at: Option<DateTime<Utc>>,
+    /// Negative when overdue; null unless the clock runs.
+    seconds_left: Option<i64>,
+}
+
+impl SlaJson {
+    fn new(status: &SlaStatus, now: DateTime<Utc>) -> Self {
+        SlaJson {
+            policy: status.policy.clone(),
+            milestones: status
+                .milestones
+                .iter()
+                .map(|m| MilestoneJson {
+                    milestone: m.milestone.as_str(),
+                    state: m.state.as_str(),
+                    target_seconds: m.target.as_secs(),
+                    used_seconds: m.used.as_secs(),
+                    due: m.due,
+                    warn_at: m.warn_at,
+                    reached_at: m.reached_at,
+                    seconds_left: m.time_left(now).map(|d| d.num_seconds()),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn span(duration: std::time::Duration) -> String {
+    crate::cli::commands::sla::span(chrono::Duration::from_std(duration).unwrap_or_default())
 }
 
 /// Bytes as people read them: 34 B, 12.5 KiB, 5.0 MiB.
@@ -55,11 +106,14 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     let (record, location) = load(ctx, &args.id)?;
     let ticket = &record.ticket;
     let archived = location == Location::Cold;
+    let sla = crate::cli::sla::status(&ctx.home.config()?, ticket, &record.events, ctx.now);
     if ctx.ui.is_json() {
         return ctx.ui.json(&ShowJson {
             ticket: TicketJson::new(ticket, archived),
             occurrences: ticket.occurrences,
             attachments: &ticket.attachments,
+            tags: &ticket.tags,
+            sla: sla.as_ref().map(|status| SlaJson::new(status, ctx.now)),
             events: record.events.iter().map(EventJson::new).collect(),
         });
     }
@@ -130,6 +184,43 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         for line in ticket.body.trim_end().lines() {
             ui.line(format!("  {line}"))?;
         }
+    }
+    if let Some(status) = sla.as_ref().filter(|s| !s.milestones.is_empty()) {
+        ui.line("")?;
+        ui.line(format!("SLA (policy {}):", status.policy))?;
+        for m in &status.milestones {
+            let (state, color) = match m.state {
+                State::Running => ("running", Color::Reset),
+                State::AtRisk => ("at risk", Color::Yellow),
+                State::Breached => ("breached", Color::Red),
+                State::Paused => ("paused", Color::Reset),
+                State::Met => ("met", Color::Green),
+                State::Missed => ("missed", Color::Red),
+            };
+            let detail = match (m.due, m.reached_at) {
+                (Some(due), _) => format!(
+                    "due {} ({})",
+                    output::time(due),
+                    crate::cli::commands::sla::time_left(m, ctx.now)
+                ),
+                (None, Some(at)) => format!(
+                    "at {} after {} of {}",
+                    output::time(at),
+                    span(m.used),
+                    span(m.target)
+                ),
+                (None, None) => format!(
+                    "waiting on the requester; {} of {} used",
+                    span(m.used),
+                    span(m.target)
+                ),
+            };
+            let state = ui.paint(&format!("{state:<9}"), color);
+            ui.line(format!("  {:<15} {state} {detail}", m.milestone.to_string()))?;
+        }
+    }
+    if !ticket.tags.is_empty() {
+        ui.line(format!("Tags: {}", ticket.tags.join(", ")))?;
     }
     if !ticket.attachments.is_empty() {
         ui.line("")?;

@@ -1,0 +1,564 @@
+//! The `[notify]` part of `config.toml`: sinks, routing rules and the retry policy, checked
+//! with the line and column of any mistake (a typo must not silently drop notifications).
+
+use std::ops::Range;
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::notify::{
+    is_trigger_name, EmailSink, NotifyConfig, Recipient, Rule, Secret, Sink, SinkKind, SmtpTls, Template,
+    WebhookFormat, TRIGGERS,
+};
+use super::template::FileError;
+use super::ticket::Priority;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNotify {
+    max_attempts: Option<Spanned<i64>>,
+    backoff: Option<Spanned<String>>,
+    backoff_max: Option<Spanned<String>>,
+    timeout: Option<Spanned<String>>,
+    batch: Option<Spanned<i64>>,
+    keep_delivered: Option<Spanned<String>>,
+    keep_delivered_max: Option<Spanned<i64>>,
+    occurrence_thresholds: Option<Spanned<Vec<i64>>>,
+    #[serde(default)]
+    sinks: Vec<Spanned<RawSink>>,
+    #[serde(default)]
+    rules: Vec<Spanned<RawRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSink {
+    name: Spanned<String>,
+    kind: Spanned<String>,
+    timeout: Option<Spanned<String>>,
+    // exec
+    command: Option<Spanned<Vec<String>>>,
+    // webhook
+    url: Option<Spanned<String>>,
+    url_env: Option<Spanned<String>>,
+    format: Option<Spanned<String>>,
+    // email
+    host: Option<Spanned<String>>,
+    port: Option<Spanned<i64>>,
+    tls: Option<Spanned<String>>,
+    from: Option<Spanned<String>>,
+    username: Option<Spanned<String>>,
+    username_env: Option<Spanned<String>>,
+    password_env: Option<Spanned<String>>,
+    to: Option<Spanned<Vec<String>>>,
+}
+
+/// A string or a list of strings (`to = "assignee"` or `to = ["assignee", "leads"]`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    on: OneOrMany,
+    sink: Spanned<String>,
+    to: Option<OneOrMany>,
+    #[serde(default)]
+    types: Vec<String>,
+    #[serde(default)]
+    priorities: Vec<Spanned<String>>,
+    subject: Option<Spanned<String>>,
+    text: Option<Spanned<String>>,
+}
+
+impl RawNotify {
+    pub(super) fn parse(self, file: &str, source: &str) -> Result<NotifyConfig, FileError> {
+        let at = |span: Range<usize>, reason: String| FileError::at(file, source, Some(span), reason);
+        let duration = |value: &Spanned<String>, key: &str| {
+            humantime::parse_duration(value.get_ref()).map_err(|e| {
+                at(
+                    value.span(),
+                    format!("notify.{key}: {e} (write e.g. \"30s\", \"5m\" or \"1h\")"),
+                )
+            })
+        };
+        let number = |value: &Spanned<i64>, key: &str, range: Range<i64>| {
+            let n = *value.get_ref();
+            if range.contains(&n) {
+                Ok(n)
+            } else {
+                Err(at(
+                    value.span(),
+                    format!("notify.{key} must be {} to {}", range.start, range.end - 1),
+                ))
+            }
+        };
+        let mut config = NotifyConfig::default();
+        if let Some(value) = &self.max_attempts {
+            config.retry.max_attempts = number(value, "max_attempts", 1..101)? as u32;
+        }
+        if let Some(value) = &self.backoff {
+            config.retry.backoff = duration(value, "backoff")?;
+        }
+        if let Some(value) = &self.backoff_max {
+            config.retry.backoff_max = duration(value, "backoff_max")?;
+        }
+        if config.retry.backoff_max < config.retry.backoff {
+            let span = self
+                .backoff_max
+                .as_ref()
+                .or(self.backoff.as_ref())
+                .map(|v| v.span());
+            return Err(FileError::at(
+                file,
+                source,
+                span,
+                "notify.backoff_max must be at least notify.backoff",
+            ));
+        }
+        if let Some(value) = &self.timeout {
+            config.timeout = positive(duration(value, "timeout")?, value, &at, "notify.timeout")?;
+        }
+        if let Some(value) = &self.batch {
+            config.batch = number(value, "batch", 1..100_001)? as usize;
+        }
+        if let Some(value) = &self.keep_delivered {
+            config.keep_delivered = duration(value, "keep_delivered")?;
+        }
+        if let Some(value) = &self.keep_delivered_max {
+            config.keep_delivered_max = number(value, "keep_delivered_max", 0..1_000_001)? as usize;
+        }
+        if let Some(value) = &self.occurrence_thresholds {
+            let mut thresholds = Vec::new();
+            for &n in value.get_ref() {
+                if !(2..=u32::MAX as i64).contains(&n) {
+                    return Err(at(
+                        value.span(),
+                        format!("notify.occurrence_thresholds: {n} is not a count of 2 or more"),
+                    ));
+                }
+                thresholds.push(n as u32);
+            }
+            config.occurrence_thresholds = thresholds;
+        }
+
+        for raw in self.sinks {
+            let span = raw.span();
+            let sink = parse_sink(raw.into_inner(), span.clone(), &at, &duration)?;
+            if config.sink(&sink.name).is_some() {
+                return Err(at(
+                    span,
+                    format!("notify.sinks: two sinks are named `{}`", sink.name),
+                ));
+            }
+            config.sinks.push(sink);
+        }
+
+        for raw in self.rules {
+            let span = raw.span();
+            let rule = parse_rule(raw.into_inner(), span, &config, &at)?;
+            config.rules.push(rule);
+        }
+        Ok(config)
+    }
+}
+
+type At<'a> = dyn Fn(Range<usize>, String) -> FileError + 'a;
+
+fn positive(value: Duration, raw: &Spanned<String>, at: &At<'_>, key: &str) -> Result<Duration, FileError> {
+    if value.is_zero() {
+        Err(at(raw.span(), format!("{key} must be more than 0")))
+    } else {
+        Ok(value)
+    }
+}
+
+fn parse_sink(
+    raw: RawSink,
+    span: Range<usize>,
+    at: &At<'_>,
+    duration: &dyn Fn(&Spanned<String>, &str) -> Result<Duration, FileError>,
+) -> Result<Sink, FileError> {
+    let name = raw.name.get_ref().clone();
+    let valid_name = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !valid_name {
+        return Err(at(
+            raw.name.span(),
+            format!("notify.sinks: invalid sink name `{name}` (lowercase letters, digits, `-`, `_`)"),
+        ));
+    }
+    let kind = raw.kind.get_ref().as_str();
+    // Keys of other kinds are mistakes: say so rather than ignore them.
+    let misplaced: Vec<(&str, Option<Range<usize>>, &str)> = vec![
+        ("command", raw.command.as_ref().map(|v| v.span()), "exec"),
+        ("url", raw.url.as_ref().map(|v| v.span()), "webhook"),
+        ("url_env", raw.url_env.as_ref().map(|v| v.span()), "webhook"),
+        ("format", raw.format.as_ref().map(|v| v.span()), "webhook"),
+        ("host", raw.host.as_ref().map(|v| v.span()), "email"),
+        ("port", raw.port.as_ref().map(|v| v.span()), "email"),
+        ("tls", raw.tls.as_ref().map(|v| v.span()), "email"),
+        ("from", raw.from.as_ref().map(|v| v.span()), "email"),
+        ("username", raw.username.as_ref().map(|v| v.span()), "email"),
+        (
+            "username_env",
+            raw.username_env.as_ref().map(|v| v.span()),
+            "email",
+        ),
+        (
+            "password_env",
+            raw.password_env.as_ref().map(|v| v.span()),
+            "email",
+        ),
+        ("to", raw.to.as_ref().map(|v| v.span()), "email"),
+    ];
+    if !["exec", "webhook", "email"].contains(&kind) {
+        return Err(at(
+            raw.kind.span(),
+            format!("notify.sinks.{name}: unknown kind `{kind}` (expected exec, webhook or email)"),
+        ));
+    }
+    for (key, key_span, belongs) in misplaced {
+        if let Some(key_span) = key_span.filter(|_| belongs != kind) {
+            return Err(at(
+                key_span,
+                format!("notify.sinks.{name}: `{key}` applies to {belongs} sinks, and this one is {kind}"),
+            ));
+        }
+    }
+    let timeout = match &raw.timeout {
+        Some(value) => Some(positive(duration(value, "sinks.timeout")?, value, at, "timeout")?),
+        None => None,
+    };
+    let missing = |key: &str| {
+        at(
+            span.clone(),
+            format!("notify.sinks.{name}: a {kind} sink needs `{key}`"),
+        )
+    };
+    let kind = match kind {
+        "exec" => {
+            let command = raw.command.ok_or_else(|| missing("command"))?;
+            if command.get_ref().is_empty() || command.get_ref()[0].trim().is_empty() {
+                return Err(at(
+                    command.span(),
+                    format!("notify.sinks.{name}: `command` needs the program, e.g. [\"/usr/local/bin/send-sms\"]"),
+                ));
+            }
+            SinkKind::Exec {
+                command: command.into_inner(),
+            }
+        }
+        "webhook" => {
+            let format = match &raw.format {
+                Some(format) => WebhookFormat::parse(format.get_ref()).ok_or_else(|| {
+                    at(
+                        format.span(),
+                        format!(
+                            "notify.sinks.{name}: unknown format `{}` (expected json, slack, feishu, dingtalk or wecom)",
+                            format.get_ref()
+                        ),
+                    )
+                })?,
+                None => WebhookFormat::Json,
+            };
+            let url = match (raw.url, raw.url_env) {
+                (Some(_), Some(env)) => {
+                    return Err(at(
+                        env.span(),
+                        format!("notify.sinks.{name}: give `url` or `url_env`, not both"),
+                    ))
+                }
+                (Some(url), None) => {
+                    check_url(url.get_ref())
+                        .map_err(|e| at(url.span(), format!("notify.sinks.{name}: {e}")))?;
+                    Some(Secret::Inline(url.into_inner()))
+                }
+                (None, Some(env)) => Some(Secret::Env(env.into_inner())),
+                (None, None) => None,
+            };
+            SinkKind::Webhook { url, format }
+        }
+        _ => {
+            let host = raw.host.ok_or_else(|| missing("host"))?.into_inner();
+            let from = raw.from.ok_or_else(|| missing("from"))?.into_inner();
+            let tls = match &raw.tls {
+                Some(tls) => SmtpTls::parse(tls.get_ref()).ok_or_else(|| {
+                    at(
+                        tls.span(),
+                        format!(
+                            "notify.sinks.{name}: unknown tls `{}` (expected starttls, tls or none)",
+                            tls.get_ref()
+                        ),
+                    )
+                })?,
+                None => SmtpTls::StartTls,
+            };
+            let port = match &raw.port {
+                Some(port) => u16::try_from(*port.get_ref())
+                    .ok()
+                    .filter(|&p| p > 0)
+                    .ok_or_else(|| {
+                        at(
+                            port.span(),
+                            format!("notify.sinks.{name}: port must be 1 to 65535"),
+                        )
+                    })?,
+                None => tls.default_port(),
+            };
+            let username = match (raw.username, raw.username_env) {
+                (Some(_), Some(env)) => {
+                    return Err(at(
+                        env.span(),
+                        format!("notify.sinks.{name}: give `username` or `username_env`, not both"),
+                    ))
+                }
+                (Some(user), None) => Some(Secret::Inline(user.into_inner())),
+                (None, Some(env)) => Some(Secret::Env(env.into_inner())),
+                (None, None) => None,
+            };
+            SinkKind::Email(EmailSink {
+                host,
+                port,
+                tls,
+                from,
+                username,
+                password_env: raw.password_env.map(Spanned::into_inner),
+                to: raw.to.map(Spanned::into_inner).unwrap_or_default(),
+            })
+        }
+    };
+    Ok(Sink { name, kind, timeout })
+}
+
+fn check_url(text: &str) -> Result<(), String> {
+    match url::Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(()),
+        Ok(url) => Err(format!(
+            "webhook URL scheme `{}` is not http or https",
+            url.scheme()
+        )),
+        Err(e) => Err(format!("`{text}` is not a URL: {e}")),
+    }
+}
+
+fn parse_rule(
+    raw: RawRule,
+    span: Range<usize>,
+    config: &NotifyConfig,
+    at: &At<'_>,
+) -> Result<Rule, FileError> {
+    let on = raw.on.into_vec();
+    if on.is_empty() {
+        return Err(at(span, "notify.rules: `on` names no event".into()));
+    }
+    for name in &on {
+        if !is_trigger_name(name) {
+            let known: Vec<&str> = TRIGGERS.iter().map(|(t, _)| *t).collect();
+            return Err(at(
+                span,
+                format!(
+                    "notify.rules: unknown event `{name}` in `on` (expected {}, or an event kind such as created or commented)",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    let sink_name = raw.sink.get_ref();
+    let Some(sink) = config.sink(sink_name) else {
+        let names: Vec<&str> = config.sinks.iter().map(|s| s.name.as_str()).collect();
+        return Err(at(
+            raw.sink.span(),
+            format!(
+                "notify.rules: no sink named `{sink_name}` (sinks: {})",
+                if names.is_empty() {
+                    "none defined".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ),
+        ));
+    };
+    let mut to = Vec::new();
+    for name in raw.to.map(OneOrMany::into_vec).unwrap_or_default() {
+        let recipient = Recipient::parse(&name).ok_or_else(|| {
+            at(
+                span.clone(),
+                format!("notify.rules: unknown recipient `{name}` in `to` (expected assignee, requester or leads)"),
+            )
+        })?;
+        if !to.contains(&recipient) {
+            to.push(recipient);
+        }
+    }
+    if to.is_empty() {
+        // A rule without recipients goes to the sink's own channel, which must exist.
+        let channel_missing = match &sink.kind {
+            SinkKind::Webhook { url, .. } => url.is_none().then_some("a `url` (or `url_env`)"),
+            SinkKind::Email(email) => email.to.is_empty().then_some("a `to` list"),
+            SinkKind::Exec { .. } => None,
+        };
+        if let Some(what) = channel_missing {
+            return Err(at(
+                span,
+                format!(
+                    "notify.rules: this rule has no `to`, so it goes to sink `{}`'s own channel, which needs {what}; or add to = \"assignee\", \"requester\" or \"leads\"",
+                    sink.name
+                ),
+            ));
+        }
+    }
+    let mut priorities = Vec::new();
+    for priority in &raw.priorities {
+        priorities.push(
+            priority
+                .get_ref()
+                .parse::<Priority>()
+                .map_err(|e| at(priority.span(), format!("notify.rules: {e}")))?,
+        );
+    }
+    let template = |value: Option<Spanned<String>>, key: &str| -> Result<Option<Template>, FileError> {
+        value
+            .map(|text| {
+                Template::parse(text.get_ref())
+                    .map_err(|e| at(text.span(), format!("notify.rules.{key}: {e}")))
+            })
+            .transpose()
+    };
+    Ok(Rule {
+        on,
+        sink: sink.name.clone(),
+        to,
+        types: raw.types,
+        priorities,
+        subject: template(raw.subject, "subject")?,
+        text: template(raw.text, "text")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::config::Config;
+    use super::*;
+
+    const GOOD: &str = r#"
+[notify]
+max_attempts = 3
+backoff = "30s"
+backoff_max = "10m"
+occurrence_thresholds = [3, 10]
+
+[[notify.sinks]]
+name = "sms"
+kind = "exec"
+command = ["/usr/local/bin/send-sms", "--quiet"]
+
+[[notify.sinks]]
+name = "ops-chat"
+kind = "webhook"
+format = "feishu"
+url_env = "DESK_FEISHU_URL"
+
+[[notify.sinks]]
+name = "mail"
+kind = "email"
+host = "smtp.example.com"
+from = "Help desk <help@example.com>"
+password_env = "DESK_SMTP_PASSWORD"
+username = "help"
+
+[[notify.rules]]
+on = ["assigned", "requester_replied"]
+sink = "mail"
+to = "assignee"
+priorities = ["urgent", "high"]
+subject = "[{ticket.key}] for you"
+
+[[notify.rules]]
+on = "sla_breach"
+sink = "ops-chat"
+"#;
+
+    #[test]
+    fn a_full_notify_section_parses() {
+        let config = Config::parse("c.toml", GOOD).unwrap().notify;
+        assert_eq!(config.retry.max_attempts, 3);
+        assert_eq!(config.retry.backoff, Duration::from_secs(30));
+        assert_eq!(config.occurrence_thresholds, [3, 10]);
+        assert_eq!(config.sinks.len(), 3);
+        let SinkKind::Email(mail) = &config.sink("mail").unwrap().kind else {
+            panic!("mail is an email sink")
+        };
+        assert_eq!((mail.port, mail.tls), (587, SmtpTls::StartTls));
+        assert_eq!(config.rules[0].to, [Recipient::Assignee]);
+        assert_eq!(config.rules[0].priorities, [Priority::Urgent, Priority::High]);
+        assert_eq!(config.rules[1].on, ["sla_breach"]);
+        assert!(config.rules[1].to.is_empty());
+        assert!(config.is_enabled());
+        assert!(!Config::default().notify.is_enabled());
+    }
+
+    fn error(source: &str) -> String {
+        Config::parse("c.toml", source).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn mistakes_are_refused_with_their_place() {
+        let sink = "[[notify.sinks]]\nname = \"log\"\nkind = \"exec\"\ncommand = [\"cat\"]\n";
+        let e = error(&format!(
+            "{sink}[[notify.rules]]\non = [\"asigned\"]\nsink = \"log\"\n"
+        ));
+        assert!(e.contains("unknown event `asigned`"), "{e}");
+        let e = error(&format!(
+            "{sink}[[notify.rules]]\non = \"assigned\"\nsink = \"lgo\"\n"
+        ));
+        assert!(
+            e.contains("c.toml:7:8") && e.contains("no sink named `lgo` (sinks: log)"),
+            "{e}"
+        );
+        let e = error(&format!(
+            "{sink}[[notify.rules]]\non = \"closed\"\nsink = \"log\"\nto = \"boss\"\n"
+        ));
+        assert!(e.contains("unknown recipient `boss`"), "{e}");
+        let e = error(&format!(
+            "{sink}[[notify.rules]]\non = \"closed\"\nsink = \"log\"\ntext = \"{{ticket.nme}}\"\n"
+        ));
+        assert!(e.contains("unknown placeholder `{ticket.nme}`"), "{e}");
+        let e = error(
+            "[[notify.sinks]]\nname = \"x\"\nkind = \"exec\"\ncommand = [\"cat\"]\nurl = \"http://a\"\n",
+        );
+        assert!(
+            e.contains("c.toml:5:7") && e.contains("`url` applies to webhook sinks"),
+            "{e}"
+        );
+        let e = error("[[notify.sinks]]\nname = \"x\"\nkind = \"sms\"\n");
+        assert!(e.contains("unknown kind `sms`"), "{e}");
+        let e = error("[[notify.sinks]]\nname = \"x\"\nkind = \"webhook\"\nformat = \"teams\"\n");
+        assert!(e.contains("unknown format `teams`"), "{e}");
+        let e = error("[[notify.sinks]]\nname = \"chat\"\nkind = \"webhook\"\n[[notify.rules]]\non = \"closed\"\nsink = \"chat\"\n");
+        assert!(e.contains("needs a `url`"), "{e}");
+        let e = error("[notify]\nbackoff = \"soon\"\n");
+        assert!(e.contains("c.toml:2:11"), "{e}");
+        let e = error("[notify]\nretries = 3\n");
+        assert!(e.contains("unknown field `retries`"), "{e}");
+        let e = error(&format!("{sink}{sink}"));
+        assert!(e.contains("two sinks are named `log`"), "{e}");
+    }
+}
