@@ -10,16 +10,22 @@
 //!
 //! ```text
 //! cargo bench --bench fill                      # quick: 20k tickets in a temp dir, prints the rate
-//! cargo bench --bench fill -- --home DIR --tickets 1000000 --open 10000 [--unclaimed]
+//! cargo bench --bench fill -- --home DIR --tickets 1000000 --open 10000 [--unclaimed] [--agents 200]
 //! ```
+//!
+//! History also fills the per-agent routing counters (first responses, resolutions, CSAT per
+//! agent and day), as the real moves would. `--agents N` replaces the twelve default agents
+//! with N (`agent-0001`…) holding every example type's skill at varied levels, and has
+//! customers rate the closed complaints.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use desk::domain::config::DEFAULT_CONFIG_TOML;
 use desk::domain::lifecycle::{self, Action, Actor, NewTicket};
+use desk::domain::routing::{stats_deltas, AgentDayStats, StatsDelta};
 use desk::domain::{Agent, AgentStatus, Priority, Role, Ticket, Workflow};
 use desk::store::cold::ArchivedTicket;
 use desk::store::{sled_backend, Store};
@@ -30,7 +36,11 @@ struct Options {
     tickets: u64,
     open: u64,
     all_unclaimed: bool,
+    agents: Option<usize>,
 }
+
+/// Routing counters gathered while generating, written at the end.
+type Counters = BTreeMap<(String, NaiveDate), AgentDayStats>;
 
 fn options() -> Options {
     let mut options = Options {
@@ -38,6 +48,7 @@ fn options() -> Options {
         tickets: 20_000,
         open: 1_000,
         all_unclaimed: false,
+        agents: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -46,6 +57,7 @@ fn options() -> Options {
             "--tickets" => options.tickets = args.next().and_then(|n| n.parse().ok()).expect("--tickets N"),
             "--open" => options.open = args.next().and_then(|n| n.parse().ok()).expect("--open N"),
             "--unclaimed" => options.all_unclaimed = true,
+            "--agents" => options.agents = args.next().and_then(|n| n.parse().ok()),
             // `cargo bench` passes --bench (and filters); nothing to do with them.
             _ => {}
         }
@@ -197,14 +209,34 @@ fn agent(name: &str, role: Role, now: DateTime<Utc>) -> Agent {
     }
 }
 
-/// Take a new ticket through claim and reply, and (when `close`) the requester's close.
+/// `--agents N`: every example type's skills, at levels that differ from agent to agent.
+fn skilled_agent(n: usize, now: DateTime<Utc>) -> Agent {
+    let level = |offset: usize| 1 + (n + offset) % 5;
+    let mut a = agent(&format!("agent-{n:04}"), Role::Agent, now);
+    a.skills = vec![
+        format!("ops:{}", level(0)),
+        format!("support:{}", level(1)),
+        format!("iam:{}", level(2)),
+        format!("ci:{}", level(3)),
+        format!("network:{}", level(4)),
+        format!("database:{}", level(2)),
+        format!("billing:{}", level(3)),
+    ];
+    a
+}
+
+/// Take a new ticket through claim and reply, and (when `close`) the requester's close
+/// (and, when `rate`, a complaint's rating), counting what routing counts.
+#[allow(clippy::too_many_arguments)]
 fn work(
     ticket: Ticket,
     first: desk::domain::Event,
     agents: &[Agent],
     close: bool,
+    rate: bool,
     at: DateTime<Utc>,
     g: &mut Generator,
+    counters: &mut Counters,
 ) -> ArchivedTicket {
     let handler = &agents[g.rng.usize(..agents.len())];
     let as_handler = Actor {
@@ -222,6 +254,12 @@ fn work(
     let mut step = |t: &Ticket, actor: Actor<'_>, action: Action<'_>, events: &mut Vec<_>| {
         clock += chrono::Duration::minutes(g.rng.i64(5..600));
         let (next, event) = lifecycle::apply(t, actor, action, clock).expect("generated moves are legal");
+        for delta in stats_deltas(t, &next, &event) {
+            counters
+                .entry((delta.agent, delta.day))
+                .or_default()
+                .add(&delta.change);
+        }
         events.push(event);
         next
     };
@@ -233,6 +271,11 @@ fn work(
             Workflow::Internal => step(&t, as_requester, Action::Confirm, &mut events),
             Workflow::Customer => step(&t, as_handler, Action::Close, &mut events),
         };
+        if rate && t.workflow == Workflow::Customer {
+            let score = 2 + (t.id % 4) as u8;
+            let action = Action::Rate { score, message: None };
+            t = step(&t, as_requester, action, &mut events);
+        }
     }
     ArchivedTicket { ticket: t, events }
 }
@@ -266,7 +309,12 @@ fn main() {
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).unwrap();
 
     let mut agents = vec![agent("admin", Role::Admin, now)];
-    agents.extend(AGENTS.iter().map(|name| agent(name, Role::Agent, now)));
+    match options.agents {
+        Some(n) => agents.extend((1..=n).map(|n| skilled_agent(n, now))),
+        None => agents.extend(AGENTS.iter().map(|name| agent(name, Role::Agent, now))),
+    }
+    let rate = options.agents.is_some();
+    let mut counters = Counters::new();
     let mut txn = store.txn();
     for a in &agents {
         txn.put_agent(a);
@@ -284,7 +332,16 @@ fn main() {
             - chrono::Duration::seconds(year - (id as i64 * year / archived.max(1) as i64))
             - chrono::Duration::days(30);
         let (ticket, event) = lifecycle::create(id, g.new_ticket(), "admin", created);
-        batch.push(work(ticket, event, &agents[1..], true, created, &mut g));
+        batch.push(work(
+            ticket,
+            event,
+            &agents[1..],
+            true,
+            rate,
+            created,
+            &mut g,
+            &mut counters,
+        ));
         if batch.len() == 10_000 {
             store.archive_records(std::mem::take(&mut batch)).unwrap();
         }
@@ -305,15 +362,35 @@ fn main() {
                 events: vec![event],
             }
         } else {
-            work(ticket, event, &agents[1..], false, created, &mut g)
+            work(
+                ticket,
+                event,
+                &agents[1..],
+                false,
+                rate,
+                created,
+                &mut g,
+                &mut counters,
+            )
         };
         txn.put_ticket(&record.ticket).unwrap();
+        // Generated history: nothing in it should wait in the notification outbox.
         for event in &record.events {
-            txn.append_event(id, event);
+            txn.import_event(id, event);
         }
         txn.commit().unwrap();
     }
     let open_time = started_open.elapsed();
+    let buckets = counters.len();
+    let deltas: Vec<StatsDelta> = counters
+        .into_iter()
+        .map(|((agent, day), change)| StatsDelta { agent, day, change })
+        .collect();
+    for chunk in deltas.chunks(10_000) {
+        let mut txn = store.txn();
+        txn.apply_stats_deltas(chunk).unwrap();
+        txn.commit().unwrap();
+    }
     let total = started.elapsed();
 
     let manifest = store.txn().cold_manifest().unwrap();
@@ -330,6 +407,10 @@ fn main() {
         manifest.segments.len(),
         options.open,
         options.open as f64 / open_time.as_secs_f64().max(1e-9),
+    );
+    println!(
+        "  {} agents; routing counters for {buckets} agent-days",
+        agents.len() - 1
     );
     if let Some(home) = &options.home {
         println!(

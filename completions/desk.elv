@@ -36,6 +36,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand agent 'Manage agents: skills, capacity, role and status'
             cand sla 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
             cand requester 'Manage requesters and their tiers'
+            cand assign 'Route tickets to agents by skills, load and quality, and explain why'
+            cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -90,6 +92,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --requester 'File on behalf of this requester (agents only) [default: the acting user]'
             cand --dedup-key 'Deduplicate: if an open ticket has this key, record an occurrence on it instead'
             cand --from-json 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines'
+            cand --assign 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
@@ -427,7 +430,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;agent;add'= {
-            cand --skills 'Skills, comma-separated (e.g. ops,network)'
+            cand --skills 'Skills, comma-separated, each with an optional level 1-5 (e.g. ops,network:3)'
             cand --capacity 'The most open tickets they should hold at once'
             cand --role 'agent, lead (may assign and transfer) or admin (may do anything)'
             cand --status 'Initial status'
@@ -467,6 +470,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
+            cand --rebalance 'Going offline: return (or reassign, per `routing.on_offline`) their unstarted tickets'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
@@ -475,11 +479,12 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --help 'Print help'
         }
         &'desk;agent;set'= {
-            cand --skills 'Replace the skills (comma-separated; empty to clear)'
-            cand --add-skill 'Add skills (comma-separated)'
-            cand --remove-skill 'Remove skills (comma-separated)'
+            cand --skills 'Replace the skills (comma-separated, optional level 1-5: db:3; empty to clear)'
+            cand --add-skill 'Add skills, or change their level (comma-separated, e.g. db:4)'
+            cand --remove-skill 'Remove skills, whatever their level (comma-separated)'
             cand --capacity 'capacity'
             cand --role 'role'
+            cand --contact 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink''s name (repeatable; KEY= removes it). Agents may set their own'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
@@ -529,6 +534,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --color 'When to use colour'
             cand --exit-code 'Exit 1 when any milestone is breached (for monitoring)'
             cand --dry-run 'Show what stands and what would fire, without recording anything'
+            cand --recompute 'First recompute every open ticket''s deadlines: after changing policies or calendars in config.toml, or for tickets filed before the policy existed'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
@@ -574,6 +580,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester;set'= {
             cand --tier 'The new tier: one defined in config.toml'
+            cand --contact 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink''s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email='
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
@@ -623,6 +630,145 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester;help;help'= {
         }
+        &'desk;assign'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand auto 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
+            cand explain 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it'
+            cand rebalance 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;assign;auto'= {
+            cand --strategy 'Use this strategy for every ticket [default: `[routing]` in config.toml]'
+            cand --limit 'Assign at most N tickets; the rest of the queue is left for the next run'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Show the plan and write nothing (any agent may)'
+            cand --fail-if-unassigned 'Exit 1 if any considered ticket stays unclaimed'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;assign;explain'= {
+            cand --strategy 'Rank by this strategy [default: the ticket type''s, from config.toml]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;assign;rebalance'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Show what would move and write nothing (any agent may)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;assign;help'= {
+            cand auto 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
+            cand explain 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it'
+            cand rebalance 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;assign;help;auto'= {
+        }
+        &'desk;assign;help;explain'= {
+        }
+        &'desk;assign;help;rebalance'= {
+        }
+        &'desk;assign;help;help'= {
+        }
+        &'desk;notify'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand flush 'Route new events into messages and send the ones due (run it from cron)'
+            cand list 'List messages: waiting and failed by default (agents)'
+            cand retry 'Send dead letters (or waiting messages) again at the next flush (agents)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;notify;flush'= {
+            cand --limit 'Send at most N messages this run [default: `[notify] batch`, 100]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Show what would be routed and sent; send nothing and change nothing'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;notify;list'= {
+            cand -n 'Show at most this many'
+            cand --limit 'Show at most this many'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --pending 'Only messages waiting for an attempt (failed ones waiting to be retried included)'
+            cand --failed 'Only dead letters: messages that failed every attempt'
+            cand --delivered 'Only delivered messages (kept for `[notify] keep_delivered`)'
+            cand --all 'Everything: waiting, dead and delivered'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;notify;retry'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --all 'Every dead letter'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;notify;help'= {
+            cand flush 'Route new events into messages and send the ones due (run it from cron)'
+            cand list 'List messages: waiting and failed by default (agents)'
+            cand retry 'Send dead letters (or waiting messages) again at the next flush (agents)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;notify;help;flush'= {
+        }
+        &'desk;notify;help;list'= {
+        }
+        &'desk;notify;help;retry'= {
+        }
+        &'desk;notify;help;help'= {
+        }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -642,6 +788,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand agent 'Manage agents: skills, capacity, role and status'
             cand sla 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
             cand requester 'Manage requesters and their tiers'
+            cand assign 'Route tickets to agents by skills, load and quality, and explain why'
+            cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -742,6 +890,28 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;requester;list'= {
         }
         &'desk;help;requester;show'= {
+        }
+        &'desk;help;assign'= {
+            cand auto 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
+            cand explain 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it'
+            cand rebalance 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
+        }
+        &'desk;help;assign;auto'= {
+        }
+        &'desk;help;assign;explain'= {
+        }
+        &'desk;help;assign;rebalance'= {
+        }
+        &'desk;help;notify'= {
+            cand flush 'Route new events into messages and send the ones due (run it from cron)'
+            cand list 'List messages: waiting and failed by default (agents)'
+            cand retry 'Send dead letters (or waiting messages) again at the next flush (agents)'
+        }
+        &'desk;help;notify;flush'= {
+        }
+        &'desk;help;notify;list'= {
+        }
+        &'desk;help;notify;retry'= {
         }
         &'desk;help;completions'= {
         }

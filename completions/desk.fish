@@ -41,6 +41,8 @@ complete -c desk -n "__fish_desk_needs_command" -f -a "ingest" -d 'Take in ticke
 complete -c desk -n "__fish_desk_needs_command" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
 complete -c desk -n "__fish_desk_needs_command" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
 complete -c desk -n "__fish_desk_needs_command" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_needs_command" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
+complete -c desk -n "__fish_desk_needs_command" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
 complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk -n "__fish_desk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -89,6 +91,7 @@ low\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l requester -d 'File on behalf of this requester (agents only) [default: the acting user]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l dedup-key -d 'Deduplicate: if an open ticket has this key, record an occurrence on it instead' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l from-json -d 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l assign -d 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)' -r -f -a "auto\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -332,7 +335,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "status" -d 'Set an agent\'s status: online, offline or busy'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l skills -d 'Skills, comma-separated (e.g. ops,network)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l skills -d 'Skills, comma-separated, each with an optional level 1-5 (e.g. ops,network:3)' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l capacity -d 'The most open tickets they should hold at once' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l role -d 'agent, lead (may assign and transfer) or admin (may do anything)' -r -f -a "agent\t''
 lead\t''
@@ -372,17 +375,19 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l rebalance -d 'Going offline: return (or reassign, per `routing.on_offline`) their unstarted tickets'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l skills -d 'Replace the skills (comma-separated; empty to clear)' -r
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l add-skill -d 'Add skills (comma-separated)' -r
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l remove-skill -d 'Remove skills (comma-separated)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l skills -d 'Replace the skills (comma-separated, optional level 1-5: db:3; empty to clear)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l add-skill -d 'Add skills, or change their level (comma-separated, e.g. db:4)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l remove-skill -d 'Remove skills, whatever their level (comma-separated)' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l capacity -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l role -r -f -a "agent\t''
 lead\t''
 admin\t''"
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l contact -d 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink\'s name (repeatable; KEY= removes it). Agents may set their own' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -416,6 +421,7 @@ always\t''
 never\t''"
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l exit-code -d 'Exit 1 when any milestone is breached (for monitoring)'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l dry-run -d 'Show what stands and what would fire, without recording anything'
+complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l recompute -d 'First recompute every open ticket\'s deadlines: after changing policies or calendars in config.toml, or for tickets filed before the policy existed'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
@@ -447,6 +453,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l tier -d 'The new tier: one defined in config.toml' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l contact -d 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink\'s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email=' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -479,6 +486,116 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "list" -d 'List requesters that have a record'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -f -a "auto" -d 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -f -a "explain" -d 'Show how one ticket would be routed: every candidate\'s scores, and who cannot take it'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -f -a "rebalance" -d 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l strategy -d 'Use this strategy for every ticket [default: `[routing]` in config.toml]' -r -f -a "skills\t''
+load\t''
+round-robin\t''
+quality\t''
+balanced\t''"
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l limit -d 'Assign at most N tickets; the rest of the queue is left for the next run' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l dry-run -d 'Show the plan and write nothing (any agent may)'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l fail-if-unassigned -d 'Exit 1 if any considered ticket stays unclaimed'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l strategy -d 'Rank by this strategy [default: the ticket type\'s, from config.toml]' -r -f -a "skills\t''
+load\t''
+round-robin\t''
+quality\t''
+balanced\t''"
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l dry-run -d 'Show what would move and write nothing (any agent may)'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "auto" -d 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Show how one ticket would be routed: every candidate\'s scores, and who cannot take it'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "rebalance" -d 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -f -a "flush" -d 'Route new events into messages and send the ones due (run it from cron)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -f -a "list" -d 'List messages: waiting and failed by default (agents)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -f -a "retry" -d 'Send dead letters (or waiting messages) again at the next flush (agents)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l limit -d 'Send at most N messages this run [default: `[notify] batch`, 100]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l dry-run -d 'Show what would be routed and sent; send nothing and change nothing'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s n -l limit -d 'Show at most this many' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l pending -d 'Only messages waiting for an attempt (failed ones waiting to be retried included)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l failed -d 'Only dead letters: messages that failed every attempt'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l delivered -d 'Only delivered messages (kept for `[notify] keep_delivered`)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l all -d 'Everything: waiting, dead and delivered'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l all -d 'Every dead letter'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Route new events into messages and send the ones due (run it from cron)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'List messages: waiting and failed by default (agents)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send dead letters (or waiting messages) again at the next flush (agents)'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -488,15 +605,17 @@ complete -c desk -n "__fish_desk_using_subcommand completions" -l json -d 'Print
 complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "requester" -d 'Manage requesters and their tiers'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
@@ -525,3 +644,9 @@ complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcomma
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "list" -d 'List requesters that have a record'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from requester" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from assign" -f -a "auto" -d 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from assign" -f -a "explain" -d 'Show how one ticket would be routed: every candidate\'s scores, and who cannot take it'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from assign" -f -a "rebalance" -d 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "flush" -d 'Route new events into messages and send the ones due (run it from cron)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'List messages: waiting and failed by default (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "retry" -d 'Send dead letters (or waiting messages) again at the next flush (agents)'

@@ -7,6 +7,8 @@
 //!   validation. It knows nothing of clap, sled or terminals, and takes `now` as a parameter.
 //! - [`store`] owns persistence: the hot sled database behind the [`store::KvBackend`] trait,
 //!   its secondary indexes, and the cold archive of old closed tickets.
+//! - [`delivery`] sends notification messages through their sinks (a command, a webhook,
+//!   SMTP): network and process I/O, kept out of the domain and run with the store closed.
 //! - [`cli`] is the glue the `desk` binary runs: clap definitions, one module per
 //!   subcommand group, rendering, and the mapping of errors to exit codes. It lives in the
 //!   library only so tests can generate completions and man pages from the same definitions.

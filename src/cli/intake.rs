@@ -25,6 +25,7 @@ use crate::domain::tier::Tier;
 use crate::domain::{Priority, Role, Ticket};
 use crate::store::{Store, Txn};
 
+use super::commands::assign::auto::{route_one, Routed};
 use super::context::Context;
 use super::error::{did_you_mean, CommandError, ExitKind};
 use super::home::Catalog;
@@ -50,6 +51,8 @@ pub struct Prepared<'t> {
     pub message_id: Option<String>,
     /// The closed ticket this one follows up (mail answering a closed ticket).
     pub follows_up: Option<u64>,
+    /// Route the new ticket to an agent in the same commit (`--assign auto`; leads and admins).
+    pub assign_auto: bool,
 }
 
 /// A submission as it arrives, before checks: field values still text.
@@ -69,6 +72,8 @@ pub struct Raw {
 pub struct Outcome {
     pub ticket: Ticket,
     pub deduplicated: bool,
+    /// What `--assign auto` did with a new ticket.
+    pub routed: Option<Routed>,
 }
 
 /// The template called `name`, or an error that helps find the right one.
@@ -138,6 +143,7 @@ pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, Comma
             attachments: Vec::new(),
             message_id: None,
             follows_up: None,
+            assign_auto: false,
         }),
         _ => Err(CommandError::invalid(format!("invalid `{}` ticket", template.name)).with_details(problems)),
     }
@@ -168,6 +174,11 @@ pub fn file(
     if prepared.requester != actor && acting_agent.is_none() {
         return Err(CommandError::denied(format!(
             "permission denied: only agents file tickets on behalf of others, and `{actor}` is not an agent"
+        )));
+    }
+    if prepared.assign_auto && !acting_agent.as_ref().is_some_and(|a| a.role.can_dispatch()) {
+        return Err(CommandError::denied(format!(
+            "permission denied: only leads and admins assign tickets (--assign auto), and `{actor}` is neither"
         )));
     }
     let tier = tier_of(&txn, config, &prepared.requester)?;
@@ -216,6 +227,7 @@ pub fn file(
             return Ok(Outcome {
                 ticket,
                 deduplicated: true,
+                routed: None,
             });
         }
     }
@@ -283,6 +295,12 @@ pub fn file(
     if let Some(closed) = prepared.follows_up {
         txn.link_follow_up(closed, id);
     }
+    let (ticket, routed) = if prepared.assign_auto {
+        let (ticket, routed) = route_one(ctx, &mut txn, &config.routing, Some(template), ticket)?;
+        (ticket, Some(routed))
+    } else {
+        (ticket, None)
+    };
     if let Err(error) = txn.commit() {
         // The ticket does not exist; neither should its files.
         let _ = fs::remove_dir_all(ctx.home.attachments_dir(id));
@@ -291,6 +309,7 @@ pub fn file(
     Ok(Outcome {
         ticket,
         deduplicated: false,
+        routed,
     })
 }
 

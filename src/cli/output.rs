@@ -83,6 +83,8 @@ pub struct EventJson<'a> {
     pub channel: Option<&'a str>,
     /// For an occurrence: the fields the repeated report carried.
     pub fields: Option<&'a BTreeMap<String, serde_json::Value>>,
+    /// For a move made by routing: why, with the score parts.
+    pub reason: Option<&'a str>,
     /// For SLA events and escalations: `first_response`, `resolution` or `confirmation`.
     pub milestone: Option<&'a str>,
 }
@@ -107,6 +109,7 @@ impl<'a> EventJson<'a> {
             over_limit: event.over_limit,
             channel: event.channel.as_deref(),
             fields: event.fields.as_ref(),
+            reason: event.reason.as_deref(),
             milestone: event.milestone.as_deref(),
         }
     }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::notify::NotifyConfig;
 use super::notify_config::RawNotify;
+use super::routing::{OnOffline, RoutingConfig, Strategy};
 use super::sla::SlaConfig;
 use super::sla_config::RawSla;
 use super::template::FileError;
@@ -20,6 +21,8 @@ pub struct Config {
     /// Requester tiers by name.
     pub tiers: BTreeMap<String, Tier>,
     pub email: EmailConfig,
+    /// How `desk assign` routes tickets to agents (`[routing]`).
+    pub routing: RoutingConfig,
     /// SLA policies and business-hours calendars.
     pub sla: SlaConfig,
     /// Notification sinks, routing rules and retries (`[notify]`).
@@ -66,6 +69,7 @@ impl Default for Config {
                 template: "customer-complaint".to_string(),
                 max_attachment_bytes: 5 * 1024 * 1024,
             },
+            routing: RoutingConfig::default(),
             sla: SlaConfig {
                 default_policy: "standard".to_string(),
                 calendars: BTreeMap::new(),
@@ -198,6 +202,117 @@ escalation = { notify_lead = true, tag = "sla-breached" }
 template = "customer-complaint"
 # Attachments up to this size are stored; larger ones are only listed.
 max_attachment_bytes = 5242880
+
+[notify]
+# Every event is queued in the store's outbox with the event itself; `desk notify flush`
+# (run it from cron, e.g. every minute) routes each one by the [[notify.rules]] below
+# and delivers the messages. Without rules nothing is sent (flush just empties the outbox).
+# A failed delivery is retried after `backoff`, doubling each time up to `backoff_max`;
+# after `max_attempts` it is a dead letter (`desk notify list --failed`, `desk notify retry`).
+max_attempts = 10
+backoff = "1m"
+backoff_max = "1h"
+timeout = "10s"               # per delivery: HTTP request, SMTP session or command
+batch = 100                   # messages sent per flush (`--limit` overrides)
+keep_delivered = "7d"         # delivered messages stay listed this long...
+keep_delivered_max = 1000     # ...and at most this many
+occurrence_thresholds = [5, 20, 100]   # a deduplicated problem's N-th report notifies
+
+# Sinks: where messages go. People are reached at their contacts
+# (`desk agent set bob --contact email=bob@example.com`, `--contact sms=+8613800000000`;
+# a requester whose name is an e-mail address needs none). Secrets come from environment
+# variables, never from this file.
+#
+# [[notify.sinks]]
+# name = "sms"
+# kind = "exec"                       # runs the command (no shell), the message as JSON on stdin
+# command = ["/usr/local/bin/send-sms"]
+#
+# [[notify.sinks]]
+# name = "ops-chat"
+# kind = "webhook"                    # HTTP POST of JSON
+# format = "feishu"                   # json | slack | feishu | dingtalk | wecom
+# url_env = "DESK_OPS_CHAT_URL"       # or url = "https://..."; the group for rules without `to`
+#
+# [[notify.sinks]]
+# name = "mail"
+# kind = "email"                      # SMTP
+# host = "smtp.example.com"
+# port = 587
+# tls = "starttls"                    # starttls | tls | none
+# from = "Help desk <help@example.com>"
+# username_env = "DESK_SMTP_USER"
+# password_env = "DESK_SMTP_PASSWORD"
+
+# Rules: which events go to whom through which sink. `on`: assigned, requester_replied,
+# handler_replied, awaiting_confirmation, closed, sla_warning, sla_breach, escalated,
+# occurrence_threshold, or any event kind (created, commented, ...). `to`: assignee,
+# requester, leads; without `to`, the sink's own channel. Optional: `types`, `priorities`,
+# and `subject`/`text` templates with {ticket.key}, {ticket.title}, {event.actor},
+# {event.message}, {recipient}, {ticket.field.NAME}, ... (see the README).
+#
+# [[notify.rules]]
+# on = ["assigned", "requester_replied", "sla_warning"]
+# sink = "mail"
+# to = "assignee"
+#
+# [[notify.rules]]
+# on = ["awaiting_confirmation", "closed"]
+# sink = "mail"
+# to = "requester"
+#
+# [[notify.rules]]
+# on = ["sla_breach", "escalated"]
+# sink = "sms"
+# to = ["assignee", "leads"]
+# priorities = ["urgent", "high"]
+#
+# [[notify.rules]]
+# on = ["created", "sla_breach", "occurrence_threshold"]
+# sink = "ops-chat"
+# types = ["incident", "ci-failure"]
+
+[routing]
+# How `desk assign auto` picks an agent for an unclaimed ticket:
+#   skills       the best skill match (levels: `--skills db:3` is 3/5, `db` is 5/5)
+#   load         the least loaded, open tickets weighted by priority, relative to capacity
+#   round-robin  the next agent by name after the last one it picked
+#   quality      the best recent CSAT, first-response and resolution speed
+#   balanced     a weighted sum of the three scores ([routing.weights])
+# Only online agents below capacity with every skill the template requires are considered.
+strategy = "balanced"
+# When an agent goes offline, `desk assign rebalance` takes their unstarted tickets
+# (pending, no reply yet): "return" puts them back in the queue, "reassign" routes them
+# to an online agent at once.
+on_offline = "return"
+
+[routing.types]
+# A strategy per ticket type, over the one above, e.g.:
+# incident = "skills"
+
+[routing.weights]
+# What `balanced` weighs (normalised by their sum).
+skills = 0.5
+load = 0.3
+quality = 0.2
+
+[routing.priority_weights]
+# How much one open ticket of each priority counts towards an agent's load.
+urgent = 4
+high = 2
+normal = 1
+low = 0.5
+
+[routing.quality]
+# Statistics of the last `window` count: CSAT, first-response and resolution times.
+window = "30d"
+# Before much history, scores lean on these priors, as if the agent had `prior_weight`
+# tickets at CSAT `csat_prior` answered in `response_reference` and resolved in
+# `resolution_reference` (those times score 0.5; faster scores higher).
+csat_prior = 4.0
+prior_weight = 5
+response_reference = "1h"
+resolution_reference = "24h"
 "#;
 
 #[derive(Deserialize, Default)]
@@ -211,6 +326,8 @@ struct RawConfig {
     tiers: BTreeMap<String, toml::Spanned<RawTier>>,
     #[serde(default)]
     email: RawEmail,
+    #[serde(default)]
+    routing: RawRouting,
     #[serde(default)]
     sla: RawSla,
     #[serde(default)]
@@ -250,6 +367,48 @@ struct RawTier {
 struct RawEmail {
     template: Option<String>,
     max_attachment_bytes: Option<u64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRouting {
+    strategy: Option<toml::Spanned<String>>,
+    on_offline: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    types: BTreeMap<String, toml::Spanned<String>>,
+    #[serde(default)]
+    weights: RawWeights,
+    #[serde(default)]
+    priority_weights: RawPriorityWeights,
+    #[serde(default)]
+    quality: RawQuality,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawWeights {
+    skills: Option<toml::Spanned<f64>>,
+    load: Option<toml::Spanned<f64>>,
+    quality: Option<toml::Spanned<f64>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPriorityWeights {
+    urgent: Option<toml::Spanned<f64>>,
+    high: Option<toml::Spanned<f64>>,
+    normal: Option<toml::Spanned<f64>>,
+    low: Option<toml::Spanned<f64>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawQuality {
+    window: Option<toml::Spanned<String>>,
+    csat_prior: Option<toml::Spanned<f64>>,
+    prior_weight: Option<toml::Spanned<f64>>,
+    response_reference: Option<toml::Spanned<String>>,
+    resolution_reference: Option<toml::Spanned<String>>,
 }
 
 impl Config {
@@ -329,8 +488,131 @@ impl Config {
         if let Some(max) = raw.email.max_attachment_bytes {
             config.email.max_attachment_bytes = max;
         }
+        parse_routing(raw.routing, &mut config.routing, &at)?;
         Ok(config)
     }
+}
+
+/// `[routing]`: every value checked and located.
+fn parse_routing(
+    raw: RawRouting,
+    routing: &mut RoutingConfig,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> FileError,
+) -> Result<(), FileError> {
+    let strategy = |value: toml::Spanned<String>, key: &str| {
+        value
+            .get_ref()
+            .parse::<Strategy>()
+            .map_err(|e| at(value.span(), format!("{key}: {e}")))
+    };
+    if let Some(value) = raw.strategy {
+        routing.strategy = strategy(value, "routing.strategy")?;
+    }
+    for (ticket_type, value) in raw.types {
+        let parsed = strategy(value, &format!("routing.types.{ticket_type}"))?;
+        routing.types.insert(ticket_type, parsed);
+    }
+    if let Some(value) = raw.on_offline {
+        routing.on_offline = match value.get_ref().as_str() {
+            "return" => OnOffline::Return,
+            "reassign" => OnOffline::Reassign,
+            other => {
+                return Err(at(
+                    value.span(),
+                    format!("routing.on_offline: `{other}` is not \"return\" or \"reassign\""),
+                ))
+            }
+        };
+    }
+    let number = |value: Option<toml::Spanned<f64>>, key: &str, positive: bool, default: f64| {
+        let Some(value) = value else { return Ok(default) };
+        let n = *value.get_ref();
+        let ok = n.is_finite() && if positive { n > 0.0 } else { n >= 0.0 };
+        if ok {
+            Ok(n)
+        } else {
+            let rule = if positive { "more than 0" } else { "0 or more" };
+            Err(at(
+                value.span(),
+                format!("{key} must be a number {rule}, not {n}"),
+            ))
+        }
+    };
+    let weights = raw.weights;
+    let mut weights_span = None;
+    for value in [&weights.skills, &weights.load, &weights.quality]
+        .into_iter()
+        .flatten()
+    {
+        weights_span.get_or_insert(value.span());
+    }
+    routing.weights.skills = number(
+        weights.skills,
+        "routing.weights.skills",
+        false,
+        routing.weights.skills,
+    )?;
+    routing.weights.load = number(weights.load, "routing.weights.load", false, routing.weights.load)?;
+    routing.weights.quality = number(
+        weights.quality,
+        "routing.weights.quality",
+        false,
+        routing.weights.quality,
+    )?;
+    let w = routing.weights;
+    if w.skills + w.load + w.quality <= 0.0 {
+        return Err(at(
+            weights_span.unwrap_or(0..0),
+            "routing.weights: at least one weight must be more than 0".into(),
+        ));
+    }
+    let p = raw.priority_weights;
+    let pw = &mut routing.priority_weights;
+    pw.urgent = number(p.urgent, "routing.priority_weights.urgent", true, pw.urgent)?;
+    pw.high = number(p.high, "routing.priority_weights.high", true, pw.high)?;
+    pw.normal = number(p.normal, "routing.priority_weights.normal", true, pw.normal)?;
+    pw.low = number(p.low, "routing.priority_weights.low", true, pw.low)?;
+    let q = raw.quality;
+    let quality = &mut routing.quality;
+    let duration = |value: Option<toml::Spanned<String>>, key: &str, default: std::time::Duration| {
+        let Some(value) = value else { return Ok(default) };
+        match humantime::parse_duration(value.get_ref()) {
+            Ok(d) if !d.is_zero() => Ok(d),
+            Ok(_) => Err(at(value.span(), format!("{key} must be longer than zero"))),
+            Err(e) => Err(at(
+                value.span(),
+                format!("{key}: {e} (write e.g. \"30d\" or \"4h\")"),
+            )),
+        }
+    };
+    quality.window = duration(q.window, "routing.quality.window", quality.window)?;
+    quality.response_reference = duration(
+        q.response_reference,
+        "routing.quality.response_reference",
+        quality.response_reference,
+    )?;
+    quality.resolution_reference = duration(
+        q.resolution_reference,
+        "routing.quality.resolution_reference",
+        quality.resolution_reference,
+    )?;
+    quality.prior_weight = number(
+        q.prior_weight,
+        "routing.quality.prior_weight",
+        false,
+        quality.prior_weight,
+    )?;
+    if let Some(value) = q.csat_prior {
+        let n = *value.get_ref();
+        if !(1.0..=5.0).contains(&n) {
+            return Err(at(
+                value.span(),
+                format!("routing.quality.csat_prior must be 1 to 5, not {n}"),
+            ));
+        }
+        quality.csat_prior = n;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -360,6 +642,67 @@ mod tests {
         );
         // With no tiers at all (an older config), names are not checked: nothing is limited.
         assert!(Config::parse("c.toml", "[requesters]\ndefault_tier = \"x\"\n").is_ok());
+    }
+
+    #[test]
+    fn the_written_default_routing_is_the_default() {
+        let config = Config::parse("config.toml", DEFAULT_CONFIG_TOML).unwrap();
+        assert_eq!(config.routing, RoutingConfig::default());
+    }
+
+    #[test]
+    fn routing_settings_parse_and_bad_ones_are_located() {
+        let source = r#"
+[routing]
+strategy = "load"
+on_offline = "reassign"
+[routing.types]
+incident = "skills"
+[routing.weights]
+skills = 1
+load = 0
+quality = 0
+[routing.priority_weights]
+urgent = 10
+[routing.quality]
+window = "7d"
+prior_weight = 0
+"#;
+        let routing = Config::parse("c.toml", source).unwrap().routing;
+        assert_eq!(routing.strategy, Strategy::Load);
+        assert_eq!(routing.strategy_for("incident"), Strategy::Skills);
+        assert_eq!(routing.on_offline, OnOffline::Reassign);
+        assert_eq!((routing.weights.skills, routing.weights.load), (1.0, 0.0));
+        assert_eq!(routing.priority_weights.urgent, 10.0);
+        assert_eq!(
+            routing.priority_weights.high, 2.0,
+            "unset keys keep their default"
+        );
+        assert_eq!(routing.quality.window.as_secs(), 7 * 86_400);
+        assert_eq!(routing.quality.prior_weight, 0.0);
+
+        let located = |source: &str| {
+            let e = Config::parse("c.toml", source).unwrap_err();
+            (e.line, e.column, e.reason)
+        };
+        let (line, column, reason) = located("[routing]\nstrategy = \"fastest\"\n");
+        assert_eq!((line, column), (2, 12));
+        assert!(reason.contains("round-robin"), "{reason}");
+        let (line, _, reason) = located("[routing.types]\nincident = \"skill\"\n");
+        assert_eq!(line, 2);
+        assert!(reason.starts_with("routing.types.incident"), "{reason}");
+        let (line, _, reason) = located("[routing.priority_weights]\nlow = 0\n");
+        assert_eq!(line, 2);
+        assert!(reason.contains("more than 0"), "{reason}");
+        let (line, _, _) = located("[routing.weights]\nskills = 0\nload = 0\nquality = 0\n");
+        assert_eq!(line, 2);
+        let (line, _, reason) = located("[routing.quality]\nwindow = \"a month\"\n");
+        assert_eq!(line, 2, "{reason}");
+        let (line, _, reason) = located("[routing]\non_offline = \"keep\"\n");
+        assert_eq!(line, 2, "{reason}");
+        let (line, _, reason) = located("[routing.weights]\nspeed = 1\n");
+        assert_eq!(line, 2, "{reason}");
+        assert!(reason.contains("speed"), "{reason}");
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub enum EventKind {
     Rated,
     /// The same problem was reported again under the ticket's dedup key.
     Occurred,
+    /// The handler went offline before starting: the ticket went back to the queue.
+    Unassigned,
     /// The priority changed (by a person, or by SLA escalation: then `milestone` is set).
     PriorityChanged,
     /// A milestone passed its warning point (`milestone` says which).
@@ -50,6 +52,7 @@ impl EventKind {
             EventKind::Reopened => "reopened",
             EventKind::Rated => "rated",
             EventKind::Occurred => "occurred",
+            EventKind::Unassigned => "unassigned",
             EventKind::PriorityChanged => "priority_changed",
             EventKind::SlaWarning => "sla_warning",
             EventKind::SlaBreached => "sla_breached",
@@ -102,6 +105,10 @@ pub struct Event {
     /// The channel a creation or reply came through (`cli`, `json`, `email`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+    /// Why routing made this move, with the score parts
+    /// (`balanced: alice: skills 1.00, load 2/5, quality 0.82, score 0.87`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// The SLA milestone an SLA event (or an escalation's priority change) is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub milestone: Option<String>,
@@ -126,6 +133,7 @@ impl Event {
             over_limit: false,
             fields: None,
             channel: None,
+            reason: None,
             milestone: None,
         }
     }

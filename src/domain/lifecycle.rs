@@ -246,11 +246,100 @@ pub fn apply(
     }
     if next.assignee != ticket.assignee {
         event.assignee = next.assignee.clone();
+        next.assigned_at = next.assignee.as_ref().map(|_| now);
     }
     event.seq = ticket.event_count;
     next.event_count = ticket.event_count + 1;
     next.updated_at = now;
     Ok((next, event))
+}
+
+/// Routing gives an unclaimed ticket to `to` (`desk assign auto`, `ticket new --assign
+/// auto`): an `assigned` event carrying routing's `reason`. The command checks who may
+/// route; this checks the state: only unclaimed tickets are routed.
+pub fn auto_assign(
+    ticket: &Ticket,
+    to: &Agent,
+    actor: &str,
+    reason: String,
+    now: DateTime<Utc>,
+) -> Result<(Ticket, Event), DomainError> {
+    check_routable(ticket)?;
+    let mut event = Event::new(EventKind::Assigned, actor, now);
+    event.reason = Some(reason);
+    Ok(routed(ticket, Some(to), event, now))
+}
+
+/// Routing takes only unclaimed tickets; anything else is a conflict naming the state.
+pub fn check_routable(ticket: &Ticket) -> Result<(), DomainError> {
+    if ticket.status == Status::Unclaimed {
+        Ok(())
+    } else {
+        Err(DomainError::IllegalTransition {
+            action: "auto-assign",
+            ticket: ticket.display_id(),
+            state: ticket.status,
+            legal: legal_moves(ticket.status),
+        })
+    }
+}
+
+/// Rebalancing takes an unstarted ticket (pending, no handler reply yet) from its handler:
+/// to `to` (a `transferred` event), or back to the queue when `to` is None (`unassigned`).
+/// The command checks who may rebalance; this checks the ticket has not been started.
+pub fn rebalance(
+    ticket: &Ticket,
+    to: Option<&Agent>,
+    actor: &str,
+    reason: String,
+    now: DateTime<Utc>,
+) -> Result<(Ticket, Event), DomainError> {
+    if ticket.status != Status::Pending || ticket.handler_replies > 0 {
+        let action = if to.is_some() { "reassign" } else { "unassign" };
+        return Err(if ticket.status == Status::Pending {
+            DomainError::invalid(format!(
+                "cannot {action} {}: its handler has started on it (replied)",
+                ticket.display_id()
+            ))
+        } else {
+            DomainError::IllegalTransition {
+                action,
+                ticket: ticket.display_id(),
+                state: ticket.status,
+                legal: legal_moves(ticket.status),
+            }
+        });
+    }
+    let kind = if to.is_some() {
+        EventKind::Transferred
+    } else {
+        EventKind::Unassigned
+    };
+    let mut event = Event::new(kind, actor, now);
+    event.reason = Some(reason);
+    Ok(routed(ticket, to, event, now))
+}
+
+/// The ticket with its new owner (or none: back to the queue), and the event saying so.
+fn routed(ticket: &Ticket, to: Option<&Agent>, mut event: Event, now: DateTime<Utc>) -> (Ticket, Event) {
+    let mut next = ticket.clone();
+    next.assignee = to.map(|agent| agent.name.clone());
+    next.assigned_at = to.map(|_| now);
+    next.status = if to.is_some() {
+        Status::Pending
+    } else {
+        Status::Unclaimed
+    };
+    if next.status != ticket.status {
+        event.from_status = Some(ticket.status);
+        event.to_status = Some(next.status);
+    }
+    event.assignee = next.assignee.clone();
+    event.previous_assignee = ticket.assignee.clone();
+    event.seq = ticket.event_count;
+    next.event_count = ticket.event_count + 1;
+    next.updated_at = now;
+    (next, event)
 }
 
 /// What a requester (or an agent on their behalf) files; checked against the template
@@ -305,6 +394,7 @@ pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Tick
         priority: new.priority,
         requester: new.requester,
         assignee: None,
+        assigned_at: None,
         workflow: new.workflow,
         created_at: now,
         updated_at: now,
@@ -493,6 +583,7 @@ mod tests {
             priority: Priority::Normal,
             requester: "carol".into(),
             assignee: None,
+            assigned_at: None,
             workflow,
             created_at: at(0),
             updated_at: at(0),

@@ -460,7 +460,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// The placeholders a message template may use. `{ticket.field.NAME}` reads a field.
-pub const PLACEHOLDERS: [&str; 21] = [
+pub const PLACEHOLDERS: [&str; 22] = [
     "ticket.id",
     "ticket.key",
     "ticket.title",
@@ -480,6 +480,7 @@ pub const PLACEHOLDERS: [&str; 21] = [
     "event.score",
     "event.milestone",
     "event.to_status",
+    "event.reason",
     "recipient",
     "csat",
 ];
@@ -515,7 +516,7 @@ impl Template {
                 '{' => {
                     let rest = &text[at + 1..];
                     let Some(end) = rest.find('}') else {
-                        return Err(format!("unclosed `{{` at character {}", at + 1));
+                        return Err(format!("unclosed `{{` at character {}", position(text, at)));
                     };
                     let name = rest[..end].trim();
                     if !is_placeholder(name) {
@@ -535,7 +536,7 @@ impl Template {
                 '}' => {
                     return Err(format!(
                         "stray `}}` at character {} (write `}}}}` for a brace)",
-                        at + 1
+                        position(text, at)
                     ))
                 }
                 c => literal.push(c),
@@ -557,6 +558,11 @@ impl Template {
         }
         out
     }
+}
+
+/// The 1-based character position of byte offset `at` (templates are often not ASCII).
+fn position(text: &str, at: usize) -> usize {
+    text[..at].chars().count() + 1
 }
 
 fn is_placeholder(name: &str) -> bool {
@@ -620,6 +626,7 @@ impl<'a> Vars<'a> {
                 .map(|m| Milestone::parse(m).map_or(m.to_string(), |m| m.to_string()))
                 .unwrap_or_default(),
             "event.to_status" => e.to_status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+            "event.reason" => e.reason.clone().unwrap_or_default(),
             "recipient" => self.recipient.unwrap_or_default().to_string(),
             "csat" => self.csat(),
             other => match other.strip_prefix("ticket.field.") {
@@ -1067,6 +1074,9 @@ mod tests {
             template.render(&vars),
             "INC-7 {x} vpn/: try again → carol@example.com"
         );
+        let chinese = Template::parse("工单 {ticket.key} 已关闭：{ticket.title}").unwrap();
+        assert_eq!(chinese.render(&vars), "工单 INC-7 已关闭：VPN down");
+        assert!(Template::parse("工单 }").unwrap_err().contains("at character 4"));
         let error = Template::parse("{ticket.nope}").unwrap_err();
         assert!(error.contains("unknown placeholder `{ticket.nope}`"), "{error}");
         assert!(Template::parse("{ticket.key").unwrap_err().contains("unclosed"));

@@ -178,6 +178,7 @@ impl RawNotify {
 }
 
 type At<'a> = dyn Fn(Range<usize>, String) -> FileError + 'a;
+type ParseDuration<'a> = dyn Fn(&Spanned<String>, &str) -> Result<Duration, FileError> + 'a;
 
 fn positive(value: Duration, raw: &Spanned<String>, at: &At<'_>, key: &str) -> Result<Duration, FileError> {
     if value.is_zero() {
@@ -191,7 +192,7 @@ fn parse_sink(
     raw: RawSink,
     span: Range<usize>,
     at: &At<'_>,
-    duration: &dyn Fn(&Spanned<String>, &str) -> Result<Duration, FileError>,
+    duration: &ParseDuration<'_>,
 ) -> Result<Sink, FileError> {
     let name = raw.name.get_ref().clone();
     let valid_name = !name.is_empty()
@@ -513,6 +514,33 @@ sink = "ops-chat"
         assert!(config.rules[1].to.is_empty());
         assert!(config.is_enabled());
         assert!(!Config::default().notify.is_enabled());
+    }
+
+    #[test]
+    fn the_written_default_has_the_defaults_and_its_examples_parse() {
+        use super::super::config::DEFAULT_CONFIG_TOML;
+        let config = Config::parse("config.toml", DEFAULT_CONFIG_TOML).unwrap();
+        assert_eq!(config.notify, NotifyConfig::default());
+        // Uncomment the [notify] examples: they must be a working configuration.
+        let example_line = regex::Regex::new(r"^# (\[\[notify\.|[a-z_]+ = )").unwrap();
+        let mut in_notify = false;
+        let uncommented: String = DEFAULT_CONFIG_TOML
+            .lines()
+            .map(|line| {
+                if line.starts_with('[') {
+                    in_notify = line.starts_with("[notify]");
+                }
+                match in_notify && example_line.is_match(line) {
+                    true => &line[2..],
+                    false => line,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let config = Config::parse("config.toml", &uncommented).unwrap().notify;
+        assert_eq!(config.sinks.len(), 3);
+        assert_eq!(config.rules.len(), 4);
+        assert_eq!(config.rules[2].to, [Recipient::Assignee, Recipient::Leads]);
     }
 
     fn error(source: &str) -> String {

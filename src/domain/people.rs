@@ -145,6 +145,23 @@ pub fn validate_name(kind: &str, name: &str) -> Result<(), DomainError> {
     }
 }
 
+/// An agent's skill as written: `name`, or `name:N` with a level N from 1 to 5 (no level
+/// means full mastery). Returns the name and the level. Templates name skills without
+/// levels ([`validate_skill`]).
+pub fn parse_agent_skill(text: &str) -> Result<(&str, Option<u8>), DomainError> {
+    let Some((name, level)) = text.split_once(':') else {
+        validate_skill(text)?;
+        return Ok((text, None));
+    };
+    validate_skill(name)?;
+    match level.parse::<u8>() {
+        Ok(n) if (1..=5).contains(&n) => Ok((name, Some(n))),
+        _ => Err(DomainError::invalid(format!(
+            "invalid skill level in `{text}`: write `{name}:N` with N from 1 to 5, or `{name}` for full mastery"
+        ))),
+    }
+}
+
 /// Skill names: lowercase words, the same alphabet as template names.
 pub fn validate_skill(skill: &str) -> Result<(), DomainError> {
     let ok = !skill.is_empty()
@@ -157,5 +174,23 @@ pub fn validate_skill(skill: &str) -> Result<(), DomainError> {
         Err(DomainError::invalid(format!(
             "invalid skill `{skill}`: use lowercase letters, digits, `-` or `_`"
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agent_skills_take_an_optional_level_from_1_to_5() {
+        assert_eq!(parse_agent_skill("db").unwrap(), ("db", None));
+        assert_eq!(parse_agent_skill("db:3").unwrap(), ("db", Some(3)));
+        for bad in ["db:0", "db:6", "db:", "db:x", ":3", "DB:3", "db:3:4"] {
+            assert!(parse_agent_skill(bad).is_err(), "{bad} parsed");
+        }
+        assert!(
+            validate_skill("db:3").is_err(),
+            "templates name skills without levels"
+        );
     }
 }

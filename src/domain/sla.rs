@@ -215,13 +215,14 @@ pub struct SlaStatus {
 }
 
 impl SlaStatus {
-    /// The earliest moment `desk sla check` has something to do or show for this ticket:
-    /// a warning point or deadline of a running clock. None when no clock runs.
+    /// From when `desk sla check` has something to do or show for this ticket: the earliest
+    /// warning point of a running clock (it stays listed while at risk or breached). None
+    /// when no clock runs.
     pub fn attention_at(&self) -> Option<DateTime<Utc>> {
         self.milestones
             .iter()
             .filter(|m| m.state.is_running())
-            .filter_map(|m| if m.warned { m.due } else { m.warn_at.or(m.due) })
+            .filter_map(|m| m.warn_at.or(m.due))
             .min()
     }
 
@@ -638,7 +639,7 @@ mod tests {
         e.push(warning);
         let s = evaluate(&t, &e, &policy(), Clock::Wall, at(50));
         assert!(state(&s, Milestone::FirstResponse).warned);
-        assert_eq!(s.attention_at(), Some(at(60)), "next: the deadline");
+        assert_eq!(s.attention_at(), Some(at(45)), "still listed while at risk");
         let mut priority = Event::new(EventKind::PriorityChanged, "dave", at(51));
         priority.priority = Some(Priority::High);
         e.push(priority);

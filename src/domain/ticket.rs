@@ -176,6 +176,10 @@ pub struct Ticket {
     pub requester: String,
     #[serde(default)]
     pub assignee: Option<String>,
+    /// When the current assignee got the ticket (claim, assign, transfer); per-agent
+    /// response and resolution times start here, not at creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned_at: Option<DateTime<Utc>>,
     pub workflow: Workflow,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -24,6 +24,7 @@ fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
         priority,
         requester: "carol".into(),
         assignee: (status != Status::Unclaimed).then(|| "bob".to_string()),
+        assigned_at: None,
         workflow: Workflow::Internal,
         created_at: at(0),
         updated_at: at(0),
@@ -252,5 +253,92 @@ fn an_interrupted_archive_run_is_invisible_and_overwritten() {
         );
         assert_eq!(store.find_ticket(1).unwrap().unwrap().1, Location::Cold, "{name}");
         assert_eq!(store.txn().cold_manifest().unwrap().records(), 1, "{name}");
+    }
+}
+
+#[test]
+fn agent_stats_add_up_per_day_and_read_by_range() {
+    use crate::domain::routing::{AgentDayStats, StatsDelta};
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    let delta = |agent: &str, d: u32, csat: i64| StatsDelta {
+        agent: agent.into(),
+        day: day(d),
+        change: AgentDayStats {
+            csat_count: csat.signum(),
+            csat_sum: csat,
+            ..Default::default()
+        },
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        let mut txn = store.txn();
+        txn.apply_stats_deltas(&[delta("bob", 1, 5), delta("bob", 2, 4), delta("bobby", 2, 1)])
+            .unwrap();
+        // Reads see the transaction's own writes, merged with what is committed.
+        assert_eq!(
+            txn.agent_stats("bob", day(1), day(31)).unwrap().csat_sum,
+            9,
+            "{name}"
+        );
+        txn.commit().unwrap();
+        let mut txn = store.txn();
+        txn.apply_stats_deltas(&[delta("bob", 3, 3), delta("bob", 1, -5)])
+            .unwrap();
+        let days: Vec<_> = txn
+            .agent_stats_by_day("bob", day(1), day(3))
+            .unwrap()
+            .into_iter()
+            .map(|(d, s)| (d, s.csat_sum))
+            .collect();
+        assert_eq!(
+            days,
+            vec![(day(2), 4), (day(3), 3)],
+            "{name}: a bucket back at zero is gone"
+        );
+        txn.commit().unwrap();
+        let txn = store.txn();
+        assert_eq!(
+            txn.agent_stats("bob", day(3), day(3)).unwrap().csat_sum,
+            3,
+            "{name}"
+        );
+        assert_eq!(
+            txn.agent_stats("bob", day(1), day(2)).unwrap().csat_count,
+            1,
+            "{name}"
+        );
+        assert_eq!(
+            txn.agent_stats("bobby", day(1), day(31)).unwrap().csat_sum,
+            1,
+            "{name}"
+        );
+        assert!(
+            txn.agent_stats("bob", day(4), day(1)).unwrap().is_zero(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn open_loads_count_pending_and_awaiting_by_assignee_and_priority() {
+    let dir = tempfile::tempdir().unwrap();
+    let weights = crate::domain::routing::RoutingConfig::default().priority_weights;
+    for (name, store) in backends(dir.path()) {
+        insert(&store, &ticket(1, Status::Pending, Priority::Urgent));
+        insert(&store, &ticket(2, Status::Awaiting, Priority::Low));
+        insert(&store, &ticket(3, Status::Closed, Priority::Normal));
+        insert(&store, &ticket(4, Status::Unclaimed, Priority::Normal));
+        let loads = store.txn().open_loads(&weights).unwrap();
+        assert_eq!(loads.len(), 1, "{name}");
+        assert_eq!((loads["bob"].open, loads["bob"].weighted), (2, 4.5), "{name}");
+        let mut txn = store.txn();
+        assert_eq!(txn.round_robin_last().unwrap(), None, "{name}");
+        txn.set_round_robin_last("bob");
+        txn.commit().unwrap();
+        assert_eq!(
+            store.txn().round_robin_last().unwrap().as_deref(),
+            Some("bob"),
+            "{name}"
+        );
     }
 }

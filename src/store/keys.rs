@@ -30,6 +30,8 @@
 //! c/a/<name>   c/r/<name>       contact addresses of an agent, a requester (JSON map)
 //! m/next_msg                    next notification message id (u64 BE)
 //! m/notify                      present while notify rules exist: the outbox outlives archiving
+//! st/<agent>\0<yyyymmdd>        an agent's routing counters for one day (store::routing)
+//! m/round_robin                 the agent round-robin routing picked last (store::routing)
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.

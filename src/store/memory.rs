@@ -36,6 +36,15 @@ impl KvBackend for MemoryBackend {
             .collect())
     }
 
+    fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        Ok(self
+            .entries
+            .borrow()
+            .range(start.to_vec()..end.to_vec())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+
     fn commit(&self, writes: Vec<Write>) -> Result<()> {
         let mut entries = self.entries.borrow_mut();
         for (key, value) in writes {

@@ -180,15 +180,26 @@ impl<'s> Txn<'s> {
     /// Messages in `state`: pending ones by due time, delivered ones oldest first, dead
     /// letters by id.
     pub fn messages_in(&self, state: DeliveryState) -> Result<Vec<Message>> {
-        let prefix = match state {
-            DeliveryState::Pending => keys::MESSAGE_DUE_PREFIX,
-            DeliveryState::Delivered => keys::MESSAGE_DELIVERED_PREFIX,
-            DeliveryState::Dead => keys::MESSAGE_DEAD_PREFIX,
-        };
-        self.scan_keys(prefix)?
+        self.scan_keys(Self::state_prefix(state))?
             .iter()
             .map(|key| self.indexed_message(key))
             .collect()
+    }
+
+    /// How many messages are in `state` (committed ones).
+    pub fn count_messages(&self, state: DeliveryState) -> Result<usize> {
+        Ok(self
+            .kv
+            .scan_prefix_keys(Self::state_prefix(state), usize::MAX)?
+            .len())
+    }
+
+    fn state_prefix(state: DeliveryState) -> &'static [u8] {
+        match state {
+            DeliveryState::Pending => keys::MESSAGE_DUE_PREFIX,
+            DeliveryState::Delivered => keys::MESSAGE_DELIVERED_PREFIX,
+            DeliveryState::Dead => keys::MESSAGE_DEAD_PREFIX,
+        }
     }
 
     fn indexed_message(&self, index_key: &[u8]) -> Result<Message> {
@@ -304,6 +315,50 @@ mod tests {
         assert_eq!(txn.outbox(10).unwrap(), [(2, 0)]);
         txn.commit().unwrap();
         assert_eq!(store.txn().outbox(10).unwrap(), [(2, 0)]);
+    }
+
+    fn closed_ticket(id: u64) -> crate::domain::Ticket {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "type": "incident", "title": "t", "status": "closed", "priority": "normal",
+            "requester": "carol", "workflow": "internal", "created_at": at(0), "updated_at": at(1),
+            "closed_at": at(1), "event_count": 2,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn archiving_drops_outbox_entries_only_while_nothing_notifies() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(dir.path());
+        let archive = |id: u64| {
+            let mut txn = store.txn();
+            txn.put_ticket(&closed_ticket(id)).unwrap();
+            txn.append_event(id, &event(0));
+            txn.append_event(id, &event(1));
+            txn.commit().unwrap();
+            let (record, _) = store.find_ticket(id).unwrap().unwrap();
+            store.archive_records(vec![record]).unwrap();
+        };
+        archive(1);
+        assert!(
+            store.txn().outbox(10).unwrap().is_empty(),
+            "no rules: nothing would route them"
+        );
+        let mut txn = store.txn();
+        txn.set_notifications_enabled(true).unwrap();
+        txn.commit().unwrap();
+        archive(2);
+        assert_eq!(
+            store.txn().outbox(10).unwrap(),
+            [(2, 0), (2, 1)],
+            "kept for notify flush"
+        );
+        // Bringing a ticket back from the archive re-queues nothing.
+        let (record, _) = store.find_ticket(1).unwrap().unwrap();
+        let mut txn = store.txn();
+        store.restore_into(&mut txn, &record).unwrap();
+        txn.commit().unwrap();
+        assert_eq!(store.txn().outbox(10).unwrap(), [(2, 0), (2, 1)]);
     }
 
     #[test]

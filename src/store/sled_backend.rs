@@ -85,6 +85,17 @@ impl KvBackend for SledBackend {
             .collect()
     }
 
+    fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        self.db
+            .range(start..end)
+            .map(|entry| {
+                entry
+                    .map(|(k, v)| (k.to_vec(), v.to_vec()))
+                    .map_err(backend_error)
+            })
+            .collect()
+    }
+
     fn commit(&self, writes: Vec<Write>) -> Result<()> {
         let mut batch = sled::Batch::default();
         for (key, value) in writes {

@@ -4,14 +4,17 @@
 use std::fs;
 use std::path::Path;
 
-const FORBIDDEN: [&str; 7] = [
+const FORBIDDEN: [&str; 10] = [
     "clap",
     "sled",
     "comfy_table",
     "dialoguer",
     "anyhow",
+    "ureq",
+    "lettre",
     "crate::store",
     "crate::cli",
+    "crate::delivery",
 ];
 
 #[test]

@@ -4,6 +4,8 @@ mod common;
 
 mod architecture;
 
+mod assign;
+
 mod concurrency;
 mod conventions;
 mod crash;
@@ -12,7 +14,9 @@ mod email;
 mod examples;
 mod intake;
 mod lifecycle;
+mod notify;
 mod permissions;
 mod prompts;
+mod sla;
 mod store;
 mod templates;

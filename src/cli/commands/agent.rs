@@ -5,13 +5,14 @@ use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
 use comfy_table::Color;
 
+use crate::cli::commands::notify::contacts as notify_contacts;
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::output::AgentJson;
 use crate::cli::ui::StyledCell;
-use crate::domain::people::{validate_name, validate_skill};
+use crate::domain::people::{parse_agent_skill, validate_name, validate_skill};
 use crate::domain::{Agent, AgentStatus, Role};
-use crate::store::keys::NameIndex;
+use crate::store::outbox::Person;
 use crate::store::{Store, TicketQuery, Txn};
 
 #[derive(Debug, Subcommand)]
@@ -32,7 +33,7 @@ pub enum AgentCommand {
 pub struct AddArgs {
     /// The agent's user name (what they pass as --as / DESK_USER)
     pub name: String,
-    /// Skills, comma-separated (e.g. ops,network)
+    /// Skills, comma-separated, each with an optional level 1-5 (e.g. ops,network:3)
     #[arg(long, value_delimiter = ',', value_name = "SKILLS")]
     pub skills: Vec<String>,
     /// The most open tickets they should hold at once
@@ -56,24 +57,31 @@ pub struct StatusArgs {
     pub name: String,
     #[arg(value_parser = PossibleValuesParser::new(["online", "offline", "busy"]))]
     pub status: String,
+    /// Going offline: return (or reassign, per `routing.on_offline`) their unstarted tickets
+    #[arg(long)]
+    pub rebalance: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct SetArgs {
     pub name: String,
-    /// Replace the skills (comma-separated; empty to clear)
+    /// Replace the skills (comma-separated, optional level 1-5: db:3; empty to clear)
     #[arg(long, value_delimiter = ',', value_name = "SKILLS", num_args = 0..=1)]
     pub skills: Option<Vec<String>>,
-    /// Add skills (comma-separated)
+    /// Add skills, or change their level (comma-separated, e.g. db:4)
     #[arg(long, value_delimiter = ',', value_name = "SKILLS", conflicts_with = "skills")]
     pub add_skill: Vec<String>,
-    /// Remove skills (comma-separated)
+    /// Remove skills, whatever their level (comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "SKILLS", conflicts_with = "skills")]
     pub remove_skill: Vec<String>,
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub capacity: Option<u32>,
     #[arg(long, value_parser = PossibleValuesParser::new(["agent", "lead", "admin"]))]
     pub role: Option<String>,
+    /// Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a
+    /// sink's name (repeatable; KEY= removes it). Agents may set their own.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub contact: Vec<String>,
 }
 
 pub fn run(ctx: &Context, command: &AgentCommand) -> Result<(), CommandError> {
@@ -97,19 +105,32 @@ fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), Command
     }
 }
 
+/// Skills as given (`name` or `name:level`), checked; a name given twice keeps the last.
 fn checked_skills(skills: &[String]) -> Result<Vec<String>, CommandError> {
     let mut out: Vec<String> = Vec::new();
     for skill in skills.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        validate_skill(skill)?;
-        if !out.iter().any(|s| s == skill) {
-            out.push(skill.to_string());
+        let (name, _) = parse_agent_skill(skill)?;
+        match out.iter().position(|s| skill_name(s) == name) {
+            Some(at) => out[at] = skill.to_string(),
+            None => out.push(skill.to_string()),
         }
     }
     Ok(out)
 }
 
+/// `db` of `db:3`.
+fn skill_name(skill: &str) -> &str {
+    skill.split_once(':').map_or(skill, |(name, _)| name)
+}
+
+/// Open tickets (pending, awaiting) assigned to `name`: the load routing counts. Closed
+/// tickets stay in the hot store (and its assignee index) until archived; they do not count.
 fn open_tickets(txn: &Txn<'_>, name: &str) -> Result<usize, CommandError> {
-    Ok(txn.count_by(NameIndex::Assignee, name)?)
+    let assigned = txn.query_tickets(&TicketQuery {
+        assignee: Some(name.to_string()),
+        ..Default::default()
+    })?;
+    Ok(assigned.iter().filter(|t| t.status.is_open()).count())
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
@@ -205,6 +226,7 @@ fn show(ctx: &Context, args: &NameArgs) -> Result<(), CommandError> {
         assignee: Some(agent.name.clone()),
         ..Default::default()
     })?;
+    let contacts = txn.contacts(Person::Agent, &agent.name)?;
     drop(txn);
     drop(store);
     let open: Vec<_> = tickets.iter().filter(|t| t.status.is_open()).collect();
@@ -229,6 +251,7 @@ fn show(ctx: &Context, args: &NameArgs) -> Result<(), CommandError> {
             agent.skills.join(", ")
         }
     ))?;
+    ui.line(format!("  contacts  {}", notify_contacts::describe(&contacts)))?;
     ui.line(format!(
         "  load      {}/{} open tickets",
         open.len(),
@@ -248,6 +271,15 @@ fn show(ctx: &Context, args: &NameArgs) -> Result<(), CommandError> {
 
 fn status(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
     let new_status: AgentStatus = args.status.parse()?;
+    if args.rebalance && new_status != AgentStatus::Offline {
+        return Err(CommandError::invalid(format!(
+            "--rebalance applies when an agent goes offline, not {new_status}"
+        ))
+        .with_hint("busy agents keep their tickets; they only get no new ones"));
+    }
+    if args.rebalance {
+        return status_offline_rebalance(ctx, args);
+    }
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     let mut agent = ctx.agent(&txn, &args.name)?;
@@ -275,6 +307,65 @@ fn status(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
     )
 }
 
+/// `desk agent status NAME offline --rebalance`: the status change and the agent's
+/// unstarted tickets leaving them (`desk assign rebalance` for one agent), in one commit.
+fn status_offline_rebalance(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
+    use crate::cli::commands::assign::{rebalance, Inputs};
+    ctx.home.require()?;
+    let config = ctx.home.config()?;
+    let catalog = ctx.home.catalog()?;
+    let store = ctx.open_store()?;
+    let mut txn = store.txn();
+    let mut agent = ctx.agent(&txn, &args.name)?;
+    // Their own unstarted tickets are theirs to hand back (a handler may transfer them
+    // anyway); anyone else's need a lead or an admin.
+    if agent.name != ctx.user && !txn.agent(&ctx.user)?.is_some_and(|me| me.role.can_dispatch()) {
+        return Err(CommandError::denied(format!(
+            "permission denied: agents set only their own status; leads and admins set anyone's (`{}` is neither)",
+            ctx.user
+        )));
+    }
+    let previous = agent.status;
+    agent.status = AgentStatus::Offline;
+    agent.updated_at = ctx.now;
+    txn.put_agent(&agent);
+    let inputs = Inputs::load(ctx, &txn, &config.routing)?;
+    let mut router = inputs.router();
+    let moves = rebalance::plan(&txn, &mut router, &inputs, &catalog, &[agent.name.as_str()])?;
+    rebalance::apply(ctx, &mut txn, &moves)?;
+    txn.commit()?;
+    if !moves.is_empty() {
+        ctx.after_write(&store);
+    }
+    let open = open_count(&store, &agent.name)?;
+    drop(store);
+    if ctx.ui.is_json() {
+        #[derive(serde::Serialize)]
+        struct StatusJson<'a> {
+            #[serde(flatten)]
+            agent: AgentJson<'a>,
+            moves: Vec<rebalance::MoveJson<'a>>,
+        }
+        return ctx.ui.json(&StatusJson {
+            agent: AgentJson::new(&agent, open),
+            moves: moves.iter().map(rebalance::MoveJson::new).collect(),
+        });
+    }
+    if ctx.ui.is_quiet() {
+        return ctx.ui.line(&agent.name);
+    }
+    ctx.ui.line(format!("{}: {previous} → offline", agent.name))?;
+    for planned in &moves {
+        ctx.ui.line(format!(
+            "  {} → {}  ({})",
+            planned.ticket.display_id(),
+            planned.to.map_or("queue", |a| a.name.as_str()),
+            planned.reason
+        ))?;
+    }
+    ctx.ui.line(format!("  {}", rebalance::summary(false, &moves)))
+}
+
 fn open_count(store: &Store, name: &str) -> Result<usize, CommandError> {
     open_tickets(&store.txn(), name)
 }
@@ -282,7 +373,11 @@ fn open_count(store: &Store, name: &str) -> Result<usize, CommandError> {
 fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let mut txn = store.txn();
-    require_admin(ctx, &txn, "change agents")?;
+    // Agents keep their own contacts; every other change is for admins.
+    let own_contacts = args.name == ctx.user && !args.contact.is_empty();
+    if !own_contacts {
+        require_admin(ctx, &txn, "change agents")?;
+    }
     let mut agent = ctx.agent(&txn, &args.name)?;
     let mut changes = Vec::new();
     if let Some(skills) = &args.skills {
@@ -290,15 +385,34 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
         changes.push(format!("skills = {}", agent.skills.join(",")));
     }
     for skill in checked_skills(&args.add_skill)? {
-        if !agent.skills.contains(&skill) {
-            changes.push(format!("+{skill}"));
-            agent.skills.push(skill);
+        match agent
+            .skills
+            .iter()
+            .position(|s| skill_name(s) == skill_name(&skill))
+        {
+            Some(at) if agent.skills[at] == skill => {}
+            Some(at) => {
+                changes.push(format!("{} → {skill}", agent.skills[at]));
+                agent.skills[at] = skill;
+            }
+            None => {
+                changes.push(format!("+{skill}"));
+                agent.skills.push(skill);
+            }
         }
     }
-    for skill in checked_skills(&args.remove_skill)? {
-        if let Some(at) = agent.skills.iter().position(|s| *s == skill) {
-            agent.skills.remove(at);
-            changes.push(format!("-{skill}"));
+    for name in &args.remove_skill {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        validate_skill(skill_name(name))?;
+        if let Some(at) = agent
+            .skills
+            .iter()
+            .position(|s| skill_name(s) == skill_name(name))
+        {
+            changes.push(format!("-{}", agent.skills.remove(at)));
         }
     }
     if let Some(capacity) = args.capacity {
@@ -318,9 +432,18 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
         agent.role = role;
         changes.push(format!("role = {role}"));
     }
+    if own_contacts && !changes.is_empty() {
+        require_admin(ctx, &txn, "change agents' skills, capacity and role")?;
+    }
+    changes.extend(notify_contacts::apply(
+        &mut txn,
+        Person::Agent,
+        &agent.name,
+        &args.contact,
+    )?);
     if changes.is_empty() {
         return Err(CommandError::invalid("nothing to change")
-            .with_hint("pass --skills, --add-skill, --remove-skill, --capacity or --role"));
+            .with_hint("pass --skills, --add-skill, --remove-skill, --capacity, --role or --contact"));
     }
     agent.updated_at = ctx.now;
     txn.put_agent(&agent);

@@ -2,9 +2,11 @@
 //! help) and a `run(ctx, args)` handler.
 
 pub mod agent;
+pub mod assign;
 pub mod completions;
 pub mod ingest;
 pub mod init;
+pub mod notify;
 pub mod requester;
 pub mod sla;
 pub mod template;
@@ -37,6 +39,12 @@ pub enum Command {
     /// Manage requesters and their tiers
     #[command(subcommand)]
     Requester(requester::RequesterCommand),
+    /// Route tickets to agents by skills, load and quality, and explain why
+    #[command(subcommand)]
+    Assign(assign::AssignCommand),
+    /// Notifications: send what the outbox holds (from cron), list and retry failures
+    #[command(subcommand)]
+    Notify(notify::NotifyCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -50,6 +58,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Sla(command) => sla::run(ctx, command),
         Command::Agent(command) => agent::run(ctx, command),
         Command::Requester(command) => requester::run(ctx, command),
+        Command::Assign(command) => assign::run(ctx, command),
+        Command::Notify(command) => notify::run(ctx, command),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }

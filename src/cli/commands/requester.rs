@@ -9,15 +9,18 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::cli::commands::notify::contacts as notify_contacts;
 use crate::cli::context::Context;
 use crate::cli::error::{did_you_mean, CommandError};
 use crate::cli::intake;
 use crate::cli::output::{RateLimitUsageJson, RequesterJson, TicketJson};
 use crate::cli::ui::StyledCell;
 use crate::domain::config::Config;
+use crate::domain::notify::Contacts;
 use crate::domain::people::validate_name;
 use crate::domain::tier::{Tier, Usage};
 use crate::domain::{Requester, Ticket};
+use crate::store::outbox::Person;
 use crate::store::{TicketQuery, Txn};
 
 #[derive(Debug, Subcommand)]
@@ -49,8 +52,12 @@ pub struct SetArgs {
     #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
     pub name: String,
     /// The new tier: one defined in config.toml
-    #[arg(long, value_name = "TIER")]
-    pub tier: String,
+    #[arg(long, value_name = "TIER", required_unless_present = "contact")]
+    pub tier: Option<String>,
+    /// Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink's
+    /// name (repeatable; KEY= removes it). A name that is an e-mail address needs no email=.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub contact: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -167,7 +174,9 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
 fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
     validate_name("requester", &args.name)?;
     let config = ctx.home.config()?;
-    check_tier(&config, &args.tier)?;
+    if let Some(tier) = &args.tier {
+        check_tier(&config, tier)?;
+    }
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     require_agent(ctx, &txn)?;
@@ -179,22 +188,30 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
         }
         return Err(error.with_hint(format!(
             "add them with `desk requester add {} --tier {}`",
-            args.name, args.tier
+            args.name,
+            args.tier.as_deref().unwrap_or("TIER")
         )));
     };
-    if requester.tier == args.tier {
-        drop(txn);
+    let contact_changes =
+        notify_contacts::apply(&mut txn, Person::Requester, &requester.name, &args.contact)?;
+    let Some(tier) = args.tier.as_ref().filter(|tier| **tier != requester.tier) else {
+        txn.commit()?;
         drop(store);
-        return print_requester(
-            ctx,
-            &requester,
-            format!(
+        let sentence = match (&args.tier, contact_changes.is_empty()) {
+            (_, false) => format!(
+                "Updated requester {}: {}",
+                requester.name,
+                contact_changes.join(", ")
+            ),
+            (Some(_), true) => format!(
                 "Requester {} already has tier {} (unchanged)",
                 requester.name, requester.tier
             ),
-        );
-    }
-    let previous = std::mem::replace(&mut requester.tier, args.tier.clone());
+            (None, true) => format!("Requester {}: contacts unchanged", requester.name),
+        };
+        return print_requester(ctx, &requester, sentence);
+    };
+    let previous = std::mem::replace(&mut requester.tier, tier.clone());
     txn.put_requester(&requester);
     txn.commit()?;
     drop(store);
@@ -320,6 +337,7 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         )));
     }
     let tier = intake::tier_of(&txn, &config, &args.name)?;
+    let contacts = txn.contacts(Person::Requester, &args.name)?;
     drop(txn);
     drop(store);
 
@@ -355,9 +373,19 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     if ctx.ui.is_quiet() {
         return ctx.ui.line(&args.name);
     }
-    print_show(ctx, &args.name, &tier, source, tier_defined, &usage, &tickets)
+    print_show(
+        ctx,
+        &args.name,
+        &tier,
+        source,
+        tier_defined,
+        &usage,
+        &tickets,
+        &contacts,
+    )
 }
 
+#[allow(clippy::too_many_arguments)] // the facts of one page; a struct would only rename them
 fn print_show(
     ctx: &Context,
     name: &str,
@@ -366,6 +394,7 @@ fn print_show(
     tier_defined: bool,
     usage: &[Usage],
     tickets: &[Ticket],
+    contacts: &Contacts,
 ) -> Result<(), CommandError> {
     let ui = &ctx.ui;
     let mut heading = format!("{name}  tier {}", tier.name);
@@ -402,6 +431,7 @@ fn print_show(
             .clone()
             .unwrap_or_else(|| "the ticket type's".to_string()),
     ));
+    facts.push(("contacts", notify_contacts::describe(contacts)));
     let open = tickets.iter().filter(|t| t.status.is_open()).count();
     facts.push(("tickets", format!("{} ({open} open)", tickets.len())));
     for (label, value) in facts {

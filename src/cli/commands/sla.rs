@@ -13,7 +13,7 @@ use crate::cli::output;
 use crate::cli::ui::StyledCell;
 use crate::domain::lifecycle;
 use crate::domain::sla::{self, MilestoneStatus, State};
-use crate::domain::{Event, EventKind, Ticket};
+use crate::domain::{Event, EventKind, Status, Ticket};
 
 /// The actor of the events `sla check` records.
 pub const SLA_ACTOR: &str = "desk-sla";
@@ -32,6 +32,10 @@ pub struct CheckArgs {
     /// Show what stands and what would fire, without recording anything
     #[arg(long)]
     pub dry_run: bool,
+    /// First recompute every open ticket's deadlines: after changing policies or calendars
+    /// in config.toml, or for tickets filed before the policy existed
+    #[arg(long, conflicts_with = "dry_run")]
+    pub recompute: bool,
 }
 
 #[derive(Serialize)]
@@ -78,7 +82,15 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
     let mut txn = store.txn();
+    if args.recompute {
+        let recomputed = recompute(&mut txn, &config, ctx.now)?;
+        ctx.ui.note(format!(
+            "updated the SLA deadlines of {recomputed} open ticket(s)"
+        ));
+    }
     let mut items = Vec::new();
+    // Loaded the first time an escalation hands a ticket to `assign auto`.
+    let mut catalog = None;
     for id in txn.sla_attention_due(ctx.now)? {
         let Some(mut ticket) = txn.ticket(id)? else {
             continue;
@@ -125,6 +137,17 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
             for event in &recorded {
                 txn.append_event(id, event);
             }
+            let breached_now = recorded.iter().any(|e| e.kind == EventKind::SlaBreached);
+            if breached_now && policy.escalation.reassign && ticket.status == Status::Unclaimed {
+                ticket = reassign(
+                    ctx,
+                    &mut txn,
+                    &config,
+                    &mut catalog,
+                    ticket,
+                    &mut fired_per_milestone,
+                )?;
+            }
         }
         for (milestone, fired) in fired_per_milestone {
             items.push(Item {
@@ -153,6 +176,60 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
         ));
     }
     Ok(())
+}
+
+/// Escalation by reassignment: route an unclaimed, breached ticket through `assign auto`
+/// in this transaction, and say what happened in the breached milestone's `fired` list.
+fn reassign(
+    ctx: &Context,
+    txn: &mut crate::store::Txn<'_>,
+    config: &crate::domain::config::Config,
+    catalog: &mut Option<crate::cli::home::Catalog>,
+    ticket: Ticket,
+    fired_per_milestone: &mut [(MilestoneStatus, Vec<&'static str>)],
+) -> Result<Ticket, CommandError> {
+    if catalog.is_none() {
+        *catalog = Some(ctx.home.catalog()?);
+    }
+    let template = catalog.as_ref().and_then(|c| c.get(&ticket.ticket_type));
+    let (ticket, routed) =
+        crate::cli::commands::assign::auto::route_one(ctx, txn, &config.routing, template, ticket)?;
+    let outcome = if routed.agent.is_some() {
+        "assigned"
+    } else {
+        "not reassigned"
+    };
+    if let Some((_, fired)) = fired_per_milestone
+        .iter_mut()
+        .rev()
+        .find(|(_, f)| f.contains(&"breach"))
+    {
+        fired.push(outcome);
+    }
+    Ok(ticket)
+}
+
+/// Bring every open ticket's SLA fields (and so the index) in line with the config.
+fn recompute(
+    txn: &mut crate::store::Txn<'_>,
+    config: &crate::domain::config::Config,
+    now: DateTime<Utc>,
+) -> Result<usize, CommandError> {
+    let open = txn.query_tickets(&crate::store::TicketQuery {
+        statuses: vec![Status::Unclaimed, Status::Pending, Status::Awaiting],
+        ..Default::default()
+    })?;
+    let mut changed = 0;
+    for mut ticket in open {
+        let before = (ticket.sla_attention_at, ticket.sla_due_at);
+        let events = txn.events(ticket.id)?;
+        crate::cli::sla::refresh(config, &mut ticket, &events, now);
+        if (ticket.sla_attention_at, ticket.sla_due_at) != before {
+            txn.put_ticket(&ticket)?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
 }
 
 fn sla_event(kind: EventKind, milestone: &MilestoneStatus, now: DateTime<Utc>) -> Event {

@@ -23,10 +23,21 @@ use crate::store::Txn;
 #[derive(Debug, Subcommand)]
 pub enum NotifyCommand {
     /// Route new events into messages and send the ones due (run it from cron)
+    ///
+    /// Every event waits in the outbox until a flush routes it by the [[notify.rules]] of
+    /// config.toml; each message is then sent through its sink. A failed delivery is retried
+    /// after the backoff, and after `max_attempts` becomes a dead letter (`desk notify list
+    /// --failed`). The store is held only to route and to record results, never while
+    /// sending, so a slow webhook does not hold up other desk commands. Exits 0 when
+    /// deliveries fail (they are retried); run it every minute, e.g.
+    /// `* * * * * desk --home /srv/desk notify flush -q`.
     Flush(flush::FlushArgs),
     /// List messages: waiting and failed by default (agents)
     List(list::ListArgs),
     /// Send dead letters (or waiting messages) again at the next flush (agents)
+    ///
+    /// A dead letter starts over with a fresh count of attempts; a waiting message is due
+    /// at once instead of after its backoff. Delivered messages are not sent twice (exit 6).
     Retry(retry::RetryArgs),
 }
 

@@ -11,6 +11,7 @@ use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
 use crate::cli::output::TicketJson;
 use crate::domain::lifecycle::{self, Action, Actor};
+use crate::domain::routing::stats_deltas;
 use crate::domain::{Agent, Event, Ticket, TicketRef};
 use crate::store::Location;
 
@@ -152,6 +153,8 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
     }
     txn.put_ticket(&ticket)?;
     txn.append_event(ticket.id, &event);
+    // Agents' response, resolution and CSAT counters change in the same commit.
+    txn.apply_stats_deltas(&stats_deltas(&record.ticket, &ticket, &event))?;
     txn.commit()?;
     ctx.after_write(&store);
     drop(store);

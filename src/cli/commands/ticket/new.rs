@@ -59,6 +59,9 @@ pub struct NewArgs {
         conflicts_with_all = ["title", "body", "body_file", "fields", "dedup_key"]
     )]
     pub from_json: Option<String>,
+    /// Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)
+    #[arg(long, value_name = "HOW", value_parser = PossibleValuesParser::new(["auto"]))]
+    pub assign: Option<String>,
 }
 
 fn parse_key_value(text: &str) -> Result<(String, String), String> {
@@ -75,6 +78,15 @@ pub struct NewTicketJson<'a> {
     /// True when the dedup key matched an open ticket and no new ticket was made.
     pub deduplicated: bool,
     pub occurrences: u32,
+    /// With `--assign auto`: the agent routing chose (null: it stays unclaimed) and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing: Option<RoutingJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct RoutingJson<'a> {
+    pub agent: Option<&'a str>,
+    pub reason: &'a str,
 }
 
 impl<'a> NewTicketJson<'a> {
@@ -83,6 +95,10 @@ impl<'a> NewTicketJson<'a> {
             ticket: TicketJson::new(&outcome.ticket, false),
             deduplicated: outcome.deduplicated,
             occurrences: outcome.ticket.occurrences,
+            routing: outcome.routed.as_ref().map(|r| RoutingJson {
+                agent: r.agent.as_deref(),
+                reason: &r.reason,
+            }),
         }
     }
 }
@@ -94,7 +110,8 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
         return from_json(ctx, args, &catalog, source);
     }
     let raw = gather(ctx, args, &catalog)?;
-    let prepared = intake::prepare(&catalog, raw)?;
+    let mut prepared = intake::prepare(&catalog, raw)?;
+    prepared.assign_auto = args.assign.is_some();
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
     let outcome = intake::file(ctx, &store, &config, prepared)?;
@@ -182,12 +199,17 @@ fn describe(outcome: &Outcome) -> String {
             ticket.occurrences
         )
     } else {
-        format!(
+        let created = format!(
             "Created {} ({}): {}",
             ticket.display_id(),
             ticket.ticket_type,
             ticket.title
-        )
+        );
+        match &outcome.routed {
+            Some(routed) if routed.agent.is_some() => format!("{created}; assigned ({})", routed.reason),
+            Some(routed) => format!("{created}; stays unclaimed: {}", routed.reason),
+            None => created,
+        }
     }
 }
 
@@ -245,7 +267,8 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
     // behaves exactly like `desk ticket new` with flags.
     if let [(_, Ok(value))] = submissions.as_slice() {
         let raw = json_to_raw(ctx, args, value.clone())?;
-        let prepared = intake::prepare(catalog, raw)?;
+        let mut prepared = intake::prepare(catalog, raw)?;
+        prepared.assign_auto = args.assign.is_some();
         let config = ctx.home.config()?;
         let store = ctx.open_store()?;
         let outcome = intake::file(ctx, &store, &config, prepared)?;
@@ -260,7 +283,10 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
         let result = value
             .and_then(|value| json_to_raw(ctx, args, value))
             .and_then(|raw| intake::prepare(catalog, raw))
-            .and_then(|prepared| intake::file(ctx, &store, &config, prepared));
+            .and_then(|mut prepared| {
+                prepared.assign_auto = args.assign.is_some();
+                intake::file(ctx, &store, &config, prepared)
+            });
         // A refusal concerns one submission; a failing store concerns them all.
         if let Err(error) = &result {
             if matches!(error.kind, ExitKind::Failure | ExitKind::Busy) {

@@ -282,11 +282,11 @@ pub fn describe(event: &Event) -> String {
     } else if let Some(to) = event.to_status {
         parts.push(to.to_string());
     }
-    if let Some(assignee) = &event.assignee {
-        match &event.previous_assignee {
-            Some(previous) => parts.push(format!("{previous} → {assignee}")),
-            None => parts.push(format!("→ {assignee}")),
-        }
+    match (&event.previous_assignee, &event.assignee) {
+        (Some(previous), Some(assignee)) => parts.push(format!("{previous} → {assignee}")),
+        (None, Some(assignee)) => parts.push(format!("→ {assignee}")),
+        (Some(previous), None) => parts.push(format!("{previous} → queue")),
+        (None, None) => {}
     }
     if let Some(priority) = event.priority {
         parts.push(format!("priority {priority}"));
@@ -296,6 +296,9 @@ pub fn describe(event: &Event) -> String {
     }
     if let Some(message) = &event.message {
         parts.push(format!("“{}”", message.replace('\n', " ")));
+    }
+    if let Some(reason) = &event.reason {
+        parts.push(format!("({reason})"));
     }
     parts.join("  ")
 }
