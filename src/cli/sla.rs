@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::config::Config;
 use crate::domain::sla::{self, SlaStatus};
+use crate::domain::ticket::SlaClock;
 use crate::domain::{Event, Status, Ticket};
 
 /// Where `ticket` stands against its policy, or None when no policy applies.
@@ -27,4 +28,18 @@ pub fn refresh(config: &Config, ticket: &mut Ticket, events: &[Event], now: Date
         .flatten();
     ticket.sla_attention_at = status.as_ref().and_then(SlaStatus::attention_at);
     ticket.sla_due_at = status.as_ref().and_then(SlaStatus::next_due);
+    ticket.sla_clocks = status
+        .iter()
+        .flat_map(|s| &s.milestones)
+        .filter(|m| m.state.is_running())
+        .filter_map(|m| {
+            Some(SlaClock {
+                milestone: m.milestone.as_str().to_string(),
+                warn_at: m.warn_at?,
+                due: m.due?,
+                warned: m.warned,
+                breached: m.breach_recorded,
+            })
+        })
+        .collect();
 }

@@ -410,6 +410,7 @@ pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Tick
         event_count: 1,
         sla_attention_at: None,
         sla_due_at: None,
+        sla_clocks: Vec::new(),
         tags: Vec::new(),
     };
     let mut event = Event::new(EventKind::Created, actor, now);
@@ -599,6 +600,7 @@ mod tests {
             event_count: 1,
             sla_attention_at: None,
             sla_due_at: None,
+            sla_clocks: Vec::new(),
             tags: Vec::new(),
         }
     }

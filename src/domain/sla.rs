@@ -135,10 +135,12 @@ impl SlaConfig {
     /// The policy for `ticket`: the one it was filed under (its tier's, else its
     /// template's) when the config defines it, else the default policy.
     pub fn policy_for(&self, ticket: &Ticket) -> Option<&Policy> {
-        ticket
-            .sla_policy
-            .as_ref()
-            .and_then(|name| self.policies.get(name))
+        self.policy_named(ticket.sla_policy.as_deref())
+    }
+
+    /// The policy called `name` if defined, else the default policy.
+    pub fn policy_named(&self, name: Option<&str>) -> Option<&Policy> {
+        name.and_then(|name| self.policies.get(name))
             .or_else(|| self.policies.get(&self.default_policy))
     }
 

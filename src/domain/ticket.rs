@@ -217,9 +217,33 @@ pub struct Ticket {
     /// The next deadline of a running SLA clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_due_at: Option<DateTime<Utc>>,
+    /// The running SLA clocks as of the last event, with what was already recorded, so
+    /// `sla check` can tell what is due without replaying the history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sla_clocks: Vec<SlaClock>,
     /// Labels, e.g. `sla-breached` added by escalation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+/// One running SLA clock: when it turns at risk and when it is due.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlaClock {
+    /// `first_response`, `resolution` or `confirmation`.
+    pub milestone: String,
+    pub warn_at: DateTime<Utc>,
+    pub due: DateTime<Utc>,
+    #[serde(default)]
+    pub warned: bool,
+    #[serde(default)]
+    pub breached: bool,
+}
+
+impl SlaClock {
+    /// Whether `sla check` has something to record for this clock at `now`.
+    pub fn needs_recording(&self, now: DateTime<Utc>) -> bool {
+        (now >= self.warn_at && !self.warned) || (now >= self.due && !self.breached)
+    }
 }
 
 /// A file that came with a ticket. Its bytes, when kept, live under the home's

@@ -40,6 +40,7 @@ fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
         event_count: 1,
         sla_attention_at: None,
         sla_due_at: None,
+        sla_clocks: Vec::new(),
         tags: Vec::new(),
     }
 }

@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::{Agent, Event, Requester, Status, Ticket};
 use cold::{ArchivedTicket, ColdArchive, ColdManifest};
@@ -101,6 +101,31 @@ pub struct TicketQuery {
     pub assignee: Option<String>,
     pub ticket_type: Option<String>,
     pub requester: Option<String>,
+}
+
+/// What the SLA index keeps beside each entry: enough to list the ticket and to tell
+/// whether anything is left to record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlaEntry {
+    pub key: String,
+    pub title: String,
+    pub priority: crate::domain::Priority,
+    pub assignee: Option<String>,
+    pub sla_policy: Option<String>,
+    pub clocks: Vec<crate::domain::ticket::SlaClock>,
+}
+
+impl SlaEntry {
+    fn of(ticket: &Ticket) -> SlaEntry {
+        SlaEntry {
+            key: ticket.display_id(),
+            title: ticket.title.clone(),
+            priority: ticket.priority,
+            assignee: ticket.assignee.clone(),
+            sla_policy: ticket.sla_policy.clone(),
+            clocks: ticket.sla_clocks.clone(),
+        }
+    }
 }
 
 /// A typed transaction. Reads see this transaction's own writes.
@@ -272,6 +297,12 @@ impl<'s> Txn<'s> {
             self.remove_index_entries(previous, &kept)?;
         }
         self.add_index_entries(ticket, &kept)?;
+        // The SLA index entry carries what `sla check` lists, so a check that only finds
+        // what earlier checks recorded reads no ticket.
+        if let Some(attention) = ticket.sla_attention_at.filter(|_| ticket.status.is_open()) {
+            let key = keys::sla_attention_entry(attention.timestamp_millis(), ticket.id);
+            self.put_raw(key, encode(&SlaEntry::of(ticket)));
+        }
         self.put_raw(keys::ticket(ticket.id), encode(ticket));
         Ok(())
     }
@@ -432,16 +463,18 @@ impl<'s> Txn<'s> {
     }
 
     /// Open tickets whose SLA needs attention at `now` (a warning point or deadline has
-    /// passed), earliest first. Reads only the SLA index, never closed tickets.
-    pub fn sla_attention_due(&self, now: DateTime<Utc>) -> Result<Vec<u64>> {
-        let mut ids = Vec::new();
-        for key in self.scan_keys(keys::SLA_ATTENTION_PREFIX)? {
+    /// passed), earliest first, with what their index entry keeps (None for an entry
+    /// written before entries carried it). Reads only the SLA index, never closed tickets.
+    pub fn sla_attention_due(&self, now: DateTime<Utc>) -> Result<Vec<(u64, Option<SlaEntry>)>> {
+        let mut due = Vec::new();
+        for (key, value) in self.scan_raw(keys::SLA_ATTENTION_PREFIX)? {
             if keys::sla_attention_time(&key)? > now.timestamp_millis() {
                 break;
             }
-            ids.push(keys::trailing_id(&key)?);
+            let entry = (!value.is_empty()).then(|| decode(&key, &value)).transpose()?;
+            due.push((keys::trailing_id(&key)?, entry));
         }
-        Ok(ids)
+        Ok(due)
     }
 
     // --- intake ---

@@ -12,7 +12,8 @@ use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::output;
 use crate::cli::ui::StyledCell;
 use crate::domain::lifecycle;
-use crate::domain::sla::{self, MilestoneStatus, State};
+use crate::domain::sla::{self, Milestone, MilestoneStatus, State};
+use crate::domain::ticket::SlaClock;
 use crate::domain::{Event, EventKind, Status, Ticket};
 
 /// The actor of the events `sla check` records.
@@ -64,9 +65,31 @@ struct ItemJson<'a> {
     fired: Vec<&'static str>,
 }
 
+/// What the report shows of a ticket (a whole ticket per item would copy bodies and fields).
+#[derive(Clone)]
+struct Summary {
+    id: u64,
+    key: String,
+    title: String,
+    priority: crate::domain::Priority,
+    assignee: Option<String>,
+}
+
+impl Summary {
+    fn of(ticket: &Ticket) -> Summary {
+        Summary {
+            id: ticket.id,
+            key: ticket.display_id(),
+            title: ticket.title.clone(),
+            priority: ticket.priority,
+            assignee: ticket.assignee.clone(),
+        }
+    }
+}
+
 /// One at-risk or breached milestone of one ticket, after this run.
 struct Item {
-    ticket: Ticket,
+    ticket: Summary,
     policy: String,
     milestone: MilestoneStatus,
     fired: Vec<&'static str>,
@@ -91,14 +114,42 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
     let mut items = Vec::new();
     // Loaded the first time an escalation hands a ticket to `assign auto`.
     let mut catalog = None;
-    for id in txn.sla_attention_due(ctx.now)? {
+    for (id, entry) in txn.sla_attention_due(ctx.now)? {
+        // Most runs find only what earlier runs recorded: list those from the index entry,
+        // without reading the ticket or its history.
+        if let Some(entry) =
+            entry.filter(|e| !args.recompute && !e.clocks.iter().any(|c| c.needs_recording(ctx.now)))
+        {
+            let policy = config
+                .sla
+                .policy_named(entry.sla_policy.as_deref())
+                .map(|p| p.name.clone());
+            let summary = Summary {
+                id,
+                key: entry.key,
+                title: entry.title,
+                priority: entry.priority,
+                assignee: entry.assignee,
+            };
+            for clock in entry.clocks.iter().filter(|c| ctx.now >= c.warn_at) {
+                if let Some(milestone) = recorded_milestone(clock, ctx.now) {
+                    items.push(Item {
+                        ticket: summary.clone(),
+                        policy: policy.clone().unwrap_or_default(),
+                        milestone,
+                        fired: Vec::new(),
+                    });
+                }
+            }
+            continue;
+        }
         let Some(mut ticket) = txn.ticket(id)? else {
             continue;
         };
-        let mut events = txn.events(id)?;
         let Some(policy) = config.sla.policy_for(&ticket).cloned() else {
             continue;
         };
+        let mut events = txn.events(id)?;
         let status = sla::evaluate(&ticket, &events, &policy, config.sla.clock_of(&policy), ctx.now);
         let mut recorded: Vec<Event> = Vec::new();
         let mut fired_per_milestone = Vec::new();
@@ -151,7 +202,7 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
         }
         for (milestone, fired) in fired_per_milestone {
             items.push(Item {
-                ticket: ticket.clone(),
+                ticket: Summary::of(&ticket),
                 policy: policy.name.clone(),
                 milestone,
                 fired,
@@ -176,6 +227,26 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
         ));
     }
     Ok(())
+}
+
+/// A clock whose warning (and breach) are already recorded, as a milestone status.
+fn recorded_milestone(clock: &SlaClock, now: DateTime<Utc>) -> Option<MilestoneStatus> {
+    Some(MilestoneStatus {
+        milestone: Milestone::parse(&clock.milestone)?,
+        // The target and time used are not kept on the ticket; nothing shown here needs them.
+        target: std::time::Duration::ZERO,
+        used: std::time::Duration::ZERO,
+        state: if now >= clock.due {
+            State::Breached
+        } else {
+            State::AtRisk
+        },
+        due: Some(clock.due),
+        warn_at: Some(clock.warn_at),
+        reached_at: None,
+        warned: clock.warned,
+        breach_recorded: clock.breached,
+    })
 }
 
 /// Escalation by reassignment: route an unclaimed, breached ticket through `assign auto`
@@ -221,10 +292,19 @@ fn recompute(
     })?;
     let mut changed = 0;
     for mut ticket in open {
-        let before = (ticket.sla_attention_at, ticket.sla_due_at);
+        let before = (
+            ticket.sla_attention_at,
+            ticket.sla_due_at,
+            ticket.sla_clocks.clone(),
+        );
         let events = txn.events(ticket.id)?;
         crate::cli::sla::refresh(config, &mut ticket, &events, now);
-        if (ticket.sla_attention_at, ticket.sla_due_at) != before {
+        if (
+            ticket.sla_attention_at,
+            ticket.sla_due_at,
+            ticket.sla_clocks.clone(),
+        ) != before
+        {
             txn.put_ticket(&ticket)?;
             changed += 1;
         }
@@ -293,7 +373,7 @@ fn report(ctx: &Context, items: &[Item], dry_run: bool) -> Result<(), CommandErr
                 .iter()
                 .map(|item| ItemJson {
                     id: item.ticket.id,
-                    key: item.ticket.display_id(),
+                    key: item.ticket.key.clone(),
                     title: &item.ticket.title,
                     priority: item.ticket.priority.as_str(),
                     assignee: item.ticket.assignee.as_deref(),
@@ -333,7 +413,7 @@ fn report(ctx: &Context, items: &[Item], dry_run: bool) -> Result<(), CommandErr
                 item.fired.join(", ")
             };
             vec![
-                StyledCell::plain(item.ticket.display_id()),
+                StyledCell::plain(&item.ticket.key),
                 StyledCell::plain(item.ticket.priority.as_str()),
                 StyledCell::plain(item.milestone.milestone.to_string()),
                 StyledCell::colored(state, color),
