@@ -331,3 +331,59 @@ escalation = { reassign = true }
         "{assigned}"
     );
 }
+
+#[test]
+fn concurrent_checks_record_each_warning_and_breach_once() {
+    use std::process::{Command, Stdio};
+    let env = with_sla(WALL_CLOCK);
+    let ids: Vec<u64> = (0..4).map(|_| incident(&env)).collect();
+    let later = (env.now() + Duration::hours(2)).to_rfc3339();
+    // Eight checks from "cron" and four new tickets at once, all at the same moment.
+    let spawn = |args: &[&str]| {
+        Command::new(assert_cmd::cargo::cargo_bin("desk"))
+            .env_clear()
+            .env("DESK_HOME", env.home())
+            .env("DESK_USER", "admin")
+            .env("DESK_NOW", &later)
+            .env("HOME", env.path())
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn desk")
+    };
+    let mut children: Vec<_> = (0..8).map(|_| spawn(&["sla", "check", "-q"])).collect();
+    children.extend((0..4).map(|_| {
+        spawn(&[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "more",
+            "-f",
+            "service=db",
+            "-p",
+            "normal",
+            "-q",
+        ])
+    }));
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    for id in ids {
+        let kinds = kinds(&env.events(id))
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>();
+        let count = |kind: &str| kinds.iter().filter(|k| *k == kind).count();
+        assert_eq!(
+            count("sla_warning"),
+            2,
+            "first response and resolution, once each: {kinds:?}"
+        );
+        assert_eq!(count("sla_breached"), 2, "{kinds:?}");
+    }
+}
