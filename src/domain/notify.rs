@@ -460,7 +460,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// The placeholders a message template may use. `{ticket.field.NAME}` reads a field.
-pub const PLACEHOLDERS: [&str; 22] = [
+pub const PLACEHOLDERS: [&str; 23] = [
     "ticket.id",
     "ticket.key",
     "ticket.title",
@@ -481,6 +481,7 @@ pub const PLACEHOLDERS: [&str; 22] = [
     "event.milestone",
     "event.to_status",
     "event.reason",
+    "event.assignee",
     "recipient",
     "csat",
 ];
@@ -627,6 +628,8 @@ impl<'a> Vars<'a> {
                 .unwrap_or_default(),
             "event.to_status" => e.to_status.map(|s| s.as_str().to_string()).unwrap_or_default(),
             "event.reason" => e.reason.clone().unwrap_or_default(),
+            // Who the event gave the ticket to: the ticket may have moved on by the flush.
+            "event.assignee" => e.assignee.clone().unwrap_or_default(),
             "recipient" => self.recipient.unwrap_or_default().to_string(),
             "csat" => self.csat(),
             other => match other.strip_prefix("ticket.field.") {
@@ -656,7 +659,7 @@ impl<'a> Vars<'a> {
 /// its ticket (`desk ingest email` reads it).
 pub fn default_subject(on: &str) -> Template {
     let text = match on {
-        "assigned" => "[{ticket.key}] assigned to you: {ticket.title}",
+        "assigned" => "[{ticket.key}] assigned to {event.assignee}: {ticket.title}",
         "requester_replied" => "[{ticket.key}] {ticket.requester} replied: {ticket.title}",
         "handler_replied" => "[{ticket.key}] {event.actor} replied: {ticket.title}",
         "awaiting_confirmation" => "[{ticket.key}] please confirm: {ticket.title}",
@@ -674,7 +677,7 @@ pub fn default_subject(on: &str) -> Template {
 pub fn default_text(on: &str) -> Template {
     let text = match on {
         "assigned" => {
-            "{event.actor} assigned {ticket.key} to {recipient}: {ticket.title} \
+            "{event.actor} assigned {ticket.key} to {event.assignee}: {ticket.title} \
              ({ticket.priority} {ticket.type}, filed by {ticket.requester})."
         }
         "requester_replied" => "{ticket.requester} replied on {ticket.key} ({ticket.title}):\n\n{event.message}",
@@ -1015,7 +1018,7 @@ mod tests {
         assert_eq!(planned.len(), 1);
         // The new assignee, not the one the ticket had when it was routed.
         assert_eq!(planned[0].to, Some((Recipient::Assignee, "erin".to_string())));
-        assert_eq!(planned[0].subject, "[INC-7] assigned to you: VPN down");
+        assert_eq!(planned[0].subject, "[INC-7] assigned to erin: VPN down");
         assert!(
             planned[0].text.starts_with("dave assigned INC-7 to erin"),
             "{}",

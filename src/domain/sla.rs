@@ -280,6 +280,20 @@ pub fn escalate(
     events
 }
 
+/// The priority the targets follow: as filed, then as people changed it. A priority
+/// raised by escalation moves the ticket up the queue but does not re-target the clocks,
+/// or a breach would rewrite the very deadline it missed.
+fn target_priority(ticket: &Ticket, events: &[Event]) -> Priority {
+    events
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::Created || (e.kind == EventKind::PriorityChanged && e.milestone.is_none())
+        })
+        .filter_map(|e| e.priority)
+        .next_back()
+        .unwrap_or(ticket.priority)
+}
+
 /// Is `event` a person's change that re-arms warnings (reopen, manual priority change)?
 fn rearms(event: &Event) -> bool {
     match event.kind {
@@ -303,9 +317,10 @@ pub fn evaluate(
             .iter()
             .any(|e| e.kind == kind && e.at >= since && e.milestone.as_deref() == Some(milestone.as_str()))
     };
+    let priority = target_priority(ticket, events);
     let mut milestones = Vec::new();
     for milestone in Milestone::ALL {
-        let Some(target) = policy.target(milestone, ticket.priority) else {
+        let Some(target) = policy.target(milestone, priority) else {
             continue;
         };
         let Some(track) = track(milestone, ticket, events, clock, now) else {
@@ -652,6 +667,35 @@ mod tests {
             )
             .warned
         );
+    }
+
+    #[test]
+    fn an_escalations_priority_raise_keeps_the_targets() {
+        let (mut t, mut e) = history(&[]);
+        let policy = policy();
+        let breach = evaluate(&t, &e, &policy, Clock::Wall, at(70));
+        assert_eq!(state(&breach, Milestone::FirstResponse).due, Some(at(60)));
+        e.extend(escalate(
+            &mut t,
+            Milestone::FirstResponse,
+            &Policy {
+                escalation: Escalation {
+                    raise_priority: true,
+                    ..Default::default()
+                },
+                ..policy.clone()
+            },
+            "desk-sla",
+            at(70),
+        ));
+        assert_eq!(t.priority, Priority::High);
+        let after = evaluate(&t, &e, &policy, Clock::Wall, at(71));
+        assert_eq!(
+            state(&after, Milestone::FirstResponse).due,
+            Some(at(60)),
+            "the missed deadline stays"
+        );
+        assert_eq!(state(&after, Milestone::Resolution).due, Some(at(240)));
     }
 
     #[test]

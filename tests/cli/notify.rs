@@ -143,7 +143,7 @@ fn an_exec_sink_gets_each_message_as_json_on_stdin() {
     assert_eq!(assigned["event"]["actor"], "dave");
     assert_eq!(
         assigned["subject"],
-        "[INC-1] assigned to you: VPN drops every hour"
+        "[INC-1] assigned to bob: VPN drops every hour"
     );
     let reply = &received[1];
     assert_eq!(reply["on"], "awaiting_confirmation");
@@ -657,7 +657,7 @@ fn webhooks_post_each_bots_documented_shape() {
         personal["content"]["text"]
             .as_str()
             .unwrap()
-            .starts_with("[INC-1] assigned to you"),
+            .starts_with("[INC-1] assigned to bob"),
         "{personal}"
     );
 
@@ -767,7 +767,7 @@ to = "requester"
     let (to, data) = &seen[0];
     assert_eq!(to, &["bob@example.com"]);
     assert!(
-        data.contains("Subject: [CS-1] assigned to you: Charged twice"),
+        data.contains("Subject: [CS-1] assigned to bob: Charged twice"),
         "{data}"
     );
     assert!(

@@ -181,6 +181,17 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
             }
             fired_per_milestone.push((milestone.clone(), fired));
         }
+        let breached_now = recorded.iter().any(|e| e.kind == EventKind::SlaBreached);
+        let reassigns = breached_now && policy.escalation.reassign && ticket.status == Status::Unclaimed;
+        if args.dry_run && reassigns {
+            if let Some((_, fired)) = fired_per_milestone
+                .iter_mut()
+                .rev()
+                .find(|(_, f)| f.contains(&"breach"))
+            {
+                fired.push("reassign");
+            }
+        }
         if !recorded.is_empty() && !args.dry_run {
             events.extend(recorded.iter().cloned());
             crate::cli::sla::refresh(&config, &mut ticket, &events, ctx.now);
@@ -188,8 +199,7 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
             for event in &recorded {
                 txn.append_event(id, event);
             }
-            let breached_now = recorded.iter().any(|e| e.kind == EventKind::SlaBreached);
-            if breached_now && policy.escalation.reassign && ticket.status == Status::Unclaimed {
+            if reassigns {
                 ticket = reassign(
                     ctx,
                     &mut txn,

@@ -173,17 +173,13 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
                 ]
             })
             .collect();
-        let score = match strategy {
-            Strategy::RoundRobin | Strategy::Balanced => "BALANCED",
-            Strategy::Skills => "SKILLS",
-            Strategy::Load => "LOAD",
-            Strategy::Quality => "QUALITY",
-        };
+        // The ranking's own score comes first, named SCORE so that it does not repeat a
+        // part's column (the strategy line above says which score it is).
         ui.table(
             &[
                 "RANK",
                 "AGENT",
-                score,
+                "SCORE",
                 "SKILLS",
                 "OPEN",
                 "LOAD",
