@@ -13,15 +13,34 @@ use super::Failure;
 /// How much of a failing command's stderr is kept to explain it.
 const STDERR_KEPT: usize = 4096;
 
+/// Kill the command and everything in its process group.
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if let Ok(pid) = i32::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals the process group the child leads
+        // (made by `process_group(0)` above); it touches no memory of ours.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+    let _ = child.kill();
+}
+
 pub fn run(command: &[String], payload: &serde_json::Value, timeout: Duration) -> Result<(), Failure> {
     let (program, args) = command
         .split_first()
         .ok_or_else(|| Failure::new("the sink has an empty command"))?;
-    let mut child = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::piped());
+    // Its own process group, so a timeout kills what a script started too, not just the
+    // script (a `sleep` or `curl` it ran would otherwise linger).
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
         .spawn()
         .map_err(|e| Failure::new(format!("cannot run {program}: {e}")))?;
 
@@ -55,7 +74,7 @@ pub fn run(command: &[String], payload: &serde_json::Value, timeout: Duration) -
         match child.try_wait() {
             Ok(Some(status)) => break status,
             Ok(None) if started.elapsed() >= timeout => {
-                let _ = child.kill();
+                kill_group(&mut child);
                 let _ = child.wait();
                 // The reader ends when the killed command's stderr closes; grandchildren
                 // holding it open would keep it waiting, so do not join it.
@@ -131,5 +150,19 @@ mod tests {
         .unwrap_err();
         assert!(error.0.contains("did not finish within 200ms"), "{error}");
         assert!(started.elapsed() < Duration::from_secs(4));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_timeout_kills_what_the_command_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = dir.path().join("still-running");
+        let script = format!("(sleep 1; touch '{}') & sleep 5", marker.display());
+        run(&sh(&script), &serde_json::Value::Null, Duration::from_millis(200)).unwrap_err();
+        std::thread::sleep(Duration::from_millis(1500));
+        assert!(
+            !marker.exists(),
+            "a process the command started outlived the timeout"
+        );
     }
 }

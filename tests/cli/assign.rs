@@ -950,6 +950,12 @@ fn skill_levels_are_set_changed_and_removed_by_name() {
         env.json("admin", &["agent", "show", "ann"])["skills"],
         serde_json::json!(["ops:4", "network"])
     );
+    // Removing a skill the agent does not have is a mistake, not a silent no-op.
+    let stderr = env.fails("admin", &["agent", "set", "ann", "--remove-skill", "dbb"], 3);
+    assert!(
+        stderr.contains("ann has no skill `dbb` (skills: ops:4, network)"),
+        "{stderr}"
+    );
     for bad in ["ops:6", "ops:0", "Ops", "ops:x"] {
         let stderr = env.fails("admin", &["agent", "set", "ann", "--add-skill", bad], 5);
         assert!(stderr.contains("invalid skill"), "{bad}: {stderr}");
@@ -1148,4 +1154,24 @@ fn statistics_outside_the_quality_window_do_not_count() {
     assert_eq!(stats(&env), 0);
     configure(&env, &[("window = \"30d\"", "window = \"60d\"")]);
     assert_eq!(stats(&env), 1);
+}
+
+#[test]
+fn a_misspelt_type_in_the_routing_config_is_warned_about() {
+    let env = TestEnv::with_examples();
+    let path = env.home().join("config.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("# incident = \"skills\"", "incidnt = \"skills\"", 1),
+    )
+    .unwrap();
+    let out = env.run("admin", &["assign", "auto", "--dry-run"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("[routing.types] names `incidnt`, which is not a ticket type")
+            && stderr.contains("incident"),
+        "{stderr}"
+    );
 }

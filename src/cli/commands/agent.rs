@@ -407,12 +407,25 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
             continue;
         }
         validate_skill(skill_name(name))?;
-        if let Some(at) = agent
+        match agent
             .skills
             .iter()
             .position(|s| skill_name(s) == skill_name(name))
         {
-            changes.push(format!("-{}", agent.skills.remove(at)));
+            Some(at) => changes.push(format!("-{}", agent.skills.remove(at))),
+            // A typo must not pass for a removal that happened.
+            None => {
+                return Err(CommandError::not_found(format!(
+                    "{} has no skill `{}` (skills: {})",
+                    agent.name,
+                    skill_name(name),
+                    if agent.skills.is_empty() {
+                        "none".to_string()
+                    } else {
+                        agent.skills.join(", ")
+                    }
+                )))
+            }
         }
     }
     if let Some(capacity) = args.capacity {

@@ -91,6 +91,19 @@ pub fn run(ctx: &Context, args: &AutoArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
     let config = ctx.home.config()?;
     let catalog = ctx.home.catalog()?;
+    // A misspelt type would silently keep the default strategy; say so on every run.
+    for name in config
+        .routing
+        .types
+        .keys()
+        .filter(|name| catalog.get(name).is_none())
+    {
+        let mut warning = format!("[routing.types] names `{name}`, which is not a ticket type");
+        if let Some(hint) = crate::cli::error::did_you_mean(name, catalog.names()) {
+            warning.push_str(&format!(" ({hint})"));
+        }
+        ctx.ui.warn(warning);
+    }
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     if args.dry_run {
