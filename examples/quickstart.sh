@@ -79,9 +79,21 @@ step desk --as chen ticket reply "CS-$cs" -m "Refunded the duplicate charge; sor
 step desk --as chen ticket close "CS-$cs"
 step desk --as carol ticket rate "CS-$cs" --score 5 -m "Quick and friendly"
 
-echo; echo "==> a rule is a rule: bob cannot close an internal ticket (exit 4)"
-desk --as bob ticket reopen "INC-$inc" >/dev/null
+echo; echo "==> the 502s come back: carol's confirmed ticket is reopened, and a rule is a rule"
+step desk --as bob ticket reopen "INC-$inc"
+echo "(bob cannot close an internal ticket: its requester confirms; exit 4)"
 set +e; desk --as bob ticket close "INC-$inc"; echo "exit code: $?"; set -e
+
+echo; echo "==> the lead lets desk route what is still unclaimed (skills, load, quality)"
+step desk --as dana assign auto --dry-run
+step desk --as dana assign auto
+
+echo; echo "==> cron's SLA check, as if run a day later (nothing is recorded: --dry-run)"
+if tomorrow=$(date -u -d "+1 day" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null); then
+    step env DESK_NOW="$tomorrow" "$DESK" sla check --dry-run
+else
+    step desk sla check --dry-run
+fi
 
 echo; echo "==> where things stand"
 step desk ticket list --all
