@@ -388,3 +388,37 @@ fn concurrent_checks_record_each_warning_and_breach_once() {
         assert_eq!(count("sla_breached"), 1, "{kinds:?}");
     }
 }
+
+#[test]
+fn a_shanghai_office_skips_the_weekend_and_a_holiday() {
+    let env = with_sla(
+        r#"[sla]
+default_policy = "office"
+[sla.calendars.office]
+timezone = "Asia/Shanghai"
+weekdays = "09:00-12:00,13:00-18:00"
+holidays = ["2026-03-09"]
+[sla.policies.office]
+calendar = "office"
+first_response = { normal = "2h" }
+"#,
+    );
+    // Friday 2026-03-06 09:30 UTC is 17:30 in Shanghai: 30 working minutes left that day.
+    let friday = chrono::DateTime::parse_from_rfc3339("2026-03-06T09:30:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    env.advance(friday - env.now());
+    let id = incident(&env);
+    // Saturday, Sunday and Monday (a holiday) do not count: the other 1 h 30 m run on
+    // Tuesday from 09:00, so it is due at 10:30 Shanghai time, 02:30 UTC.
+    assert_eq!(
+        milestone(&env.show(id), "first_response")["due"],
+        "2026-03-10T02:30:00Z"
+    );
+    // Over the weekend nothing is at risk.
+    let sunday = chrono::DateTime::parse_from_rfc3339("2026-03-08T12:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    env.advance(sunday - env.now());
+    assert_eq!(check(&env)["items"], serde_json::json!([]));
+}
