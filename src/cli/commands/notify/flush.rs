@@ -490,14 +490,19 @@ fn print_dry_run(ctx: &Context, routing: &Routing, due: &[Message]) -> Result<()
 
 fn warn_no_contact(ctx: &Context, missing: &[NoContact]) {
     for gap in missing {
-        let command = if gap.role == "requester" {
-            "requester"
+        // A requester may also be an agent (staff filing for themselves): their agent
+        // contacts count too, so name both commands.
+        let fix = if gap.role == "requester" {
+            format!(
+                "`desk requester set {0} --contact {1}` (or `desk agent set {0} --contact {1}` if they are an agent)",
+                gap.recipient, gap.fix
+            )
         } else {
-            "agent"
+            format!("`desk agent set {} --contact {}`", gap.recipient, gap.fix)
         };
         ctx.ui.warn(format!(
-            "{} {}: {} ({}) has no contact for sink `{}`, so nothing was sent; add one with `desk {command} set {} --contact {}`",
-            gap.ticket, gap.on, gap.recipient, gap.role, gap.sink, gap.recipient, gap.fix
+            "{} {}: {} ({}) has no contact for sink `{}`, so nothing was sent; add one with {fix}",
+            gap.ticket, gap.on, gap.recipient, gap.role, gap.sink
         ));
     }
 }
