@@ -38,6 +38,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand requester 'Manage requesters and their tiers'
             cand assign 'Route tickets to agents by skills, load and quality, and explain why'
             cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
+            cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -769,6 +770,21 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;notify;help;help'= {
         }
+        &'desk;report'= {
+            cand --since 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]'
+            cand --until 'End of the period (exclusive; a date means the end of that day) [default: now]'
+            cand --by 'Split the figures by ticket type, agent (the assignee at close), requester tier, priority, UTC day or UTC hour of day'
+            cand --format 'Output format (the global --json means json)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -790,6 +806,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand requester 'Manage requesters and their tiers'
             cand assign 'Route tickets to agents by skills, load and quality, and explain why'
             cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
+            cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -912,6 +929,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;notify;list'= {
         }
         &'desk;help;notify;retry'= {
+        }
+        &'desk;help;report'= {
         }
         &'desk;help;completions'= {
         }

@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod notify;
 mod notify_config;
 pub mod people;
+pub mod report;
 pub mod routing;
 pub mod sla;
 mod sla_config;

@@ -249,32 +249,50 @@ impl ColdArchive {
         if manifest.segments.is_empty() {
             return Ok(());
         }
+        let locations = self.read_locations()?;
+        for info in &manifest.segments {
+            self.scan_segment(info, &locations, restored, &mut visit)?;
+        }
+        Ok(())
+    }
+
+    /// The whole location table, for [`ColdArchive::scan_segment`].
+    pub fn read_locations(&self) -> Result<Vec<u8>> {
         let path = self.locations_path();
-        let locations = self.io(&path, fs::read(&path))?;
+        self.io(&path, fs::read(&path))
+    }
+
+    /// Visit the live archived tickets of one segment (see [`ColdArchive::scan`]); segments
+    /// are independent, so a report may read several at once.
+    pub fn scan_segment(
+        &self,
+        info: &SegmentInfo,
+        locations: &[u8],
+        restored: &BTreeSet<u64>,
+        mut visit: impl FnMut(ArchivedTicket) -> Result<()>,
+    ) -> Result<()> {
         let live_location = |id: u64| -> Option<u64> {
             let start = usize::try_from(id).ok()?.checked_mul(8)?;
             let raw = locations.get(start..start + 8)?;
             Some(u64::from_le_bytes(raw.try_into().ok()?))
         };
-        for info in &manifest.segments {
-            let path = self.segment_path(info.id);
-            let file = self.io(&path, File::open(&path))?;
-            let mut reader = BufReader::with_capacity(1 << 20, file);
-            let mut offset = 0u64;
-            let mut payload = Vec::new();
-            while offset + FRAME_HEADER <= info.committed_len {
-                let mut header = [0u8; 8];
-                self.io(&path, reader.read_exact(&mut header))?;
-                let (len, crc) = frame_header(&header);
-                payload.resize(len as usize, 0);
-                self.io(&path, reader.read_exact(&mut payload))?;
-                let record = decode_frame(&path, offset, &payload, crc)?;
-                let id = record.ticket.id;
-                if live_location(id) == Some(encode_location(info.id, offset)) && !restored.contains(&id) {
-                    visit(record)?;
-                }
-                offset += FRAME_HEADER + len as u64;
+        let path = self.segment_path(info.id);
+        let file = self.io(&path, File::open(&path))?;
+        let mut reader = BufReader::with_capacity(1 << 20, file);
+        let mut offset = 0u64;
+        let mut payload = Vec::new();
+        while offset + FRAME_HEADER <= info.committed_len {
+            let mut header = [0u8; 8];
+            self.io(&path, reader.read_exact(&mut header))?;
+            let (len, crc) = frame_header(&header);
+            payload.resize(len as usize, 0);
+            self.io(&path, reader.read_exact(&mut payload))?;
+            let record = decode_frame(&path, offset, &payload, crc)?;
+            let id = record.ticket.id;
+            if live_location(id) == Some(encode_location(info.id, offset)) && !restored.contains(&id) {
+                visit(record)?;
             }
+            offset += FRAME_HEADER + len as u64;
         }
         Ok(())
     }

@@ -234,6 +234,38 @@ fn archiving_moves_closed_tickets_and_restoring_brings_them_back() {
 }
 
 #[test]
+fn every_ticket_is_visited_once_hot_or_archived() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        for id in 1..=4 {
+            insert(&store, &ticket(id, Status::Closed, Priority::Normal));
+        }
+        insert(&store, &ticket(5, Status::Pending, Priority::Normal));
+        store
+            .archive_closed(at(10), Duration::from_secs(3600), 10)
+            .unwrap();
+        // Ticket 2 comes back to the hot store: its stale archived copy is skipped.
+        let (record, _) = store.find_ticket(2).unwrap().unwrap();
+        let mut txn = store.txn();
+        store.restore_into(&mut txn, &record).unwrap();
+        txn.commit().unwrap();
+        for threads in [1, 3] {
+            let states = store
+                .for_each_ticket(threads, Vec::new, |seen, record| {
+                    assert_eq!(record.events.len(), 1, "each ticket comes with its history");
+                    seen.push(record.ticket.id);
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(states[0], vec![2, 5], "{name}: the hot store first");
+            let mut all: Vec<u64> = states.into_iter().flatten().collect();
+            all.sort_unstable();
+            assert_eq!(all, vec![1, 2, 3, 4, 5], "{name}, {threads} threads");
+        }
+    }
+}
+
+#[test]
 fn an_interrupted_archive_run_is_invisible_and_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     for (name, store) in backends(dir.path()) {

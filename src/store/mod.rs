@@ -641,6 +641,64 @@ impl Store {
         &self.cold
     }
 
+    /// Visit every ticket with its history, hot and archived, each exactly once: the hot
+    /// store (id order) on this thread, and the archive's segments on up to `threads`
+    /// threads at once. Each thread `visit`s into its own state from `start` (archive order
+    /// within a segment); returns the states, the hot store's first. For reports.
+    pub fn for_each_ticket<S: Send>(
+        &self,
+        threads: usize,
+        mut start: impl FnMut() -> S,
+        visit: impl Fn(&mut S, ArchivedTicket) -> Result<()> + Sync,
+    ) -> Result<Vec<S>> {
+        let txn = self.txn();
+        let mut hot = start();
+        for (key, value) in self.kv.scan_prefix(keys::TICKET_PREFIX)? {
+            let ticket: Ticket = decode(&key, &value)?;
+            let events = txn.events(ticket.id)?;
+            visit(&mut hot, ArchivedTicket { ticket, events })?;
+        }
+        let manifest = txn.cold_manifest()?;
+        let restored = txn.restored_ids()?;
+        drop(txn);
+        let mut states = vec![hot];
+        if manifest.segments.is_empty() {
+            return Ok(states);
+        }
+        let locations = self.cold.read_locations()?;
+        // Segments are dealt out round-robin; each thread reads its own in order.
+        let threads = threads.clamp(1, manifest.segments.len());
+        let shares: Vec<(S, Vec<&cold::SegmentInfo>)> = (0..threads)
+            .map(|t| {
+                let segments = manifest.segments.iter().skip(t).step_by(threads).collect();
+                (start(), segments)
+            })
+            .collect();
+        let cold = &self.cold;
+        let (locations, restored, visit) = (&locations, &restored, &visit);
+        let results: Vec<Result<S>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = shares
+                .into_iter()
+                .map(|(mut state, segments)| {
+                    scope.spawn(move || {
+                        for info in segments {
+                            cold.scan_segment(info, locations, restored, |record| visit(&mut state, record))?;
+                        }
+                        Ok(state)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        for result in results {
+            states.push(result?);
+        }
+        Ok(states)
+    }
+
     /// Find a ticket and its history wherever it lives: the hot store first, then the archive.
     pub fn find_ticket(&self, id: u64) -> Result<Option<(ArchivedTicket, Location)>> {
         let txn = self.txn();

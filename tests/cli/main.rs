@@ -17,6 +17,7 @@ mod lifecycle;
 mod notify;
 mod permissions;
 mod prompts;
+mod report;
 mod sla;
 mod store;
 mod templates;

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod ingest;
 pub mod init;
 pub mod notify;
+pub mod report;
 pub mod requester;
 pub mod sla;
 pub mod template;
@@ -45,6 +46,8 @@ pub enum Command {
     /// Notifications: send what the outbox holds (from cron), list and retry failures
     #[command(subcommand)]
     Notify(notify::NotifyCommand),
+    /// The desk's figures over a period: volumes, backlog, response and resolution times, SLA, CSAT
+    Report(report::ReportArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -60,6 +63,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Requester(command) => requester::run(ctx, command),
         Command::Assign(command) => assign::run(ctx, command),
         Command::Notify(command) => notify::run(ctx, command),
+        Command::Report(args) => report::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }

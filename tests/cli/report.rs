@@ -1,0 +1,315 @@
+//! `desk report`: a small history, hot and archived, where every figure is known by hand,
+//! checked in table, JSON and CSV.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use serde_json::{json, Value};
+
+use crate::common::TestEnv;
+
+/// Minute 0 of the history.
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap()
+}
+
+/// Run `args` as `user` at `minute` after [`t0`].
+fn at(env: &TestEnv, minute: i64, user: &str, args: &[&str]) -> String {
+    env.advance(t0() + Duration::minutes(minute) - env.now());
+    env.ok(user, args)
+}
+
+const CONFIG: &str = r#"
+[archive]
+after = "1h"
+batch = 100
+
+[tiers.vip]
+description = "VIP customers"
+types = ["*"]
+
+[sla]
+default_policy = "fast"
+warn = "75%"
+[sla.policies.fast]
+first_response = { normal = "1h" }
+resolution = { normal = "4h" }
+confirmation = { normal = "2h" }
+escalation = { notify_lead = true }
+"#;
+
+/// The history (minutes after 10:00 on 2026-03-02; all normal priority):
+///
+/// | ticket | requester | story | first response | resolution |
+/// |---|---|---|---|---|
+/// | INC-1 | carol | filed 0, bob claims 10, replies 30, confirmed 40 | 30m | 30m |
+/// | INC-2 | carol | filed 60, bob claims 70, first response breached + escalated at the 180 check, reply 190, confirmed 200, reopened 210, reply 220, confirmed 230 | 130m | 130m + 10m = 140m |
+/// | CS-3 | frank (vip) | filed 300, bob claims 310, replies 320, closes 330, rated 2 at 340 then 4 at 350 | 20m | 20m |
+/// | INC-4 | carol | filed 400, left unclaimed | - | - |
+/// | INC-5 | carol | filed 410, bob claims 420, replies 430 (awaiting) | 20m | - |
+/// | INC-6 | carol | filed 440, erin claims 450 (pending) | - | - |
+/// | CS-7 | frank (vip) | filed 500, erin claims 510, replies 520, closes 530, rated 5 at 540 | 20m | 20m |
+///
+/// INC-1, INC-2 and CS-3 are archived (closed over an hour before a later write).
+fn history() -> TestEnv {
+    let env = TestEnv::with_examples();
+    std::fs::write(env.home().join("config.toml"), CONFIG).unwrap();
+    env.ok("admin", &["requester", "add", "frank", "--tier", "vip"]);
+    let incident = [
+        "ticket",
+        "new",
+        "--type",
+        "incident",
+        "--title",
+        "down",
+        "-f",
+        "service=api",
+        "-p",
+        "normal",
+    ];
+    let complaint = ["ticket", "new", "--type", "customer-complaint", "--title", "late"];
+    let reply = |minute, user, id: &str| at(&env, minute, user, &["ticket", "reply", id, "-m", "done"]);
+
+    at(&env, 0, "carol", &incident);
+    at(&env, 10, "bob", &["ticket", "claim", "1"]);
+    reply(30, "bob", "1");
+    at(&env, 40, "carol", &["ticket", "confirm", "1"]);
+
+    at(&env, 60, "carol", &incident);
+    at(&env, 70, "bob", &["ticket", "claim", "2"]);
+    at(&env, 180, "admin", &["sla", "check"]);
+    reply(190, "bob", "2");
+    at(&env, 200, "carol", &["ticket", "confirm", "2"]);
+    at(&env, 210, "carol", &["ticket", "reopen", "2"]);
+    reply(220, "bob", "2");
+    at(&env, 230, "carol", &["ticket", "confirm", "2"]);
+
+    at(&env, 300, "frank", &complaint);
+    at(&env, 310, "bob", &["ticket", "claim", "3"]);
+    reply(320, "bob", "3");
+    at(&env, 330, "bob", &["ticket", "close", "3"]);
+    at(&env, 340, "frank", &["ticket", "rate", "3", "--score", "2"]);
+    at(&env, 350, "frank", &["ticket", "rate", "3", "--score", "4"]);
+
+    at(&env, 400, "carol", &incident);
+    at(&env, 410, "carol", &incident);
+    at(&env, 420, "bob", &["ticket", "claim", "5"]);
+    reply(430, "bob", "5");
+    at(&env, 440, "carol", &incident);
+    at(&env, 450, "erin", &["ticket", "claim", "6"]);
+
+    at(&env, 500, "frank", &complaint);
+    at(&env, 510, "erin", &["ticket", "claim", "7"]);
+    reply(520, "erin", "7");
+    at(&env, 530, "erin", &["ticket", "close", "7"]);
+    at(&env, 540, "frank", &["ticket", "rate", "7", "--score", "5"]);
+
+    for id in [1, 2, 3] {
+        assert_eq!(env.show(id)["archived"], true, "ticket {id} is archived");
+    }
+    assert_eq!(env.show(7)["archived"], false);
+    // The report runs a day later: the default period (30 days) holds everything.
+    env.advance(t0() + Duration::days(1) - env.now());
+    env
+}
+
+const MIN: u64 = 60;
+
+fn sla(first_response_breached: u64, closed: u64) -> Value {
+    let attainment = |breached: u64| {
+        if closed == 0 {
+            Value::Null
+        } else {
+            json!(((closed - breached) as f64 / closed as f64 * 10_000.0).round() / 10_000.0)
+        }
+    };
+    json!([
+        {"milestone": "first_response", "breached": first_response_breached, "closed": closed, "attainment": attainment(first_response_breached)},
+        {"milestone": "resolution", "breached": 0, "closed": closed, "attainment": attainment(0)},
+        {"milestone": "confirmation", "breached": 0, "closed": closed, "attainment": attainment(0)},
+    ])
+}
+
+fn stats(count: u64, median: u64, p90: u64, mean: u64) -> Value {
+    json!({"count": count, "median": median, "p90": p90, "mean": mean})
+}
+
+fn no_stats() -> Value {
+    json!({"count": 0, "median": null, "p90": null, "mean": null})
+}
+
+/// The whole desk over the default period, by hand from the table above.
+fn expected_total() -> Value {
+    json!({
+        "created": 7,
+        "closed": 4,
+        "reopened": 1,
+        "backlog": {"unclaimed": 1, "pending": 1, "awaiting": 1, "total": 3},
+        "resolution_rate": 0.5714,
+        "reopen_rate": 0.25,
+        "escalations": 1,
+        // 20, 20, 20, 30, 130 minutes: median (rank 3) 20m, p90 (rank 5) 130m, mean 44m.
+        "first_response": stats(5, 20 * MIN, 130 * MIN, 44 * MIN),
+        // 20, 20, 30, 140 minutes: median (rank 2) 20m, p90 (rank 4) 140m, mean 52.5m.
+        "resolution": stats(4, 20 * MIN, 140 * MIN, 3150),
+        "sla": sla(1, 4),
+        "csat": {"count": 2, "average": 4.5},
+    })
+}
+
+#[test]
+fn the_summary_agrees_with_the_history_in_json() {
+    let env = history();
+    let report = env.json("admin", &["report"]);
+    assert_eq!(report["since"], "2026-02-01T10:00:00Z");
+    assert_eq!(report["until"], "2026-03-03T10:00:00Z");
+    assert_eq!(report["by"], Value::Null);
+    assert_eq!(report["total"], expected_total());
+    assert_eq!(report["groups"], json!([]));
+    // --format json is the same document.
+    let text = env.ok("admin", &["report", "--format", "json"]);
+    let again: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(again["total"], expected_total());
+}
+
+#[test]
+fn a_period_counts_only_what_happened_in_it() {
+    let env = history();
+    let report = env.json(
+        "admin",
+        &[
+            "report",
+            "--since",
+            "2026-03-02T11:00:00Z",
+            "--until",
+            "2026-03-02T14:00:00Z",
+        ],
+    );
+    assert_eq!(
+        report["total"],
+        json!({
+            "created": 1,
+            "closed": 1,
+            "reopened": 1,
+            // The backlog is now's, whatever the period.
+            "backlog": {"unclaimed": 1, "pending": 1, "awaiting": 1, "total": 3},
+            "resolution_rate": 1.0,
+            "reopen_rate": 1.0,
+            "escalations": 1,
+            "first_response": stats(1, 130 * MIN, 130 * MIN, 130 * MIN),
+            "resolution": stats(1, 140 * MIN, 140 * MIN, 140 * MIN),
+            "sla": sla(1, 1),
+            "csat": {"count": 0, "average": null},
+        })
+    );
+    // Relative forms: a day ago until now holds nothing but the backlog.
+    let recent = env.json("admin", &["report", "--since", "12h"]);
+    assert_eq!(recent["total"]["created"], 0);
+    assert_eq!(recent["total"]["backlog"]["total"], 3);
+    assert_eq!(recent["total"]["resolution_rate"], Value::Null);
+    env.fails("admin", &["report", "--since", "yesterday"], 5);
+}
+
+#[test]
+fn by_agent_counts_closing_work_for_the_assignee_at_close() {
+    let env = history();
+    let report = env.json("admin", &["report", "--by", "agent"]);
+    assert_eq!(report["by"], "agent");
+    let groups = report["groups"].as_array().unwrap();
+    let names: Vec<&str> = groups.iter().map(|g| g["group"].as_str().unwrap()).collect();
+    assert_eq!(names, ["(unassigned)", "bob", "erin"]);
+    let bob = &groups[1];
+    assert_eq!(bob["created"], 4, "INC-1, INC-2, CS-3, INC-5");
+    assert_eq!(bob["closed"], 3);
+    assert_eq!(bob["reopened"], 1);
+    assert_eq!(bob["backlog"]["awaiting"], 1);
+    assert_eq!(bob["escalations"], 1);
+    // 20, 20, 30, 130 minutes.
+    assert_eq!(bob["first_response"], stats(4, 20 * MIN, 130 * MIN, 50 * MIN));
+    // 20, 30, 140 minutes: mean 63⅓ minutes = 3800 s.
+    assert_eq!(bob["resolution"], stats(3, 30 * MIN, 140 * MIN, 3800));
+    assert_eq!(bob["sla"][0]["attainment"], 0.6667);
+    assert_eq!(bob["csat"], json!({"count": 1, "average": 4.0}));
+    let erin = &groups[2];
+    assert_eq!(
+        (erin["created"].as_u64(), erin["closed"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(erin["backlog"]["pending"], 1);
+    assert_eq!(erin["resolution"], stats(1, 20 * MIN, 20 * MIN, 20 * MIN));
+    assert_eq!(erin["csat"], json!({"count": 1, "average": 5.0}));
+    let unassigned = &groups[0];
+    assert_eq!(unassigned["created"], 1);
+    assert_eq!(unassigned["backlog"]["unclaimed"], 1);
+    assert_eq!(unassigned["first_response"], no_stats());
+    assert_eq!(report["total"], expected_total(), "groups never change the total");
+
+    let tiers = env.json("admin", &["report", "--by", "tier"]);
+    let tiers: Vec<(&str, u64, u64)> = tiers["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["group"].as_str().unwrap(),
+                g["created"].as_u64().unwrap(),
+                g["csat"]["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(tiers, [("standard", 5, 0), ("vip", 2, 2)]);
+}
+
+#[test]
+fn csv_has_a_header_the_total_and_one_row_per_group() {
+    let env = history();
+    let text = env.ok("admin", &["report", "--format", "csv", "--by", "type"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with("group,created,closed,reopened,backlog_unclaimed,"));
+    assert_eq!(lines[0].split(',').count(), 27);
+    assert_eq!(
+        lines[1],
+        "total,7,4,1,1,1,1,3,0.5714,0.25,1,5,1200,7800,2640,4,1200,8400,3150,1,0.75,0,1,0,1,2,4.5"
+    );
+    // Complaints: CS-3 and CS-7, both closed within 20 minutes and rated.
+    assert_eq!(
+        lines[2],
+        "customer-complaint,2,2,0,0,0,0,0,1,0,0,2,1200,1200,1200,2,1200,1200,1200,0,1,0,1,0,1,2,4.5"
+    );
+    // Incidents: 5 filed, INC-1 and INC-2 closed; responses 20, 30, 130 minutes.
+    assert_eq!(
+        lines[3],
+        "incident,5,2,1,1,1,1,3,0.4,0.5,1,3,1800,7800,3600,2,1800,8400,5100,1,0.5,0,1,0,1,0,"
+    );
+}
+
+#[test]
+fn the_table_reads_like_a_summary() {
+    let env = history();
+    // Piped: tab-separated rows without a header.
+    let text = env.ok("admin", &["report"]);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "period\t2026-02-01T10:00:00+00:00 – 2026-03-03T10:00:00+00:00",
+            "created\t7",
+            "closed\t4",
+            "backlog\t3 (unclaimed 1, pending 1, awaiting 1)",
+            "resolution rate\t57.1%",
+            "reopen rate\t25.0% (1 reopened)",
+            "escalations\t1",
+            "first response\tmedian 20m, p90 2h 10m, mean 44m (5 tickets)",
+            "resolution time\tmedian 20m, p90 2h 20m, mean 52m (4 tickets)",
+            "SLA attainment\tfirst_response 75.0%, resolution 100.0%, confirmation 100.0%",
+            "CSAT\t4.50 (2)",
+        ]
+    );
+    let by_priority = env.ok("admin", &["report", "--by", "priority"]);
+    assert_eq!(
+        by_priority.lines().collect::<Vec<_>>(),
+        [
+            "normal\t7\t4\t3\t57.1%\t25.0%\t1\t20m\t2h 10m\t20m\t2h 20m\t75.0%\t100.0%\t100.0%\t4.50 (2)",
+            "total\t7\t4\t3\t57.1%\t25.0%\t1\t20m\t2h 10m\t20m\t2h 20m\t75.0%\t100.0%\t100.0%\t4.50 (2)",
+        ]
+    );
+}
