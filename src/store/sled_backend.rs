@@ -37,6 +37,7 @@ fn is_lock_contention(error: &sled::Error) -> bool {
 pub fn open_with_retry(path: &Path, timeout: Duration) -> Result<SledBackend> {
     let started = Instant::now();
     let mut delay = Duration::from_millis(1);
+    let mut repaired = false;
     loop {
         let config = sled::Config::new()
             .path(path)
@@ -46,6 +47,9 @@ pub fn open_with_retry(path: &Path, timeout: Duration) -> Result<SledBackend> {
             .cache_capacity(64 * 1024 * 1024);
         match config.open() {
             Ok(db) => return Ok(SledBackend { db }),
+            Err(sled::Error::Corruption { .. }) if !repaired && remove_torn_snapshots(path) => {
+                repaired = true;
+            }
             Err(error) if is_lock_contention(&error) => {
                 let elapsed = started.elapsed();
                 if elapsed >= timeout {
@@ -58,6 +62,52 @@ pub fn open_with_retry(path: &Path, timeout: Duration) -> Result<SledBackend> {
             Err(error) => return Err(backend_error(error)),
         }
     }
+}
+
+/// sled 0.34.7 writes each snapshot to `snap.<lsn>.generating` and renames it when
+/// complete, but reads any `snap.*` file on open, the unfinished one included: a process
+/// killed while writing one leaves a store sled calls corrupt (sled issue #1527). The
+/// snapshot is only a shortcut (sled rebuilds from its log and the previous snapshot), so
+/// an unfinished one can go — but only while nobody else holds the store, who might be
+/// writing it right now. Returns whether anything was removed.
+fn remove_torn_snapshots(path: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    let torn: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("snap.") && n.ends_with(".generating"))
+        })
+        .collect();
+    if torn.is_empty() || !holds_exclusively(path) {
+        return false;
+    }
+    torn.iter().filter(|p| std::fs::remove_file(p).is_ok()).count() > 0
+}
+
+/// Whether this process could take the lock sled takes (flock on `db`) right now, i.e.
+/// no other desk has the store open. The lock is released again on return.
+#[cfg(unix)]
+fn holds_exclusively(path: &Path) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let Ok(file) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path.join("db"))
+    else {
+        return false;
+    };
+    // SAFETY: flock(2) on a descriptor we own; no memory is shared with the kernel call.
+    unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) == 0 }
+    // Closing `file` releases the lock.
+}
+
+#[cfg(not(unix))]
+fn holds_exclusively(_path: &Path) -> bool {
+    false
 }
 
 impl KvBackend for SledBackend {
