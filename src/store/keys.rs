@@ -79,6 +79,14 @@ pub fn status_entry(status: &str, rank: u8, id: u64) -> Vec<u8> {
     join(&[&status_prefix(status), &[rank], &id.to_be_bytes()])
 }
 
+/// The priority rank in a status index key (the byte before the id).
+pub fn status_entry_rank(key: &[u8]) -> Result<u8, StoreError> {
+    key.len()
+        .checked_sub(9)
+        .map(|at| key[at])
+        .ok_or_else(|| StoreError::Corrupt(format!("status index key too short: {key:?}")))
+}
+
 /// Index families keyed by a name, then the ticket id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameIndex {

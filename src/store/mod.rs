@@ -103,6 +103,73 @@ pub struct TicketQuery {
     pub requester: Option<String>,
 }
 
+/// What a ticket listing shows; decoded from the ticket record, the rest skipped.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TicketRow {
+    pub id: u64,
+    #[serde(rename = "type")]
+    pub ticket_type: String,
+    #[serde(default)]
+    pub prefix: Option<String>,
+    pub title: String,
+    pub status: Status,
+    pub priority: crate::domain::Priority,
+    pub requester: String,
+    #[serde(default)]
+    pub assignee: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl TicketRow {
+    /// `INC-42`, or `#42` for a type without a prefix (as [`Ticket::display_id`]).
+    pub fn display_id(&self) -> String {
+        match &self.prefix {
+            Some(prefix) => format!("{prefix}-{}", self.id),
+            None => format!("#{}", self.id),
+        }
+    }
+}
+
+/// The fields a query filters and sorts on.
+struct QueryFields<'a> {
+    id: u64,
+    status: Status,
+    priority: crate::domain::Priority,
+    ticket_type: &'a String,
+    requester: &'a String,
+    assignee: Option<&'a String>,
+}
+
+trait Queryable {
+    fn fields(&self) -> QueryFields<'_>;
+}
+
+impl Queryable for Ticket {
+    fn fields(&self) -> QueryFields<'_> {
+        QueryFields {
+            id: self.id,
+            status: self.status,
+            priority: self.priority,
+            ticket_type: &self.ticket_type,
+            requester: &self.requester,
+            assignee: self.assignee.as_ref(),
+        }
+    }
+}
+
+impl Queryable for TicketRow {
+    fn fields(&self) -> QueryFields<'_> {
+        QueryFields {
+            id: self.id,
+            status: self.status,
+            priority: self.priority,
+            ticket_type: &self.ticket_type,
+            requester: &self.requester,
+            assignee: self.assignee.as_ref(),
+        }
+    }
+}
+
 /// What the SLA index keeps beside each entry: enough to list the ticket and to tell
 /// whether anything is left to record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -401,7 +468,34 @@ impl<'s> Txn<'s> {
 
     /// Tickets in the hot store matching `query`, in queue order (priority, then age).
     /// Uses the narrowest index available and never scans all tickets.
+    /// Ids in queue order (priority, then id) of the tickets in `statuses` whose priority
+    /// rank is in `ranks` (all when empty), read from the status index keys alone: no
+    /// ticket is decoded.
+    pub fn queue_ids(&self, statuses: &[Status], ranks: &[u8]) -> Result<Vec<u64>> {
+        let mut entries = Vec::new();
+        for status in statuses {
+            for key in self.scan_keys(&keys::status_prefix(status.as_str()))? {
+                let rank = keys::status_entry_rank(&key)?;
+                if ranks.is_empty() || ranks.contains(&rank) {
+                    entries.push((rank, keys::trailing_id(&key)?));
+                }
+            }
+        }
+        entries.sort_unstable();
+        Ok(entries.into_iter().map(|(_, id)| id).collect())
+    }
+
     pub fn query_tickets(&self, query: &TicketQuery) -> Result<Vec<Ticket>> {
+        self.query(query)
+    }
+
+    /// [`Txn::query_tickets`] decoding only what a listing shows ([`TicketRow`]): a big
+    /// queue costs less when bodies, fields and attachments are skipped.
+    pub fn query_rows(&self, query: &TicketQuery) -> Result<Vec<TicketRow>> {
+        self.query(query)
+    }
+
+    fn query<T: DeserializeOwned + Queryable>(&self, query: &TicketQuery) -> Result<Vec<T>> {
         let ids: Vec<u64> = if !query.statuses.is_empty() {
             let mut ids = Vec::new();
             for status in &query.statuses {
@@ -429,24 +523,24 @@ impl<'s> Txn<'s> {
         };
         let mut tickets = Vec::with_capacity(ids.len());
         for id in ids {
-            let ticket = self
-                .ticket(id)?
+            let key = keys::ticket(id);
+            let bytes = self
+                .get_raw(&key)?
                 .ok_or_else(|| StoreError::Corrupt(format!("index points at missing ticket {id}")))?;
-            let keep = query
-                .assignee
-                .as_ref()
-                .is_none_or(|a| ticket.assignee.as_ref() == Some(a))
-                && query.requester.as_ref().is_none_or(|r| &ticket.requester == r)
-                && query
-                    .ticket_type
-                    .as_ref()
-                    .is_none_or(|t| &ticket.ticket_type == t)
-                && (query.statuses.is_empty() || query.statuses.contains(&ticket.status));
+            let ticket: T = decode(&key, &bytes)?;
+            let fields = ticket.fields();
+            let keep = query.assignee.as_ref().is_none_or(|a| fields.assignee == Some(a))
+                && query.requester.as_ref().is_none_or(|r| fields.requester == r)
+                && query.ticket_type.as_ref().is_none_or(|t| fields.ticket_type == t)
+                && (query.statuses.is_empty() || query.statuses.contains(&fields.status));
             if keep {
                 tickets.push(ticket);
             }
         }
-        tickets.sort_by_key(|t| (t.priority.rank(), t.id));
+        tickets.sort_by_key(|t| {
+            let fields = t.fields();
+            (fields.priority.rank(), fields.id)
+        });
         Ok(tickets)
     }
 

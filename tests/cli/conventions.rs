@@ -885,3 +885,57 @@ fn agents_and_requesters_in_json() {
     assert_eq!(ids(&carol["tickets"]), [id]);
     env.fails("carol", &["requester", "show", "nobody"], 3);
 }
+
+#[test]
+fn quiet_list_from_the_index_matches_the_full_listing() {
+    let env = TestEnv::with_examples();
+    for (title, priority) in [
+        ("a", "low"),
+        ("b", "urgent"),
+        ("c", "normal"),
+        ("d", "urgent"),
+        ("e", "high"),
+    ] {
+        env.ok(
+            "carol",
+            &[
+                "ticket",
+                "new",
+                "--type",
+                "incident",
+                "--title",
+                title,
+                "-f",
+                "service=api",
+                "-p",
+                priority,
+            ],
+        );
+    }
+    env.ok("bob", &["ticket", "claim", "3"]);
+    for filters in [
+        vec![],
+        vec!["--status", "unclaimed"],
+        vec!["--priority", "urgent"],
+        vec!["--status", "unclaimed,pending", "--limit", "3"],
+    ] {
+        let mut quiet = vec!["ticket", "list", "-q"];
+        quiet.extend(&filters);
+        let ids: Vec<u64> = env
+            .ok("admin", &quiet)
+            .lines()
+            .map(|l| l.parse().unwrap())
+            .collect();
+        let mut full = vec!["ticket", "list"];
+        full.extend(&filters);
+        let listed: Vec<u64> = env
+            .json("admin", &full)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_u64().unwrap())
+            .collect();
+        assert_eq!(ids, listed, "{filters:?}");
+        assert!(!ids.is_empty(), "{filters:?}");
+    }
+}

@@ -78,21 +78,46 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     if let Some(name) = args.assignee.as_deref().filter(|&name| name != "me") {
         ctx.agent(&txn, name)?;
     }
-    let mut tickets = txn.query_tickets(&query)?;
+    // `-q` with only status and priority filters is answered from the status index keys
+    // (they hold the priority): scripts listing a big queue decode no ticket.
+    if ctx.ui.is_quiet()
+        && query.assignee.is_none()
+        && query.requester.is_none()
+        && query.ticket_type.is_none()
+    {
+        let ranks: Vec<u8> = priorities.iter().map(|p| p.rank()).collect();
+        let mut ids = txn.queue_ids(&query.statuses, &ranks)?;
+        drop(txn);
+        drop(store);
+        if let Some(limit) = args.limit {
+            ids.truncate(limit);
+        }
+        for id in ids {
+            ctx.ui.line(id.to_string())?;
+        }
+        return Ok(());
+    }
+    if ctx.ui.is_json() {
+        let mut tickets = txn.query_tickets(&query)?;
+        drop(txn);
+        drop(store);
+        if let Some(name) = &args.ticket_type {
+            check_type(ctx, name, tickets.is_empty())?;
+        }
+        tickets.retain(|t| priorities.is_empty() || priorities.contains(&t.priority));
+        tickets.truncate(args.limit.unwrap_or(usize::MAX));
+        let items: Vec<TicketJson> = tickets.iter().map(|t| TicketJson::new(t, false)).collect();
+        return ctx.ui.json(&items);
+    }
+    // People and pipes see a few columns: decode only those.
+    let mut tickets = txn.query_rows(&query)?;
     drop(txn);
     drop(store);
     if let Some(name) = &args.ticket_type {
         check_type(ctx, name, tickets.is_empty())?;
     }
     tickets.retain(|t| priorities.is_empty() || priorities.contains(&t.priority));
-    if let Some(limit) = args.limit {
-        tickets.truncate(limit);
-    }
-
-    if ctx.ui.is_json() {
-        let items: Vec<TicketJson> = tickets.iter().map(|t| TicketJson::new(t, false)).collect();
-        return ctx.ui.json(&items);
-    }
+    tickets.truncate(args.limit.unwrap_or(usize::MAX));
     if ctx.ui.is_quiet() {
         for ticket in &tickets {
             ctx.ui.line(ticket.id.to_string())?;
