@@ -8,6 +8,7 @@
 //! <home>/attachments/<id>/   files that came with a ticket (e-mail attachments)
 //! ```
 
+use std::cell::OnceCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,9 @@ use super::error::CommandError;
 
 pub struct Home {
     root: PathBuf,
+    /// config.toml, parsed once per process: a command and the archiving after its write
+    /// both need it, and the parse should not happen twice (or inside the store's lock).
+    config: OnceCell<Config>,
 }
 
 /// The templates of a home: those that parsed, and the files that did not. A broken file
@@ -48,7 +52,10 @@ impl Catalog {
 
 impl Home {
     pub fn new(root: PathBuf) -> Self {
-        Home { root }
+        Home {
+            root,
+            config: OnceCell::new(),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -90,6 +97,14 @@ impl Home {
     }
 
     pub fn config(&self) -> Result<Config, CommandError> {
+        if let Some(config) = self.config.get() {
+            return Ok(config.clone());
+        }
+        let config = self.read_config()?;
+        Ok(self.config.get_or_init(|| config).clone())
+    }
+
+    fn read_config(&self) -> Result<Config, CommandError> {
         let path = self.config_path();
         match fs::read_to_string(&path) {
             Ok(source) => Ok(Config::parse(&path.display().to_string(), &source)?),

@@ -117,6 +117,8 @@ fn read_message(text: &str) -> Result<String, CommandError> {
 }
 
 fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(), CommandError> {
+    // Read before the store is opened, so the lock is not held while parsing it.
+    let config = ctx.home.config()?;
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, reference)?;
     let mut txn = store.txn();
@@ -146,7 +148,7 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
     };
     let (mut ticket, event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
     let history: Vec<Event> = record.events.iter().cloned().chain([event.clone()]).collect();
-    crate::cli::sla::refresh(&ctx.home.config()?, &mut ticket, &history, ctx.now);
+    crate::cli::sla::refresh(&config, &mut ticket, &history, ctx.now);
     if location == Location::Cold {
         // Any move on an archived ticket brings it back to the hot store first.
         store.restore_into(&mut txn, &record)?;
