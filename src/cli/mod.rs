@@ -8,6 +8,7 @@ pub mod error;
 pub mod home;
 pub mod intake;
 pub mod output;
+pub mod progress;
 pub mod sla;
 pub mod ui;
 
@@ -27,7 +28,8 @@ Exit codes:
   2   usage error
   3   not found (ticket, agent, template, desk home)
   4   permission denied (role or workflow rule)
-  5   invalid input (bad field, template, config, DESK_* value or e-mail; no TTY to ask)
+  5   invalid input (bad field, template, config, DESK_* value or e-mail; no TTY to ask);
+      also: `desk doctor` found problems, or the store needs `desk doctor --migrate`
   6   conflict (illegal state transition, or it already exists)
   7   rate limited
   75  store busy: another desk process held it longer than DESK_LOCK_TIMEOUT

@@ -80,7 +80,9 @@ impl Period {
     }
 }
 
-fn parse_bound(text: &str, now: DateTime<Utc>, is_end: bool) -> Result<DateTime<Utc>, DomainError> {
+/// One time as `--since`, `--until` and `desk archive`'s cutoffs take it: an RFC 3339 time, a date
+/// (its midnight UTC; with `is_end`, the next midnight) or an age before `now` (`7d`, `12h`, `2w`).
+pub fn parse_bound(text: &str, now: DateTime<Utc>, is_end: bool) -> Result<DateTime<Utc>, DomainError> {
     let text = text.trim();
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {
         return Ok(time.with_timezone(&Utc));

@@ -8,7 +8,9 @@
 //!   one starts. Reports read them sequentially.
 //! - `locations.bin`: a direct-addressed table, 8 bytes per ticket id, giving the segment
 //!   and offset of the ticket's live frame (0 = not archived). Ticket ids are dense and never
-//!   reused, so `show` of an archived ticket is two positioned reads, whatever the size.
+//!   reused, so `show` of an archived ticket is two positioned reads, whatever the size. A
+//!   ticket deleted by retention (`desk archive --purge-before`) keeps a marker there with
+//!   the purge time ([`PURGED_SEGMENT`]), so `show` can say it was purged.
 //!
 //! What is committed is decided by the hot store: its [`ColdManifest`] records each
 //! segment's committed length, and the hot commit that advances it is the same one that
@@ -30,8 +32,11 @@ use crate::domain::{Event, Ticket};
 
 /// Size at which a segment is closed and a new one started.
 pub const SEGMENT_LIMIT: u64 = 256 * 1024 * 1024;
-const FRAME_HEADER: u64 = 8;
+pub(super) const FRAME_HEADER: u64 = 8;
 const OFFSET_BITS: u32 = 40;
+/// The segment field of a location that marks a purged ticket; its offset field holds the
+/// purge time (Unix seconds). No real segment has this id (it would take 16 M segments).
+pub const PURGED_SEGMENT: u32 = (1 << (64 - OFFSET_BITS)) - 2;
 
 /// A ticket with its full history, as archived (and as shown by `desk ticket show`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,7 +68,7 @@ impl ColdManifest {
         self.segments.iter().map(|s| s.committed_len).sum()
     }
 
-    fn segment(&self, id: u32) -> Option<&SegmentInfo> {
+    pub(super) fn segment(&self, id: u32) -> Option<&SegmentInfo> {
         self.segments.iter().find(|s| s.id == id)
     }
 }
@@ -72,11 +77,11 @@ pub struct ColdArchive {
     dir: PathBuf,
 }
 
-fn encode_location(segment: u32, offset: u64) -> u64 {
+pub(super) fn encode_location(segment: u32, offset: u64) -> u64 {
     ((segment as u64 + 1) << OFFSET_BITS) | offset
 }
 
-fn decode_location(raw: u64) -> Option<(u32, u64)> {
+pub(super) fn decode_location(raw: u64) -> Option<(u32, u64)> {
     let segment = raw >> OFFSET_BITS;
     (segment != 0).then(|| ((segment - 1) as u32, raw & ((1 << OFFSET_BITS) - 1)))
 }
@@ -92,15 +97,15 @@ impl ColdArchive {
         &self.dir
     }
 
-    fn segment_path(&self, id: u32) -> PathBuf {
+    pub(super) fn segment_path(&self, id: u32) -> PathBuf {
         self.dir.join(format!("seg-{id:06}.dat"))
     }
 
-    fn locations_path(&self) -> PathBuf {
+    pub(super) fn locations_path(&self) -> PathBuf {
         self.dir.join("locations.bin")
     }
 
-    fn io<T>(&self, path: &Path, result: std::io::Result<T>) -> Result<T> {
+    pub(super) fn io<T>(&self, path: &Path, result: std::io::Result<T>) -> Result<T> {
         result.map_err(|e| StoreError::io(path, e))
     }
 
@@ -198,7 +203,7 @@ impl ColdArchive {
         self.io(&path, file.sync_data())
     }
 
-    fn location(&self, id: u64) -> Result<Option<(u32, u64)>> {
+    pub(super) fn location(&self, id: u64) -> Result<Option<(u32, u64)>> {
         let path = self.locations_path();
         let file = match File::open(&path) {
             Ok(file) => file,
@@ -298,13 +303,13 @@ impl ColdArchive {
     }
 }
 
-fn frame_header(header: &[u8; 8]) -> (u32, u32) {
+pub(super) fn frame_header(header: &[u8; 8]) -> (u32, u32) {
     let len = u32::from_le_bytes(header[0..4].try_into().expect("4 bytes"));
     let crc = u32::from_le_bytes(header[4..8].try_into().expect("4 bytes"));
     (len, crc)
 }
 
-fn decode_frame(path: &Path, offset: u64, payload: &[u8], crc: u32) -> Result<ArchivedTicket> {
+pub(super) fn decode_frame(path: &Path, offset: u64, payload: &[u8], crc: u32) -> Result<ArchivedTicket> {
     if crc32fast::hash(payload) != crc {
         return Err(StoreError::Corrupt(format!(
             "checksum mismatch in {} at offset {offset}",

@@ -2,8 +2,10 @@
 //! help) and a `run(ctx, args)` handler.
 
 pub mod agent;
+pub mod archive;
 pub mod assign;
 pub mod completions;
+pub mod doctor;
 pub mod ingest;
 pub mod init;
 pub mod notify;
@@ -48,6 +50,10 @@ pub enum Command {
     Notify(notify::NotifyCommand),
     /// The desk's figures over a period: volumes, backlog, response and resolution times, SLA, CSAT
     Report(report::ReportArgs),
+    /// Move old closed tickets to the cold archive now, show its figures, purge past retention
+    Archive(archive::ArchiveArgs),
+    /// Check the store's indexes, histories and archive; repair what is derived; migrate
+    Doctor(doctor::DoctorArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -64,6 +70,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Assign(command) => assign::run(ctx, command),
         Command::Notify(command) => notify::run(ctx, command),
         Command::Report(args) => report::run(ctx, args),
+        Command::Archive(args) => archive::run(ctx, args),
+        Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }
