@@ -651,3 +651,215 @@ impl super::Txn<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::domain::Priority;
+    use crate::domain::{Event, EventKind};
+    use crate::store::conformance::{at, ticket};
+    use crate::store::{sled_backend, Location};
+
+    /// A closed ticket with a history that replays to it: created, claimed, closed.
+    fn insert(store: &Store, closed: &Ticket) {
+        let mut closed = closed.clone();
+        closed.event_count = 3;
+        let mut txn = store.txn();
+        while txn.last_ticket_id().unwrap() < closed.id {
+            txn.allocate_ticket_id().unwrap();
+        }
+        txn.put_ticket(&closed).unwrap();
+        let mut created = Event::new(EventKind::Created, "carol", at(0));
+        created.to_status = Some(Status::Unclaimed);
+        let mut claimed = Event::new(EventKind::Claimed, "bob", at(0));
+        (claimed.seq, claimed.from_status, claimed.to_status) =
+            (1, Some(Status::Unclaimed), Some(Status::Pending));
+        claimed.assignee = Some("bob".into());
+        let mut close = Event::new(EventKind::Closed, "bob", at(1));
+        (close.seq, close.from_status, close.to_status) = (2, Some(Status::Pending), Some(Status::Closed));
+        for event in [created, claimed, close] {
+            txn.append_event(closed.id, &event);
+        }
+        txn.commit().unwrap();
+    }
+
+    fn open(dir: &Path) -> Store {
+        let backend = sled_backend::open_with_retry(&dir.join("hot"), Duration::from_secs(5)).unwrap();
+        Store::new(Box::new(backend), &dir.join("hot"), &dir.join("cold")).unwrap()
+    }
+
+    /// Six closed tickets archived in two segments' worth of runs (one segment); ticket 2
+    /// brought back to the hot store.
+    fn archived_store(dir: &Path) -> Store {
+        let store = open(dir);
+        for id in 1..=6 {
+            let mut closed = ticket(id, Status::Closed, Priority::Normal);
+            closed.title = format!("secret title {id}");
+            insert(&store, &closed);
+        }
+        assert_eq!(
+            store
+                .archive_closed(at(10), Duration::from_secs(60), 100)
+                .unwrap(),
+            6
+        );
+        let (record, _) = store.find_ticket(2).unwrap().unwrap();
+        let mut txn = store.txn();
+        store.restore_into(&mut txn, &record).unwrap();
+        txn.commit().unwrap();
+        store
+    }
+
+    fn where_is(store: &Store, id: u64) -> Option<Location> {
+        store.find_ticket(id).unwrap().map(|(_, location)| location)
+    }
+
+    fn archive_bytes(dir: &Path) -> Vec<u8> {
+        let mut all = Vec::new();
+        for entry in fs::read_dir(dir.join("cold")).unwrap() {
+            all.extend(fs::read(entry.unwrap().path()).unwrap());
+        }
+        all
+    }
+
+    fn contains(haystack: &[u8], needle: &str) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    }
+
+    fn healthy(store: &Store) {
+        let diagnosis = store.diagnose(&|_, _| {}).unwrap();
+        assert!(diagnosis.is_healthy(), "{:#?}", diagnosis.problems);
+    }
+
+    #[test]
+    fn purge_deletes_the_frames_and_keeps_the_rest_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = archived_store(dir.path());
+        let ids = BTreeSet::from([1, 3, 2]);
+        let outcome = store.purge(&ids, at(12)).unwrap();
+        assert_eq!(
+            outcome.purged, 2,
+            "the restored ticket 2 is not archived: left alone"
+        );
+        assert_eq!(outcome.segments_rewritten, 1);
+        assert!(outcome.bytes_after < outcome.bytes_before);
+        assert_eq!(where_is(&store, 1), None);
+        assert_eq!(store.cold().purged_at(1).unwrap(), Some(at(12)));
+        assert_eq!(store.cold().purged_at(4).unwrap(), None);
+        assert_eq!(where_is(&store, 2), Some(Location::Hot));
+        for id in [4, 5, 6] {
+            assert_eq!(where_is(&store, id), Some(Location::Cold), "ticket {id}");
+        }
+        let bytes = archive_bytes(dir.path());
+        assert!(
+            !contains(&bytes, "secret title 1\""),
+            "purged data is gone from the files"
+        );
+        assert!(!contains(&bytes, "secret title 3\""));
+        assert!(contains(&bytes, "secret title 4\""));
+        assert_eq!(
+            store.cold().segment_files().unwrap(),
+            vec![1],
+            "the old segment was deleted"
+        );
+        assert!(store.kv.get(PURGE_JOURNAL).unwrap().is_none());
+        healthy(&store);
+        // Archiving goes on after a compaction, and the restored ticket is counted once.
+        let mut closed = ticket(7, Status::Closed, Priority::Normal);
+        closed.dedup_key = None;
+        insert(&store, &closed);
+        store
+            .archive_closed(at(10), Duration::from_secs(60), 100)
+            .unwrap();
+        let status = store.archive_status(at(10)).unwrap();
+        assert_eq!((status.cold.tickets, status.cold.purged), (5, 2));
+        healthy(&store);
+    }
+
+    #[test]
+    fn a_crash_before_the_switch_leaves_the_old_archive_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = archived_store(dir.path());
+        let crash = store.purge_with(&BTreeSet::from([1, 3]), at(12), |step| match step {
+            "segments-written" => Err(StoreError::Backend("crash".into())),
+            _ => Ok(()),
+        });
+        assert!(crash.is_err());
+        drop(store);
+        let store = open(dir.path());
+        for id in [1, 3, 4, 5, 6] {
+            assert_eq!(where_is(&store, id), Some(Location::Cold), "ticket {id}");
+        }
+        // The unfinished copy is a leftover file: doctor reports it and --repair removes it.
+        let diagnosis = store.diagnose(&|_, _| {}).unwrap();
+        assert_eq!(diagnosis.problems.len(), 1, "{:#?}", diagnosis.problems);
+        assert!(diagnosis.problems[0].message.contains("leftover file"));
+        store.repair(diagnosis, 100).unwrap();
+        healthy(&store);
+        // And a purge afterwards works.
+        assert_eq!(store.purge(&BTreeSet::from([1, 3]), at(12)).unwrap().purged, 2);
+        assert_eq!(where_is(&store, 1), None);
+        healthy(&store);
+    }
+
+    #[test]
+    fn a_crash_after_the_switch_is_finished_by_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = archived_store(dir.path());
+        let crash = store.purge_with(&BTreeSet::from([1, 3]), at(12), |step| match step {
+            "switched" => Err(StoreError::Backend("crash".into())),
+            _ => Ok(()),
+        });
+        assert!(crash.is_err());
+        assert!(
+            store.kv.get(PURGE_JOURNAL).unwrap().is_some(),
+            "the journal is committed"
+        );
+        drop(store);
+        let store = open(dir.path());
+        assert!(store.kv.get(PURGE_JOURNAL).unwrap().is_none(), "finished at open");
+        assert_eq!(where_is(&store, 1), None);
+        assert_eq!(store.cold().purged_at(3).unwrap(), Some(at(12)));
+        for id in [4, 5, 6] {
+            assert_eq!(where_is(&store, id), Some(Location::Cold), "ticket {id}");
+        }
+        assert_eq!(where_is(&store, 2), Some(Location::Hot));
+        assert_eq!(store.cold().segment_files().unwrap(), vec![1]);
+        healthy(&store);
+    }
+
+    #[test]
+    fn finishing_a_purge_twice_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = archived_store(dir.path());
+        let _ = store.purge_with(&BTreeSet::from([5]), at(12), |step| match step {
+            "switched" => Err(StoreError::Backend("crash".into())),
+            _ => Ok(()),
+        });
+        let journal: PurgeJournal =
+            decode(PURGE_JOURNAL, &store.kv.get(PURGE_JOURNAL).unwrap().unwrap()).unwrap();
+        store.finish_purge(&journal).unwrap();
+        let locations = store.cold().locations_or_empty().unwrap();
+        // A crash inside step 3 runs it again.
+        store.finish_purge(&journal).unwrap();
+        assert_eq!(store.cold().locations_or_empty().unwrap(), locations);
+        assert_eq!(where_is(&store, 5), None);
+        assert_eq!(where_is(&store, 6), Some(Location::Cold));
+        healthy(&store);
+    }
+
+    #[test]
+    fn purging_everything_in_a_segment_drops_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = archived_store(dir.path());
+        let outcome = store.purge(&BTreeSet::from([1, 3, 4, 5, 6]), at(12)).unwrap();
+        assert_eq!(outcome.purged, 5);
+        // Ticket 2's stale copy stays: it is what the location table points at.
+        assert_eq!(store.txn().cold_manifest().unwrap().records(), 1);
+        assert_eq!(where_is(&store, 2), Some(Location::Hot));
+        healthy(&store);
+    }
+}
