@@ -178,7 +178,7 @@ impl Store {
         // --- hot tickets and their histories ---
         let mut hot: BTreeMap<u64, Ticket> = BTreeMap::new();
         let mut expected: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
-        let mut event_counts: HashMap<u64, u32> = HashMap::new();
+        let mut event_seqs: HashMap<u64, BTreeSet<u32>> = HashMap::new();
         for (key, value) in self.kv.scan_prefix(keys::TICKET_PREFIX)? {
             let ticket: Ticket = match decode(&key, &value) {
                 Ok(ticket) => ticket,
@@ -203,7 +203,7 @@ impl Store {
             for problem in check_chain(&ticket, &events) {
                 diagnosis.problem("events", problem);
             }
-            event_counts.insert(ticket.id, events.len() as u32);
+            event_seqs.insert(ticket.id, events.iter().map(|e| e.seq).collect());
             for entry in Txn::index_entries(&ticket) {
                 let value = if entry.starts_with(keys::SLA_ATTENTION_PREFIX) {
                     encode(&SlaEntry::of(&ticket))
@@ -395,6 +395,9 @@ impl Store {
         let locations = self.cold.locations_or_empty()?;
         let notify_enabled = txn.notifications_enabled()?;
         let mut frames_of: HashMap<u64, Vec<u64>> = HashMap::new();
+        // Frames that could not be read: reported once, and locations pointing at them are
+        // left alone (the frame may still be recovered from a backup).
+        let mut damaged: BTreeSet<u64> = BTreeSet::new();
         let mut live_cold: HashMap<u64, u32> = HashMap::new();
         let mut last_id_seen = hot.keys().next_back().copied().unwrap_or(0);
         let mut manifest_fixed = manifest.clone();
@@ -426,6 +429,7 @@ impl Store {
             let result = self.cold.frames(info, |offset, crc, payload| {
                 frames += 1;
                 if crc32fast::hash(payload) != crc {
+                    damaged.insert(cold::encode_location(info.id, offset));
                     diagnosis.problem(
                         "archive",
                         format!("checksum mismatch in {} at offset {offset}", path.display()),
@@ -499,7 +503,7 @@ impl Store {
                 None | Some((PURGED_SEGMENT, _)) => continue,
                 Some((segment, offset)) => {
                     let points_at_frame = frames_of.get(&id).is_some_and(|f| f.contains(&raw));
-                    if points_at_frame {
+                    if points_at_frame || damaged.contains(&raw) {
                         continue;
                     }
                     if !in_manifest.contains(&segment) && hot.contains_key(&id) {
@@ -577,8 +581,8 @@ impl Store {
         // --- outbox and messages ---
         for key in self.kv.scan_prefix_keys(keys::OUTBOX_PREFIX, usize::MAX)? {
             let (id, seq) = keys::outbox_entry(&key)?;
-            let exists = match event_counts.get(&id) {
-                Some(count) => seq < *count,
+            let exists = match event_seqs.get(&id) {
+                Some(seqs) => seqs.contains(&seq),
                 None => notify_enabled && live_cold.get(&id).is_some_and(|count| seq < *count),
             };
             if !exists {

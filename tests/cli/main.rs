@@ -4,12 +4,15 @@ mod common;
 
 mod architecture;
 
+mod archive;
+
 mod assign;
 
 mod concurrency;
 mod conventions;
 mod crash;
 mod docs;
+mod doctor;
 mod email;
 mod examples;
 mod intake;
