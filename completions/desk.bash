@@ -19,11 +19,17 @@ _desk() {
             desk,agent)
                 cmd="desk__subcmd__agent"
                 ;;
+            desk,archive)
+                cmd="desk__subcmd__archive"
+                ;;
             desk,assign)
                 cmd="desk__subcmd__assign"
                 ;;
             desk,completions)
                 cmd="desk__subcmd__completions"
+                ;;
+            desk,doctor)
+                cmd="desk__subcmd__doctor"
                 ;;
             desk,help)
                 cmd="desk__subcmd__help"
@@ -88,6 +94,18 @@ _desk() {
             desk__subcmd__agent__subcmd__help,status)
                 cmd="desk__subcmd__agent__subcmd__help__subcmd__status"
                 ;;
+            desk__subcmd__archive,help)
+                cmd="desk__subcmd__archive__subcmd__help"
+                ;;
+            desk__subcmd__archive,status)
+                cmd="desk__subcmd__archive__subcmd__status"
+                ;;
+            desk__subcmd__archive__subcmd__help,help)
+                cmd="desk__subcmd__archive__subcmd__help__subcmd__help"
+                ;;
+            desk__subcmd__archive__subcmd__help,status)
+                cmd="desk__subcmd__archive__subcmd__help__subcmd__status"
+                ;;
             desk__subcmd__assign,auto)
                 cmd="desk__subcmd__assign__subcmd__auto"
                 ;;
@@ -115,11 +133,17 @@ _desk() {
             desk__subcmd__help,agent)
                 cmd="desk__subcmd__help__subcmd__agent"
                 ;;
+            desk__subcmd__help,archive)
+                cmd="desk__subcmd__help__subcmd__archive"
+                ;;
             desk__subcmd__help,assign)
                 cmd="desk__subcmd__help__subcmd__assign"
                 ;;
             desk__subcmd__help,completions)
                 cmd="desk__subcmd__help__subcmd__completions"
+                ;;
+            desk__subcmd__help,doctor)
+                cmd="desk__subcmd__help__subcmd__doctor"
                 ;;
             desk__subcmd__help,help)
                 cmd="desk__subcmd__help__subcmd__help"
@@ -162,6 +186,9 @@ _desk() {
                 ;;
             desk__subcmd__help__subcmd__agent,status)
                 cmd="desk__subcmd__help__subcmd__agent__subcmd__status"
+                ;;
+            desk__subcmd__help__subcmd__archive,status)
+                cmd="desk__subcmd__help__subcmd__archive__subcmd__status"
                 ;;
             desk__subcmd__help__subcmd__assign,auto)
                 cmd="desk__subcmd__help__subcmd__assign__subcmd__auto"
@@ -449,7 +476,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template ingest agent sla requester assign notify report completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template ingest agent sla requester assign notify report archive doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +795,112 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__archive)
+            opts="-y -q -h --closed-before --purge-before --export --yes --dry-run --home --as --json --quiet --no-input --color --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --closed-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purge-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__status)
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__assign)
             opts="-q -h --home --as --json --quiet --no-input --color --help auto explain rebalance help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -980,8 +1113,34 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__doctor)
+            opts="-q -h --repair --migrate --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help)
-            opts="init ticket template ingest agent sla requester assign notify report completions help"
+            opts="init ticket template ingest agent sla requester assign notify report archive doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1237,34 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__archive)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__archive__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__assign)
             opts="auto explain rebalance"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1135,6 +1322,20 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2881,7 +3082,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__list)
-            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --all --limit --home --as --json --quiet --no-input --color --help"
+            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --all --archived --limit --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

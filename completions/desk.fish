@@ -44,6 +44,8 @@ complete -c desk -n "__fish_desk_needs_command" -f -a "requester" -d 'Manage req
 complete -c desk -n "__fish_desk_needs_command" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
 complete -c desk -n "__fish_desk_needs_command" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
 complete -c desk -n "__fish_desk_needs_command" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+complete -c desk -n "__fish_desk_needs_command" -f -a "archive" -d 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
+complete -c desk -n "__fish_desk_needs_command" -f -a "doctor" -d 'Check the store\'s indexes, histories and archive; repair what is derived; migrate'
 complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk -n "__fish_desk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -139,6 +141,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l all -d 'Include recently closed tickets (archived ones are not listed)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l archived -d 'List archived tickets instead (from the cold archive; same filters, every state unless --status)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
@@ -617,6 +620,44 @@ complete -c desk -n "__fish_desk_using_subcommand report" -l json -d 'Print stab
 complete -c desk -n "__fish_desk_using_subcommand report" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand report" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand report" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l closed-before -d 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml\'s archive.after]' -r
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l purge-before -d 'Delete archived tickets closed before this, for good (legal retention; admins). Writes them to an export file first, then asks (or needs --yes without a terminal)' -r
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l export -d 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s y -l yes -d 'With --purge-before: do not ask for confirmation'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l dry-run -d 'Show what would move (or be purged) without writing anything'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from help" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l repair -d 'Rebuild the derived data (indexes, archive locations, leftover files) from the records, and report what was fixed (admins)'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l migrate -d 'Run the schema migrations a newer desk needs, long ones included (admins)'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -626,18 +667,20 @@ complete -c desk -n "__fish_desk_using_subcommand completions" -l json -d 'Print
 complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "requester" -d 'Manage requesters and their tiers'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "archive" -d 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "doctor" -d 'Check the store\'s indexes, histories and archive; repair what is derived; migrate'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
@@ -672,3 +715,4 @@ complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcomma
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "flush" -d 'Route new events into messages and send the ones due (run it from cron)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'List messages: waiting and failed by default (agents)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "retry" -d 'Send dead letters (or waiting messages) again at the next flush (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from archive" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'

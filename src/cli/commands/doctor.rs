@@ -124,7 +124,10 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
         ));
     }
     if repairable < problems.len() {
-        error = error.with_hint("the others are damaged records: restore them from a backup or an export");
+        let which = if repairable == 0 { "they" } else { "the others" };
+        error = error.with_hint(format!(
+            "{which} are damaged records: restore them from a backup or an export"
+        ));
     }
     Err(error)
 }
