@@ -7,7 +7,8 @@
 //! - the ticket indexes (status, assignee, type, requester, close time, SLA attention with
 //!   the entry each keeps), the dedup index, mail threading (`i/m/`, `i/M/`, `i/f/`), the
 //!   outbox (`o/` entries must name an event that exists), the message indexes
-//!   (`i/n/`, `i/N/`, `i/D/`) and the next ticket id;
+//!   (`i/n/`, `i/N/`, `i/D/`), the next ticket id, and routing's per-agent daily counters
+//!   (`st/`, recomputed by replaying every history, hot and archived);
 //! - every event chain: sequence numbers 0, 1, 2… with nothing missing, the ticket's event
 //!   count, and replaying the moves gives the stored state and assignee;
 //! - the archive: every frame's checksum and JSON, the manifest's frame counts, every
@@ -23,12 +24,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::cold::{self, ArchivedTicket, PURGED_SEGMENT};
 use super::retention::raw_location;
 use super::{decode, encode, keys, Result, SlaEntry, Store, Txn, Write, SCHEMA_VERSION};
+use crate::domain::event::ReplySide;
 use crate::domain::notify::Message;
+use crate::domain::routing::{stats_deltas, AgentDayStats};
 use crate::domain::{Event, EventKind, Status, Ticket};
 
 /// One problem found, in one line.
@@ -155,6 +159,60 @@ fn check_chain(ticket: &Ticket, events: &[Event]) -> Vec<String> {
     problems
 }
 
+/// Routing's per-agent, per-day counters as the moves in one history add them up: the
+/// ticket's state is replayed event by event (only what [`stats_deltas`] reads) and each
+/// step's deltas summed, exactly as the commands apply them.
+fn replay_counters(
+    ticket: &Ticket,
+    events: &[Event],
+    into: &mut BTreeMap<(String, NaiveDate), AgentDayStats>,
+) {
+    let mut state = Ticket {
+        body: String::new(),
+        fields: Default::default(),
+        attachments: Vec::new(),
+        sla_clocks: Vec::new(),
+        tags: Vec::new(),
+        status: Status::Unclaimed,
+        assignee: None,
+        assigned_at: None,
+        handler_replies: 0,
+        closed_at: None,
+        rating: None,
+        ..ticket.clone()
+    };
+    for event in events {
+        let before = state.clone();
+        if let Some(to) = event.to_status {
+            state.status = to;
+        }
+        let assignee = match event.kind {
+            EventKind::Claimed | EventKind::Assigned | EventKind::Transferred | EventKind::Unassigned => {
+                event.assignee.clone()
+            }
+            _ => event.assignee.clone().or_else(|| state.assignee.clone()),
+        };
+        if assignee != state.assignee {
+            state.assigned_at = assignee.as_ref().map(|_| event.at);
+            state.assignee = assignee;
+        }
+        match event.kind {
+            EventKind::Replied if event.role == Some(ReplySide::Handler) => state.handler_replies += 1,
+            EventKind::Reopened => state.closed_at = None,
+            EventKind::Rated => state.rating = event.score.or(state.rating),
+            _ => {}
+        }
+        if event.to_status == Some(Status::Closed) {
+            state.closed_at = Some(event.at);
+        }
+        for delta in stats_deltas(&before, &state, event) {
+            into.entry((delta.agent, delta.day))
+                .or_default()
+                .add(&delta.change);
+        }
+    }
+}
+
 impl Store {
     /// Check the whole store (hot and archived); `progress` is told (done, total) tickets.
     pub fn diagnose(&self, progress: &dyn Fn(u64, u64)) -> Result<Diagnosis> {
@@ -177,6 +235,7 @@ impl Store {
 
         // --- hot tickets and their histories ---
         let mut hot: BTreeMap<u64, Ticket> = BTreeMap::new();
+        let mut counters: BTreeMap<(String, NaiveDate), AgentDayStats> = BTreeMap::new();
         let mut expected: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
         let mut event_seqs: HashMap<u64, BTreeSet<u32>> = HashMap::new();
         for (key, value) in self.kv.scan_prefix(keys::TICKET_PREFIX)? {
@@ -204,6 +263,7 @@ impl Store {
                 diagnosis.problem("events", problem);
             }
             event_seqs.insert(ticket.id, events.iter().map(|e| e.seq).collect());
+            replay_counters(&ticket, &events, &mut counters);
             for entry in Txn::index_entries(&ticket) {
                 let value = if entry.starts_with(keys::SLA_ATTENTION_PREFIX) {
                     encode(&SlaEntry::of(&ticket))
@@ -469,6 +529,7 @@ impl Store {
                             );
                         }
                         live_cold.insert(id, record.events.len() as u32);
+                        replay_counters(&record.ticket, &record.events, &mut counters);
                     }
                     done += 1;
                     progress(done, total);
@@ -575,6 +636,45 @@ impl Store {
                 ),
                 keys::NEXT_ID.to_vec(),
                 Some((last_id_seen + 1).to_be_bytes().to_vec()),
+            );
+        }
+
+        // --- routing counters ---
+        // A damaged history cannot say what the counters should be: then they are left
+        // alone (the damage is reported above) rather than "repaired" to match it.
+        let histories_intact = !diagnosis.problems.iter().any(|p| p.area == "events");
+        let mut stored: BTreeMap<Vec<u8>, Vec<u8>> = self.kv.scan_prefix(b"st/")?.into_iter().collect();
+        if !histories_intact {
+            stored.clear();
+            counters.clear();
+        }
+        for ((agent, day), expected) in counters.iter().filter(|(_, stats)| !stats.is_zero()) {
+            let key = super::routing::stats_key(agent, *day);
+            let found: Option<AgentDayStats> =
+                stored.remove(&key).and_then(|bytes| decode(&key, &bytes).ok());
+            if found.as_ref() != Some(expected) {
+                diagnosis.fix(
+                    "counter",
+                    format!(
+                        "routing counters of {agent} on {day} disagree with the tickets' histories (stored {}, recomputed {})",
+                        found.map_or("none".to_string(), |f| serde_json::to_string(&f).unwrap_or_default()),
+                        serde_json::to_string(expected).unwrap_or_default()
+                    ),
+                    key,
+                    Some(encode(expected)),
+                );
+            }
+        }
+        for key in stored.into_keys() {
+            let day = super::routing::stats_day(&key).map_or("?".to_string(), |d| d.to_string());
+            diagnosis.fix(
+                "counter",
+                format!(
+                    "routing counters {} ({day}) match no ticket's history",
+                    name(&key)
+                ),
+                key,
+                None,
             );
         }
 

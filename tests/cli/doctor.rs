@@ -321,3 +321,38 @@ fn migrating_needs_an_admin() {
     assert!(error.contains("only admins migrate the store"), "{error}");
     env.fails("admin", &["doctor", "--migrate", "--repair"], 2);
 }
+
+#[test]
+fn routing_counters_are_recomputed_from_every_history() {
+    let env = desk();
+    env.ok("bob", &["ticket", "reply", "1", "-m", "on it"]);
+    let day = env.now().format("%Y%m%d").to_string();
+    with_sled(&env, |db| {
+        // Lose bob's counters for today (his first response) and invent some for nobody.
+        let bob = [b"st/bob\0".as_slice(), day.as_bytes()].concat();
+        assert!(
+            db.remove(bob).unwrap().is_some(),
+            "bob's first response was counted"
+        );
+        let ghost = [b"st/ghost\0".as_slice(), b"20260101".as_slice()].concat();
+        db.insert(ghost, br#"{"resolutions":3}"#.as_slice()).unwrap();
+    });
+    let found = messages(&doctor(&env, "carol", &[], 5), "problems");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("counter: routing counters of bob on")
+                && p.contains("stored none")
+                && p.contains("\"first_responses\":1")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("counter: routing counters st/ghost")),
+        "{found:#?}"
+    );
+    doctor(&env, "admin", &["--repair"], 0);
+    doctor(&env, "carol", &[], 0);
+}
