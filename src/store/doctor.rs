@@ -162,7 +162,7 @@ fn check_chain(ticket: &Ticket, events: &[Event]) -> Vec<String> {
 /// Routing's per-agent, per-day counters as the moves in one history add them up: the
 /// ticket's state is replayed event by event (only what [`stats_deltas`] reads) and each
 /// step's deltas summed, exactly as the commands apply them.
-fn replay_counters(
+pub(super) fn replay_counters(
     ticket: &Ticket,
     events: &[Event],
     into: &mut BTreeMap<(String, NaiveDate), AgentDayStats>,

@@ -8,7 +8,8 @@
 //! 1. every frame an affected segment keeps is copied into a new segment file with a new id,
 //!    and synced; nothing refers to these files yet;
 //! 2. one hot commit switches the manifest to the new segments, removes every hot-store key
-//!    that refers to a purged ticket, and records a journal (`m/purge`: old and new segment
+//!    that refers to a purged ticket, takes the purged histories out of routing's daily
+//!    counters (so they stay what the remaining histories add up to), and records a journal (`m/purge`: old and new segment
 //!    ids and the purge time);
 //! 3. `locations.bin` is pointed at the new frames, purged ids get the purge marker
 //!    ([`cold::PURGED_SEGMENT`]), the old segment files are deleted, and a second commit drops
@@ -33,6 +34,7 @@ use super::cold::{
     self, ArchivedTicket, ColdArchive, ColdManifest, SegmentInfo, FRAME_HEADER, PURGED_SEGMENT,
 };
 use super::{decode, encode, keys, Result, Store, StoreError, TicketRow};
+use crate::domain::routing::{AgentDayStats, StatsDelta};
 use crate::domain::{Status, Ticket};
 
 /// The journal of a purge between its switch commit and its finish (see the module doc).
@@ -125,6 +127,31 @@ impl ArchivedItem for TicketRow {
 impl ArchivedItem for IdAndClose {
     fn id(&self) -> u64 {
         self.id
+    }
+}
+
+/// How every frame's JSON starts (`ArchivedTicket` serializes its ticket first).
+const FRAME_PREFIX: &[u8] = b"{\"ticket\":";
+
+/// Decode only the ticket of a frame (as `T`), not its history: the ticket object is read
+/// from right after [`FRAME_PREFIX`] and parsing stops at its end, so the events (most of
+/// the bytes) are never parsed. A frame written some other way is decoded whole.
+fn decode_ticket<T: DeserializeOwned>(path: &Path, offset: u64, payload: &[u8]) -> Result<T> {
+    let undecodable = |e: serde_json::Error| {
+        StoreError::Corrupt(format!(
+            "undecodable frame in {} at offset {offset}: {e}",
+            path.display()
+        ))
+    };
+    match payload.strip_prefix(FRAME_PREFIX) {
+        Some(rest) => serde_json::Deserializer::from_slice(rest)
+            .into_iter::<T>()
+            .next()
+            .unwrap_or_else(|| Err(serde::de::Error::custom("the frame holds no ticket")))
+            .map_err(undecodable),
+        None => serde_json::from_slice::<Head<T>>(payload)
+            .map(|head| head.ticket)
+            .map_err(undecodable),
     }
 }
 
@@ -349,18 +376,13 @@ impl Store {
                                         path.display()
                                     )));
                                 }
-                                let head: Head<T> = serde_json::from_slice(payload).map_err(|e| {
-                                    StoreError::Corrupt(format!(
-                                        "undecodable frame in {} at offset {offset}: {e}",
-                                        path.display()
-                                    ))
-                                })?;
-                                let id = head.ticket.id();
+                                let ticket: T = decode_ticket(&path, offset, payload)?;
+                                let id = ticket.id();
                                 let live = raw_location(locations, id)
                                     == cold::encode_location(info.id, offset)
                                     && !restored.contains(&id);
-                                if live && keep(&head.ticket) {
-                                    out.push(head.ticket);
+                                if live && keep(&ticket) {
+                                    out.push(ticket);
                                 }
                                 Ok(())
                             })?;
@@ -396,12 +418,9 @@ impl Store {
         for info in &manifest.segments {
             let path = self.cold.segment_path(info.id);
             self.cold.frames(info, |offset, crc, payload| {
-                let head: Head<IdAndClose> = serde_json::from_slice(payload).map_err(|e| {
-                    StoreError::Corrupt(format!(
-                        "undecodable frame in {} at offset {offset}: {e}",
-                        path.display()
-                    ))
-                })?;
+                let head = Head {
+                    ticket: decode_ticket::<IdAndClose>(&path, offset, payload)?,
+                };
                 let id = head.ticket.id;
                 let live = raw_location(&locations, id) == cold::encode_location(info.id, offset)
                     && !restored.contains(&id);
@@ -465,6 +484,7 @@ impl Store {
             .max()
             .map_or(0, |max| max + 1);
         let mut replacements = Vec::new();
+        let mut forgotten = BTreeMap::new();
         let affected_infos = manifest.segments.iter().filter(|s| affected.contains(&s.id));
         for (new_id, info) in (first_new..).zip(affected_infos) {
             let path = self.cold.segment_path(new_id);
@@ -477,15 +497,17 @@ impl Store {
             };
             let old_path = self.cold.segment_path(info.id);
             self.cold.frames(info, |offset, crc, payload| {
-                let head: Head<IdAndClose> = serde_json::from_slice(payload).map_err(|e| {
-                    StoreError::Corrupt(format!(
-                        "undecodable frame in {} at offset {offset}: {e}",
-                        old_path.display()
-                    ))
-                })?;
+                let head = Head {
+                    ticket: decode_ticket::<IdAndClose>(&old_path, offset, payload)?,
+                };
                 let id = head.ticket.id;
                 // Superseded copies (nothing points at them) go too; so do purged tickets.
                 let pointed_at = raw_location(&locations, id) == cold::encode_location(info.id, offset);
+                if pointed_at && purging.contains(&id) {
+                    // What the purged history added to routing's counters goes with it.
+                    let record = cold::decode_frame(&old_path, offset, payload, crc)?;
+                    super::doctor::replay_counters(&record.ticket, &record.events, &mut forgotten);
+                }
                 if pointed_at && !purging.contains(&id) {
                     let len = payload.len() as u32;
                     self.cold.io(&path, writer.write_all(&len.to_le_bytes()))?;
@@ -526,6 +548,24 @@ impl Store {
                 .collect(),
         };
         txn.forget_tickets(&purging)?;
+        let deltas: Vec<StatsDelta> = forgotten
+            .into_iter()
+            .map(
+                |((agent, day), stats): ((String, chrono::NaiveDate), AgentDayStats)| StatsDelta {
+                    agent,
+                    day,
+                    change: AgentDayStats {
+                        first_responses: -stats.first_responses,
+                        first_response_secs: -stats.first_response_secs,
+                        resolutions: -stats.resolutions,
+                        resolution_secs: -stats.resolution_secs,
+                        csat_count: -stats.csat_count,
+                        csat_sum: -stats.csat_sum,
+                    },
+                },
+            )
+            .collect();
+        txn.apply_stats_deltas(&deltas)?;
         txn.set_cold_manifest(&next);
         txn.put_raw(PURGE_JOURNAL.to_vec(), encode(&journal));
         txn.commit()?;
@@ -568,12 +608,9 @@ impl Store {
             })?;
             let path = self.cold.segment_path(segment);
             self.cold.frames(info, |offset, _crc, payload| {
-                let head: Head<IdAndClose> = serde_json::from_slice(payload).map_err(|e| {
-                    StoreError::Corrupt(format!(
-                        "undecodable frame in {} at offset {offset}: {e}",
-                        path.display()
-                    ))
-                })?;
+                let head = Head {
+                    ticket: decode_ticket::<IdAndClose>(&path, offset, payload)?,
+                };
                 let raw = cold::encode_location(segment, offset);
                 repointed.insert(head.ticket.id);
                 if raw_location(&locations, head.ticket.id) != raw {
@@ -680,6 +717,14 @@ mod tests {
         claimed.assignee = Some("bob".into());
         let mut close = Event::new(EventKind::Closed, "bob", at(1));
         (close.seq, close.from_status, close.to_status) = (2, Some(Status::Pending), Some(Status::Closed));
+        // Routing's counters, as the close would have added them.
+        let pending = Ticket {
+            status: Status::Pending,
+            closed_at: None,
+            ..closed.clone()
+        };
+        txn.apply_stats_deltas(&crate::domain::routing::stats_deltas(&pending, &closed, &close))
+            .unwrap();
         for event in [created, claimed, close] {
             txn.append_event(closed.id, &event);
         }
@@ -732,6 +777,27 @@ mod tests {
     fn healthy(store: &Store) {
         let diagnosis = store.diagnose(&|_, _| {}).unwrap();
         assert!(diagnosis.is_healthy(), "{:#?}", diagnosis.problems);
+    }
+
+    #[test]
+    fn a_frames_ticket_decodes_without_its_history() {
+        let mut closed = ticket(9, Status::Closed, Priority::High);
+        closed.title = "with \"quotes\" and } braces".into();
+        let record = ArchivedTicket {
+            events: vec![Event::new(EventKind::Created, "carol", at(0))],
+            ticket: closed.clone(),
+        };
+        let payload = serde_json::to_vec(&record).unwrap();
+        assert!(payload.starts_with(FRAME_PREFIX));
+        let path = Path::new("seg");
+        assert_eq!(decode_ticket::<Ticket>(path, 0, &payload).unwrap(), closed);
+        let row: TicketRow = decode_ticket(path, 0, &payload).unwrap();
+        assert_eq!((row.id, row.title.as_str()), (9, closed.title.as_str()));
+        // Written some other way (history first): decoded whole.
+        let reordered = serde_json::to_vec(&serde_json::json!({"events": [], "ticket": closed})).unwrap();
+        assert_eq!(decode_ticket::<Ticket>(path, 0, &reordered).unwrap().id, 9);
+        assert!(decode_ticket::<Ticket>(path, 0, b"{\"ticket\":").is_err());
+        assert!(decode_ticket::<Ticket>(path, 0, b"{\"ticket\":{\"id\":").is_err());
     }
 
     #[test]
