@@ -32,6 +32,23 @@ impl Progress {
         Progress { bar }
     }
 
+    /// A counter without a known total: a spinner with how many so far (`what`, e.g.
+    /// "exported").
+    pub fn counter(ui: &Ui, what: &str) -> Progress {
+        let bar = if ui.mode == super::ui::OutputMode::Human && std::io::stderr().is_terminal() {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} {msg} ({elapsed})").expect("a valid template"),
+            );
+            bar.set_message(what.to_string());
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Progress { bar }
+    }
+
     pub fn inc(&self, by: u64) {
         self.bar.inc(by);
     }

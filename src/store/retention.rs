@@ -271,8 +271,21 @@ impl ColdArchive {
                 .write(true)
                 .open(&path),
         )?;
-        for (id, raw) in entries {
-            self.io(&path, file.write_all_at(&raw.to_le_bytes(), id * 8))?;
+        // Runs of consecutive ids in one write each (compacted segments keep id order).
+        let mut entries = entries.to_vec();
+        entries.sort_unstable_by_key(|(id, _)| *id);
+        let mut start = 0;
+        while start < entries.len() {
+            let mut end = start + 1;
+            while end < entries.len() && entries[end].0 == entries[end - 1].0 + 1 {
+                end += 1;
+            }
+            let bytes: Vec<u8> = entries[start..end]
+                .iter()
+                .flat_map(|(_, raw)| raw.to_le_bytes())
+                .collect();
+            self.io(&path, file.write_all_at(&bytes, entries[start].0 * 8))?;
+            start = end;
         }
         self.io(&path, file.sync_data())
     }
@@ -652,22 +665,47 @@ impl super::Txn<'_> {
     /// archive): any record left, mail threading, follow-up links, outbox entries,
     /// notification messages about them, and rate-limit submissions.
     fn forget_tickets(&mut self, ids: &BTreeSet<u64>) -> Result<()> {
-        for &id in ids {
-            if let Some(ticket) = self.ticket(id)? {
-                self.remove_ticket(&ticket)?;
+        // One pass over each small key family of the hot store, rather than several reads
+        // per purged ticket: a purge may name hundreds of thousands, the hot store holds few.
+        let id_at = |key: &[u8], at: usize| {
+            key.get(at..at + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map(u64::from_be_bytes)
+        };
+        // An archived ticket has no record in the hot store; one left behind goes too.
+        for key in self.scan_keys(keys::TICKET_PREFIX)? {
+            if let Some(ticket) = id_at(&key, 2)
+                .filter(|id| ids.contains(id))
+                .map(|id| self.ticket(id))
+            {
+                if let Some(ticket) = ticket? {
+                    self.remove_ticket(&ticket)?;
+                }
             }
-            for key in self.scan_keys(&keys::events_of(id))? {
+        }
+        for prefix in [keys::RESTORED_PREFIX, keys::OUTBOX_PREFIX] {
+            for key in self.scan_keys(prefix)? {
+                if id_at(&key, 2).is_some_and(|id| ids.contains(&id)) {
+                    self.delete_raw(key);
+                }
+            }
+        }
+        for key in self.scan_keys(b"i/M/")? {
+            if id_at(&key, 4).is_some_and(|id| ids.contains(&id)) {
+                if let Some(message_id) = keys::message_id_in(&key) {
+                    self.delete_raw(keys::message_id(message_id));
+                }
                 self.delete_raw(key);
             }
-            self.unlink_mail(id)?;
-            for key in self.scan_keys(&keys::outbox_of(id))? {
-                self.delete_raw(key);
-            }
-            self.delete_raw(keys::restored(id));
         }
         let points_at_purged =
             |bytes: &[u8]| <[u8; 8]>::try_from(bytes).is_ok_and(|b| ids.contains(&u64::from_be_bytes(b)));
-        for prefix in [b"i/f/".as_slice(), b"i/d/".as_slice(), b"i/m/".as_slice()] {
+        for (key, value) in self.scan_raw(b"i/f/")? {
+            if id_at(&key, 4).is_some_and(|id| ids.contains(&id)) || points_at_purged(&value) {
+                self.delete_raw(key);
+            }
+        }
+        for prefix in [b"i/d/".as_slice(), b"i/m/".as_slice()] {
             for (key, value) in self.scan_raw(prefix)? {
                 if points_at_purged(&value) {
                     self.delete_raw(key);

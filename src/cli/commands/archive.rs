@@ -356,7 +356,9 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
     writer.write_all(b"\n").map_err(write_error)?;
     let mut tickets = Vec::new();
     let mut ids = BTreeSet::new();
+    let progress = Progress::counter(&ctx.ui, "exported");
     let scanned = store.purge_candidates(cutoff, |record| {
+        progress.inc(1);
         let mut line = serde_json::to_vec(&ExportTicket {
             record: "ticket",
             archived: &record,
@@ -372,6 +374,7 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
     });
     // Let others in while a person reads the question.
     drop(store);
+    drop(progress);
     let finished = scanned.map_err(CommandError::from).and_then(|()| {
         writer.flush().map_err(write_error)?;
         drop(writer);
