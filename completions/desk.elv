@@ -802,8 +802,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand status 'Counts and sizes of the hot store and the cold archive'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -836,8 +836,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'

@@ -633,7 +633,7 @@ complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_s
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -657,7 +657,7 @@ complete -c desk -n "__fish_desk_using_subcommand doctor" -l migrate -d 'Run the
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''

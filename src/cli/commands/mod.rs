@@ -51,8 +51,14 @@ pub enum Command {
     /// The desk's figures over a period: volumes, backlog, response and resolution times, SLA, CSAT
     Report(report::ReportArgs),
     /// Move old closed tickets to the cold archive now, show its figures, purge past retention
+    ///
+    /// Moving needs a lead or an admin, purging an admin; `--dry-run` and `status` are for
+    /// anyone.
     Archive(archive::ArchiveArgs),
     /// Check the store's indexes, histories and archive; repair what is derived; migrate
+    ///
+    /// Exit 0 when healthy, 5 when problems are found. Checking is for anyone; `--repair`
+    /// and `--migrate` are for admins.
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
