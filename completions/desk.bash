@@ -1953,7 +1953,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__report)
-            opts="-q -h --since --until --by --format --home --as --json --quiet --no-input --color --help"
+            opts="-o -q -h --since --until --by --format --tz --output --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1968,11 +1968,23 @@ _desk() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "type agent tier priority day hour" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "type agent tier priority requester day week weekday hour" -- "${cur}"))
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --home)

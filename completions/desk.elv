@@ -773,8 +773,11 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;report'= {
             cand --since 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]'
             cand --until 'End of the period (exclusive; a date means the end of that day) [default: now]'
-            cand --by 'Split the figures by ticket type, agent (the assignee at close), requester tier, priority, UTC day or UTC hour of day'
+            cand --by 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)'
             cand --format 'Output format (the global --json means json)'
+            cand --tz 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap'
+            cand -o 'Write the report to FILE instead of stdout (e.g. report.html)'
+            cand --output 'Write the report to FILE instead of stdout (e.g. report.html)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
@@ -782,8 +785,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'

@@ -599,15 +599,21 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand report" -l since -d 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -l until -d 'End of the period (exclusive; a date means the end of that day) [default: now]' -r
-complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the assignee at close), requester tier, priority, UTC day or UTC hour of day' -r -f -a "type\t''
+complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)' -r -f -a "type\t''
 agent\t''
 tier\t''
 priority\t''
+requester\t''
 day\t''
+week\t''
+weekday\t''
 hour\t''"
-complete -c desk -n "__fish_desk_using_subcommand report" -l format -d 'Output format (the global --json means json)' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c desk -n "__fish_desk_using_subcommand report" -l format -d 'Output format (the global --json means json)' -r -f -a "table\t'Tables for people (with charts on a terminal); tab-separated rows when piped'
+json\t'The stable machine schema'
+csv\t'One row for the total, then one per group'
+html\t'A self-contained page (tables and SVG charts, no external assets) for a browser'"
+complete -c desk -n "__fish_desk_using_subcommand report" -l tz -d 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap' -r
+complete -c desk -n "__fish_desk_using_subcommand report" -s o -l output -d 'Write the report to FILE instead of stdout (e.g. report.html)' -r -F
 complete -c desk -n "__fish_desk_using_subcommand report" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand report" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -616,7 +622,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand report" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand report" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand report" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand report" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -142,7 +142,7 @@ fn expected_total() -> Value {
         "created": 7,
         "closed": 4,
         "reopened": 1,
-        "backlog": {"unclaimed": 1, "pending": 1, "awaiting": 1, "total": 3},
+        "backlog": backlog(),
         "resolution_rate": 0.5714,
         "reopen_rate": 0.25,
         "escalations": 1,
@@ -151,8 +151,19 @@ fn expected_total() -> Value {
         // 20, 20, 30, 140 minutes: median (rank 2) 20m, p90 (rank 4) 140m, mean 52.5m.
         "resolution": stats(4, 20 * MIN, 140 * MIN, 3150),
         "sla": sla(1, 4),
+        // INC-1, CS-3 and CS-7 met every milestone; INC-2 breached first response.
+        "sla_met": 3,
+        "sla_attainment": 0.75,
         "csat": {"count": 2, "average": 4.5},
     })
+}
+
+/// The backlog of the history: INC-4, INC-5 and INC-6, all filed within the last day.
+fn backlog() -> Value {
+    json!({"unclaimed": 1, "pending": 1, "awaiting": 1, "total": 3, "ages": [
+        {"age": "<1d", "count": 3}, {"age": "1-3d", "count": 0}, {"age": "3-7d", "count": 0},
+        {"age": "7-30d", "count": 0}, {"age": ">30d", "count": 0},
+    ]})
 }
 
 #[test]
@@ -190,13 +201,15 @@ fn a_period_counts_only_what_happened_in_it() {
             "closed": 1,
             "reopened": 1,
             // The backlog is now's, whatever the period.
-            "backlog": {"unclaimed": 1, "pending": 1, "awaiting": 1, "total": 3},
+            "backlog": backlog(),
             "resolution_rate": 1.0,
             "reopen_rate": 1.0,
             "escalations": 1,
             "first_response": stats(1, 130 * MIN, 130 * MIN, 130 * MIN),
             "resolution": stats(1, 140 * MIN, 140 * MIN, 140 * MIN),
             "sla": sla(1, 1),
+            "sla_met": 0,
+            "sla_attainment": 0.0,
             "csat": {"count": 0, "average": null},
         })
     );
@@ -265,20 +278,21 @@ fn csv_has_a_header_the_total_and_one_row_per_group() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with("group,created,closed,reopened,backlog_unclaimed,"));
-    assert_eq!(lines[0].split(',').count(), 27);
+    assert_eq!(lines[0].split(',').count(), 34);
+    assert!(lines[0].ends_with(",sla_met,sla_attainment,backlog_age_lt_1d,backlog_age_1_3d,backlog_age_3_7d,backlog_age_7_30d,backlog_age_gt_30d"));
     assert_eq!(
         lines[1],
-        "total,7,4,1,1,1,1,3,0.5714,0.25,1,5,1200,7800,2640,4,1200,8400,3150,1,0.75,0,1,0,1,2,4.5"
+        "total,7,4,1,1,1,1,3,0.5714,0.25,1,5,1200,7800,2640,4,1200,8400,3150,1,0.75,0,1,0,1,2,4.5,3,0.75,3,0,0,0,0"
     );
     // Complaints: CS-3 and CS-7, both closed within 20 minutes and rated.
     assert_eq!(
         lines[2],
-        "customer-complaint,2,2,0,0,0,0,0,1,0,0,2,1200,1200,1200,2,1200,1200,1200,0,1,0,1,0,1,2,4.5"
+        "customer-complaint,2,2,0,0,0,0,0,1,0,0,2,1200,1200,1200,2,1200,1200,1200,0,1,0,1,0,1,2,4.5,2,1,0,0,0,0,0"
     );
     // Incidents: 5 filed, INC-1 and INC-2 closed; responses 20, 30, 130 minutes.
     assert_eq!(
         lines[3],
-        "incident,5,2,1,1,1,1,3,0.4,0.5,1,3,1800,7800,3600,2,1800,8400,5100,1,0.5,0,1,0,1,0,"
+        "incident,5,2,1,1,1,1,3,0.4,0.5,1,3,1800,7800,3600,2,1800,8400,5100,1,0.5,0,1,0,1,0,,1,0.5,3,0,0,0,0"
     );
 }
 
@@ -295,12 +309,14 @@ fn the_table_reads_like_a_summary() {
             "created\t7",
             "closed\t4",
             "backlog\t3 (unclaimed 1, pending 1, awaiting 1)",
+            "backlog age\t<1d 3, 1-3d 0, 3-7d 0, 7-30d 0, >30d 0",
             "resolution rate\t57.1%",
             "reopen rate\t25.0% (1 reopened)",
             "escalations\t1",
             "first response\tmedian 20m, p90 2h 10m, mean 44m (5 tickets)",
             "resolution time\tmedian 20m, p90 2h 20m, mean 52m (4 tickets)",
             "SLA attainment\tfirst_response 75.0%, resolution 100.0%, confirmation 100.0%",
+            "SLA met\t75.0% (3 of 4 closed)",
             "CSAT\t4.50 (2)",
         ]
     );
