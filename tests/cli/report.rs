@@ -219,6 +219,9 @@ fn a_period_counts_only_what_happened_in_it() {
     assert_eq!(recent["total"]["backlog"]["total"], 3);
     assert_eq!(recent["total"]["resolution_rate"], Value::Null);
     env.fails("admin", &["report", "--since", "yesterday"], 5);
+    // Reports are for the desk's staff: a requester is refused.
+    let err = env.fails("carol", &["report"], 4);
+    assert!(err.contains("reports are for the desk's agents"), "{err}");
 }
 
 #[test]
@@ -507,7 +510,11 @@ fn output_goes_to_a_file_for_file_formats_only() {
 #[test]
 fn a_terminal_gets_bars_and_the_heatmap_a_pipe_does_not() {
     let env = history();
-    let Some(screen) = env.on_terminal(160, "report --by hour", &[("NO_COLOR", "1")]) else {
+    let Some(screen) = env.on_terminal(
+        160,
+        "report --by hour",
+        &[("NO_COLOR", "1"), ("DESK_USER", "admin")],
+    ) else {
         return;
     };
     assert!(screen.contains("HOUR"), "{screen}");
@@ -523,7 +530,9 @@ fn a_terminal_gets_bars_and_the_heatmap_a_pipe_does_not() {
         "{screen}"
     );
     assert!(!screen.contains("\x1b["), "NO_COLOR: no colour codes:\n{screen}");
-    let coloured = env.on_terminal(160, "report --by hour", &[]).unwrap();
+    let coloured = env
+        .on_terminal(160, "report --by hour", &[("DESK_USER", "admin")])
+        .unwrap();
     assert!(coloured.contains("\x1b[36m"), "colour on a terminal:\n{coloured}");
 
     let piped = env.ok("admin", &["report", "--by", "hour"]);

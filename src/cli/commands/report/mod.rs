@@ -94,12 +94,17 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
     let config = ctx.home.config()?;
     let default_tier = &config.requesters.default_tier;
     let store = ctx.open_store()?;
-    let tiers: HashMap<String, String> = store
-        .txn()
-        .requesters()?
-        .into_iter()
-        .map(|r| (r.name, r.tier))
-        .collect();
+    let txn = store.txn();
+    // Reports show every agent's performance and every requester's tickets: staff only.
+    if txn.agent(&ctx.user)?.is_none() {
+        return Err(CommandError::denied(format!(
+            "permission denied: reports are for the desk's agents, and `{}` is not an agent",
+            ctx.user
+        ))
+        .with_hint(format!("an admin can add them: desk agent add {}", ctx.user)));
+    }
+    let tiers: HashMap<String, String> = txn.requesters()?.into_iter().map(|r| (r.name, r.tier)).collect();
+    drop(txn);
     let options = ReportOptions {
         period,
         now: ctx.now,
