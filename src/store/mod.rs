@@ -19,6 +19,7 @@ pub mod memory;
 pub mod outbox;
 pub mod routing;
 pub mod sled_backend;
+pub mod transfer;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 pub mod agent;
 pub mod assign;
 pub mod completions;
+pub mod export;
 pub mod ingest;
 pub mod init;
 pub mod notify;
@@ -48,6 +49,8 @@ pub enum Command {
     Notify(notify::NotifyCommand),
     /// The desk's figures over a period: volumes, backlog, response and resolution times, SLA, CSAT
     Report(report::ReportArgs),
+    /// Write tickets with their history, and people, as JSONL or CSV (leads and admins)
+    Export(export::ExportArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -64,6 +67,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Assign(command) => assign::run(ctx, command),
         Command::Notify(command) => notify::run(ctx, command),
         Command::Report(args) => report::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }
