@@ -254,13 +254,26 @@ impl Store {
         self.cold.get(&existing.manifest, id)
     }
 
-    /// Write imported tickets: `hot` ones as every command writes a ticket (all indexes),
-    /// in one commit; `archive` ones (closed past the archive age) straight into the cold
-    /// archive. Neither may exist in this home yet. Imported events are history, not news:
-    /// they are not queued for notification.
-    pub fn import_tickets(&self, hot: &[ArchivedTicket], archive: Vec<ArchivedTicket>) -> Result<()> {
-        if !hot.is_empty() {
+    /// Write imported records: people as given (new or replacing what is stored); `hot`
+    /// tickets as every command writes a ticket (all indexes), in one commit; `archive`
+    /// ones (closed past the archive age) straight into the cold archive. No ticket may
+    /// exist in this home yet. Imported events are history, not news: they are not queued
+    /// for notification.
+    pub fn import_records(
+        &self,
+        agents: &[Agent],
+        requesters: &[Requester],
+        hot: &[ArchivedTicket],
+        archive: Vec<ArchivedTicket>,
+    ) -> Result<()> {
+        if !(hot.is_empty() && agents.is_empty() && requesters.is_empty()) {
             let mut txn = self.txn();
+            for agent in agents {
+                txn.put_agent(agent);
+            }
+            for requester in requesters {
+                txn.put_requester(requester);
+            }
             for record in hot {
                 txn.put_ticket(&record.ticket)?;
                 for event in &record.events {

@@ -5,6 +5,7 @@ pub mod agent;
 pub mod assign;
 pub mod completions;
 pub mod export;
+pub mod import;
 pub mod ingest;
 pub mod init;
 pub mod notify;
@@ -51,6 +52,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Write tickets with their history, and people, as JSONL or CSV (leads and admins)
     Export(export::ExportArgs),
+    /// Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)
+    Import(import::ImportArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -68,6 +71,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Notify(command) => notify::run(ctx, command),
         Command::Report(args) => report::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }
