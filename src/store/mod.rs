@@ -13,6 +13,7 @@
 //! Only one process holds the sled database at a time (its file lock); the CLI opens the
 //! store with [`sled_backend::open_with_retry`], which waits with jittered backoff.
 
+pub mod backup;
 pub mod cold;
 pub mod keys;
 pub mod memory;
