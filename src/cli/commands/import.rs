@@ -646,8 +646,8 @@ fn read_row(
         .or_else(|| args.ticket_type.clone())
         .ok_or("no ticket type (empty type cell and no --type)")?;
     let fields: Vec<(String, String)> = mapping
-        .iter()
-        .filter_map(|(target, _)| match target {
+        .keys()
+        .filter_map(|target| match target {
             Target::Field(name) => cell(target).map(|v| (name.clone(), v.to_string())),
             _ => None,
         })
