@@ -91,8 +91,12 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> Result<(), CommandError> {
         return Err(error);
     }
     let replaced = !matches!(target, Target::Empty);
-    swap_in(&root, &staging)?;
+    let old = swap_in(&root, &staging)?;
+    // Let go of the old store only once the new home is in place, then remove it.
     drop(store);
+    if let Some(old) = old {
+        fs::remove_dir_all(&old)?;
+    }
 
     let summary = Summary {
         home: root.display().to_string(),
@@ -207,19 +211,19 @@ fn build(
     Ok(())
 }
 
-/// Move `staging` to `root`, setting aside and then removing what was there.
-fn swap_in(root: &Path, staging: &Path) -> Result<(), CommandError> {
-    if root.exists() {
-        let old = sibling(root, "replaced")?;
-        fs::rename(root, &old)?;
-        if let Err(error) = fs::rename(staging, root) {
-            // Put the old home back rather than leave none.
-            let _ = fs::rename(&old, root);
-            return Err(error.into());
-        }
-        fs::remove_dir_all(&old)?;
-    } else {
+/// Move `staging` to `root`; what was there is moved aside, and its new place returned
+/// for the caller to remove.
+fn swap_in(root: &Path, staging: &Path) -> Result<Option<PathBuf>, CommandError> {
+    if !root.exists() {
         fs::rename(staging, root)?;
+        return Ok(None);
     }
-    Ok(())
+    let old = sibling(root, "replaced")?;
+    fs::rename(root, &old)?;
+    if let Err(error) = fs::rename(staging, root) {
+        // Put the old home back rather than leave none.
+        let _ = fs::rename(&old, root);
+        return Err(error.into());
+    }
+    Ok(Some(old))
 }
