@@ -39,6 +39,10 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand assign 'Route tickets to agents by skills, load and quality, and explain why'
             cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+            cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
+            cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
+            cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
+            cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -788,6 +792,66 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'desk;export'= {
+            cand --format 'Output format'
+            cand --since 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)'
+            cand --until 'Only tickets created before WHEN (a date means the end of that day)'
+            cand --status 'Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)'
+            cand --type 'Only tickets of this type (repeatable)'
+            cand -o 'Write to FILE instead of stdout (FILE appears only once complete)'
+            cand --output 'Write to FILE instead of stdout (FILE appears only once complete)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --archived 'Include archived tickets (the default)'
+            cand --no-archived 'Only the hot store (open and recently closed tickets); the archive is not read'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;import'= {
+            cand --format 'Input format [default: csv for a *.csv file, else jsonl]'
+            cand --map 'CSV: take TARGET from the column named COLUMN; TARGET is title, body, requester, priority, type, created_at or a template field (NAME or field.NAME). Columns named like a target are taken without a mapping (repeatable)'
+            cand --type 'CSV: the ticket type of rows that have no type column'
+            cand --id-column 'CSV: the column that identifies a row in its source; a re-import skips rows whose id was imported before [default: a hash of the row''s mapped content]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Check every record and report what would be written; write nothing'
+            cand --skip-invalid 'Write the valid records even when some fail (the failures are still listed, exit 5)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;backup'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;restore'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --force 'Replace a home that already has tickets (what it holds now is lost)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -810,6 +874,10 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand assign 'Route tickets to agents by skills, load and quality, and explain why'
             cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+            cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
+            cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
+            cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
+            cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -934,6 +1002,14 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;notify;retry'= {
         }
         &'desk;help;report'= {
+        }
+        &'desk;help;export'= {
+        }
+        &'desk;help;import'= {
+        }
+        &'desk;help;backup'= {
+        }
+        &'desk;help;restore'= {
         }
         &'desk;help;completions'= {
         }

@@ -89,7 +89,9 @@ impl Period {
     }
 }
 
-fn parse_bound(text: &str, now: DateTime<Utc>, is_end: bool) -> Result<DateTime<Utc>, DomainError> {
+/// A period bound as `--since`/`--until` take it: an RFC 3339 time, a date (the start of
+/// that day, or with `is_end` the end of it) or an age before `now` (7d, 12h).
+pub fn parse_bound(text: &str, now: DateTime<Utc>, is_end: bool) -> Result<DateTime<Utc>, DomainError> {
     let text = text.trim();
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {
         return Ok(time.with_timezone(&Utc));

@@ -31,7 +31,7 @@ use crate::domain::{Event, Ticket};
 
 /// Size at which a segment is closed and a new one started.
 pub const SEGMENT_LIMIT: u64 = 256 * 1024 * 1024;
-const FRAME_HEADER: u64 = 8;
+pub(super) const FRAME_HEADER: u64 = 8;
 const OFFSET_BITS: u32 = 40;
 
 /// A ticket with its full history, as archived (and as shown by `desk ticket show`).
@@ -77,7 +77,7 @@ fn encode_location(segment: u32, offset: u64) -> u64 {
     ((segment as u64 + 1) << OFFSET_BITS) | offset
 }
 
-fn decode_location(raw: u64) -> Option<(u32, u64)> {
+pub(super) fn decode_location(raw: u64) -> Option<(u32, u64)> {
     let segment = raw >> OFFSET_BITS;
     (segment != 0).then(|| ((segment - 1) as u32, raw & ((1 << OFFSET_BITS) - 1)))
 }
@@ -93,11 +93,11 @@ impl ColdArchive {
         &self.dir
     }
 
-    fn segment_path(&self, id: u32) -> PathBuf {
+    pub(super) fn segment_path(&self, id: u32) -> PathBuf {
         self.dir.join(format!("seg-{id:06}.dat"))
     }
 
-    fn locations_path(&self) -> PathBuf {
+    pub(super) fn locations_path(&self) -> PathBuf {
         self.dir.join("locations.bin")
     }
 
@@ -339,13 +339,18 @@ struct Frame<T, E> {
     events: Vec<E>,
 }
 
-fn frame_header(header: &[u8; 8]) -> (u32, u32) {
+pub(super) fn frame_header(header: &[u8; 8]) -> (u32, u32) {
     let len = u32::from_le_bytes(header[0..4].try_into().expect("4 bytes"));
     let crc = u32::from_le_bytes(header[4..8].try_into().expect("4 bytes"));
     (len, crc)
 }
 
-fn decode_frame<F: DeserializeOwned>(path: &Path, offset: u64, payload: &[u8], crc: u32) -> Result<F> {
+pub(super) fn decode_frame<F: DeserializeOwned>(
+    path: &Path,
+    offset: u64,
+    payload: &[u8],
+    crc: u32,
+) -> Result<F> {
     if crc32fast::hash(payload) != crc {
         return Err(StoreError::Corrupt(format!(
             "checksum mismatch in {} at offset {offset}",

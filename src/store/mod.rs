@@ -13,12 +13,14 @@
 //! Only one process holds the sled database at a time (its file lock); the CLI opens the
 //! store with [`sled_backend::open_with_retry`], which waits with jittered backoff.
 
+pub mod backup;
 pub mod cold;
 pub mod keys;
 pub mod memory;
 pub mod outbox;
 pub mod routing;
 pub mod sled_backend;
+pub mod transfer;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -5,6 +5,7 @@ mod common;
 mod architecture;
 
 mod assign;
+mod backup;
 
 mod concurrency;
 mod conventions;
@@ -21,3 +22,4 @@ mod report;
 mod sla;
 mod store;
 mod templates;
+mod transfer;
