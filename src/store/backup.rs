@@ -272,6 +272,15 @@ pub fn write(
     Ok(manifest)
 }
 
+/// Bytes of the home's own files a backup of `root` carries (for a progress bar).
+pub fn home_files_bytes(root: &Path) -> Result<u64> {
+    Ok(home_files(root)?
+        .iter()
+        .filter_map(|(_, path)| fs::metadata(path).ok())
+        .map(|m| m.len())
+        .sum())
+}
+
 /// The home's own files, as (path inside the backup, path on disk), sorted.
 fn home_files(root: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut files = Vec::new();
