@@ -7,7 +7,8 @@
 //! cold/locations.bin      the archive's location table
 //! config.toml, templates/…, attachments/…   the home's files
 //! MANIFEST.json           format, version, counts, and every entry's size and SHA-256
-//! MANIFEST.sha256         the SHA-256 of MANIFEST.json
+//! MANIFEST.sha256         the SHA-256 of MANIFEST.json and of every byte before this entry,
+//!                         filled to one tar block; then only the zero end blocks
 //! ```
 //!
 //! Consistency while other commands run: [`Store::backup_snapshot`] reads the hot store,
@@ -21,10 +22,12 @@
 //! manifest against its checksum, nothing missing, nothing extra), then [`extract`]s
 //! into a fresh directory that the caller moves into place, checking again as it writes.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -38,6 +41,8 @@ pub const BACKUP_VERSION: u32 = 1;
 const HOT_DUMP: &str = "hot.kv";
 const MANIFEST: &str = "MANIFEST.json";
 const MANIFEST_SUM: &str = "MANIFEST.sha256";
+/// How MANIFEST.sha256 names the checksum of the tar stream before it.
+const CONTAINER: &str = "(archive before MANIFEST.sha256)";
 /// The home's own files and folders a backup carries (beside the store).
 const HOME_FILES: [&str; 3] = ["config.toml", "templates", "attachments"];
 /// Hot-store entries are restored in commits of this many.
@@ -173,6 +178,59 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// A writer that hashes what passes through it.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: Sha256,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Hash states at recent tar block boundaries: (offset, hash of every byte before it).
+type Marks = Rc<RefCell<VecDeque<(u64, Sha256)>>>;
+
+/// A reader that hashes the whole stream and remembers the hash at the last few 512-byte
+/// block boundaries, so the hash of everything before an entry's header can be had once
+/// the tar reader has read that header.
+struct BlockHashing<R> {
+    inner: R,
+    hasher: Sha256,
+    offset: u64,
+    marks: Marks,
+}
+
+impl<R: Read> Read for BlockHashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut rest = &buf[..n];
+        while !rest.is_empty() {
+            if self.offset % 512 == 0 {
+                let mut marks = self.marks.borrow_mut();
+                if marks.len() == 4 {
+                    marks.pop_front();
+                }
+                marks.push_back((self.offset, self.hasher.clone()));
+            }
+            let to_boundary = (512 - self.offset % 512) as usize;
+            let (now, later) = rest.split_at(to_boundary.min(rest.len()));
+            self.hasher.update(now);
+            self.offset += now.len() as u64;
+            rest = later;
+        }
+        Ok(n)
+    }
+}
+
 fn tar_header(size: u64, at: DateTime<Utc>) -> tar::Header {
     let mut header = tar::Header::new_gnu();
     header.set_size(size);
@@ -192,28 +250,34 @@ pub fn write(
     progress: &dyn Fn(u64),
 ) -> Result<BackupManifest> {
     let io_err = |e: io::Error| StoreError::io("backup file", e);
-    let mut builder = tar::Builder::new(out);
+    let mut builder = tar::Builder::new(HashingWriter {
+        inner: out,
+        hasher: Sha256::new(),
+    });
     let mut entries = Vec::new();
-    let mut append =
-        |builder: &mut tar::Builder<_>, path: &str, size: u64, data: &mut dyn Read| -> Result<()> {
-            let mut hashing = Hashing::new(data);
-            builder
-                .append_data(&mut tar_header(size, created_at), path, &mut hashing)
-                .map_err(io_err)?;
-            let (count, sha256) = hashing.finish();
-            if count != size {
-                return Err(StoreError::Backend(format!(
-                    "{path} changed while it was backed up ({size} bytes expected, {count} read)"
-                )));
-            }
-            progress(size);
-            entries.push(EntryInfo {
-                path: path.to_string(),
-                size,
-                sha256,
-            });
-            Ok(())
-        };
+    let mut append = |builder: &mut tar::Builder<HashingWriter<_>>,
+                      path: &str,
+                      size: u64,
+                      data: &mut dyn Read|
+     -> Result<()> {
+        let mut hashing = Hashing::new(data);
+        builder
+            .append_data(&mut tar_header(size, created_at), path, &mut hashing)
+            .map_err(io_err)?;
+        let (count, sha256) = hashing.finish();
+        if count != size {
+            return Err(StoreError::Backend(format!(
+                "{path} changed while it was backed up ({size} bytes expected, {count} read)"
+            )));
+        }
+        progress(size);
+        entries.push(EntryInfo {
+            path: path.to_string(),
+            size,
+            sha256,
+        });
+        Ok(())
+    };
 
     let mut dump = Vec::new();
     for (key, value) in &snapshot.hot {
@@ -253,7 +317,6 @@ pub fn write(
         entries,
     };
     let text = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
-    let sum = format!("{:x}\n", Sha256::digest(&text));
     builder
         .append_data(
             &mut tar_header(text.len() as u64, created_at),
@@ -261,6 +324,17 @@ pub fn write(
             text.as_slice(),
         )
         .map_err(io_err)?;
+    // The manifest's checksum, and one of every byte before this last entry (headers and
+    // padding included), so no byte of the file goes unchecked but the last entry's.
+    let container = format!("{:x}", builder.get_ref().hasher.clone().finalize());
+    let mut sum = format!(
+        "{:x}  {MANIFEST}\n{container}  {CONTAINER}\n",
+        Sha256::digest(&text)
+    );
+    // Filled to one whole tar block, so the file has no unchecked padding after it.
+    let fill = 511usize.saturating_sub(sum.len());
+    sum.push_str(&" ".repeat(fill));
+    sum.push('\n');
     builder
         .append_data(
             &mut tar_header(sum.len() as u64, created_at),
@@ -270,6 +344,15 @@ pub fn write(
         .map_err(io_err)?;
     builder.into_inner().map_err(io_err)?.flush().map_err(io_err)?;
     Ok(manifest)
+}
+
+/// Bytes of the home's own files a backup of `root` carries (for a progress bar).
+pub fn home_files_bytes(root: &Path) -> Result<u64> {
+    Ok(home_files(root)?
+        .iter()
+        .filter_map(|(_, path)| fs::metadata(path).ok())
+        .map(|m| m.len())
+        .sum())
 }
 
 /// The home's own files, as (path inside the backup, path on disk), sorted.
@@ -318,13 +401,23 @@ fn safe_path(path: &str) -> std::result::Result<PathBuf, BackupError> {
 /// Read a whole backup and check it: every entry hashed and compared with the manifest,
 /// the manifest with its checksum, nothing missing or extra. Writes nothing.
 pub fn verify(reader: impl Read, progress: &dyn Fn(u64)) -> std::result::Result<BackupManifest, BackupError> {
-    let mut archive = tar::Archive::new(reader);
+    let marks: Marks = Rc::default();
+    let mut archive = tar::Archive::new(BlockHashing {
+        inner: reader,
+        hasher: Sha256::new(),
+        offset: 0,
+        marks: Rc::clone(&marks),
+    });
+    let mut container: Option<String> = None;
     let mut seen: Vec<EntryInfo> = Vec::new();
     let mut manifest_text: Option<Vec<u8>> = None;
     let mut manifest_sum: Option<String> = None;
     let damaged = |e: io::Error| invalid(format!("the backup is damaged or truncated: {e}"));
     for entry in archive.entries().map_err(damaged)? {
         let mut entry = entry.map_err(damaged)?;
+        if manifest_sum.is_some() {
+            return Err(invalid("the backup goes on after MANIFEST.sha256"));
+        }
         if entry.header().entry_type() != tar::EntryType::Regular {
             return Err(invalid("the backup holds something other than files"));
         }
@@ -332,6 +425,14 @@ pub fn verify(reader: impl Read, progress: &dyn Fn(u64)) -> std::result::Result<
         safe_path(&path)?;
         let size = entry.header().size().map_err(damaged)?;
         if path == MANIFEST || path == MANIFEST_SUM {
+            if path == MANIFEST_SUM {
+                let header_at = entry.raw_header_position();
+                container = marks
+                    .borrow()
+                    .iter()
+                    .find(|(offset, _)| *offset == header_at)
+                    .map(|(_, hasher)| format!("{:x}", hasher.clone().finalize()));
+            }
             let mut bytes = Vec::new();
             entry.read_to_end(&mut bytes).map_err(damaged)?;
             if bytes.len() as u64 != size {
@@ -353,10 +454,31 @@ pub fn verify(reader: impl Read, progress: &dyn Fn(u64)) -> std::result::Result<
         progress(size);
         seen.push(EntryInfo { path, size, sha256 });
     }
+    // After the last entry only the end-of-archive zero blocks may follow.
+    let mut rest = archive.into_inner();
+    let mut block = [0u8; 8192];
+    loop {
+        match rest.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) if block[..n].iter().all(|b| *b == 0) => {}
+            Ok(_) => return Err(invalid("the backup has bytes after its end: it is corrupted")),
+            Err(e) => return Err(damaged(e)),
+        }
+    }
     let text = manifest_text
         .ok_or_else(|| invalid("the backup has no MANIFEST.json: it is truncated, or not a desk backup"))?;
     let sum = manifest_sum.ok_or_else(|| invalid("the backup has no MANIFEST.sha256: it is truncated"))?;
-    if format!("{:x}", Sha256::digest(&text)) != sum {
+    let mut sums: BTreeMap<&str, &str> = BTreeMap::new();
+    for line in sum.lines() {
+        match line.split_once("  ") {
+            Some((hash, name)) if hash.len() == 64 && (name == MANIFEST || name == CONTAINER) => {
+                sums.insert(name, hash);
+            }
+            _ if line.bytes().all(|b| b == b' ') => {}
+            _ => return Err(invalid("MANIFEST.sha256 is garbled: the backup is corrupted")),
+        }
+    }
+    if sums.get(MANIFEST).copied() != Some(format!("{:x}", Sha256::digest(&text)).as_str()) {
         return Err(invalid(
             "MANIFEST.json does not match its checksum: the backup is corrupted",
         ));
@@ -405,6 +527,11 @@ pub fn verify(reader: impl Read, progress: &dyn Fn(u64)) -> std::result::Result<
             "entries missing from the backup: {}",
             missing.join(", ")
         )));
+    }
+    if container.is_none() || sums.get(CONTAINER).copied() != container.as_deref() {
+        return Err(invalid(
+            "the tar container (headers, padding) does not match its checksum: the backup is corrupted",
+        ));
     }
     if !seen.iter().any(|e| e.path == HOT_DUMP) {
         return Err(invalid("the backup holds no store (hot.kv)"));

@@ -179,9 +179,12 @@ fn a_corrupted_or_truncated_backup_is_refused_and_nothing_is_written() {
     let file = backup(&source);
     let bytes = fs::read(&file).unwrap();
     let target = elsewhere(&source);
-    // One flipped byte inside the archived ticket's segment, then inside the manifest.
+    // One flipped byte anywhere: in the archived ticket's segment, the manifest, the hot
+    // store, a tar header or padding, the end-of-archive blocks.
     let at = |needle: &[u8]| bytes.windows(needle.len()).position(|w| w == needle).unwrap();
-    for offset in [at(b"restarted"), at(b"\"hot_tickets\"") + 3, 600] {
+    let mut offsets = vec![at(b"restarted"), at(b"\"hot_tickets\"") + 3, 600, bytes.len() - 1];
+    offsets.extend((0..bytes.len()).step_by(bytes.len() / 25 + 1));
+    for offset in offsets {
         let mut damaged = bytes.clone();
         damaged[offset] ^= 0x20;
         let bad = target.path().join("damaged.backup");

@@ -40,7 +40,8 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<(), CommandError> {
         store.backup_snapshot()?
         // The lock is let go here; the archive is copied without it.
     };
-    let progress = Progress::bytes(&ctx.ui, snapshot.bytes(), "backing up");
+    let total = snapshot.bytes() + backup::home_files_bytes(ctx.home.root())?;
+    let progress = Progress::bytes(&ctx.ui, total, "backing up");
     let partial = PartialFile::create(&args.file)?;
     let out = BufWriter::with_capacity(1 << 20, partial.file.try_clone()?);
     let manifest = backup::write(snapshot, ctx.home.root(), ctx.now, out, &|n| progress.inc(n))?;
