@@ -44,6 +44,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT')
             [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move old closed tickets to the cold archive now, show its figures, purge past retention')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store''s indexes, histories and archive; repair what is derived; migrate')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring a home back from a backup, after checking all of it (admins to replace a home)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -873,8 +877,11 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;report' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period (exclusive; a date means the end of that day) [default: now]')
-            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the figures by ticket type, agent (the assignee at close), requester tier, priority, UTC day or UTC hour of day')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (the global --json means json)')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of stdout (e.g. report.html)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of stdout (e.g. report.html)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -882,8 +889,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'desk;archive' {
@@ -943,6 +950,70 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'desk;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only tickets created before WHEN (a date means the end of that day)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tickets of this type (repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (FILE appears only once complete)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (FILE appears only once complete)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'Include archived tickets (the default)')
+            [CompletionResult]::new('--no-archived', '--no-archived', [CompletionResultType]::ParameterName, 'Only the hot store (open and recently closed tickets); the archive is not read')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'desk;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: csv for a *.csv file, else jsonl]')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'CSV: take TARGET from the column named COLUMN; TARGET is title, body, requester, priority, type, created_at or a template field (NAME or field.NAME). Columns named like a target are taken without a mapping (repeatable)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'CSV: the ticket type of rows that have no type column')
+            [CompletionResult]::new('--id-column', '--id-column', [CompletionResultType]::ParameterName, 'CSV: the column that identifies a row in its source; a re-import skips rows whose id was imported before [default: a hash of the row''s mapped content]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check every record and report what would be written; write nothing')
+            [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Write the valid records even when some fail (the failures are still listed, exit 5)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'desk;backup' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;restore' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a home that already has tickets (what it holds now is lost)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'desk;completions' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
@@ -968,6 +1039,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT')
             [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move old closed tickets to the cold archive now, show its figures, purge past retention')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store''s indexes, histories and archive; repair what is derived; migrate')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring a home back from a backup, after checking all of it (admins to replace a home)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1146,6 +1221,18 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;doctor' {
+            break
+        }
+        'desk;help;export' {
+            break
+        }
+        'desk;help;import' {
+            break
+        }
+        'desk;help;backup' {
+            break
+        }
+        'desk;help;restore' {
             break
         }
         'desk;help;completions' {

@@ -25,14 +25,23 @@ _desk() {
             desk,assign)
                 cmd="desk__subcmd__assign"
                 ;;
+            desk,backup)
+                cmd="desk__subcmd__backup"
+                ;;
             desk,completions)
                 cmd="desk__subcmd__completions"
                 ;;
             desk,doctor)
                 cmd="desk__subcmd__doctor"
                 ;;
+            desk,export)
+                cmd="desk__subcmd__export"
+                ;;
             desk,help)
                 cmd="desk__subcmd__help"
+                ;;
+            desk,import)
+                cmd="desk__subcmd__import"
                 ;;
             desk,ingest)
                 cmd="desk__subcmd__ingest"
@@ -48,6 +57,9 @@ _desk() {
                 ;;
             desk,requester)
                 cmd="desk__subcmd__requester"
+                ;;
+            desk,restore)
+                cmd="desk__subcmd__restore"
                 ;;
             desk,sla)
                 cmd="desk__subcmd__sla"
@@ -139,14 +151,23 @@ _desk() {
             desk__subcmd__help,assign)
                 cmd="desk__subcmd__help__subcmd__assign"
                 ;;
+            desk__subcmd__help,backup)
+                cmd="desk__subcmd__help__subcmd__backup"
+                ;;
             desk__subcmd__help,completions)
                 cmd="desk__subcmd__help__subcmd__completions"
                 ;;
             desk__subcmd__help,doctor)
                 cmd="desk__subcmd__help__subcmd__doctor"
                 ;;
+            desk__subcmd__help,export)
+                cmd="desk__subcmd__help__subcmd__export"
+                ;;
             desk__subcmd__help,help)
                 cmd="desk__subcmd__help__subcmd__help"
+                ;;
+            desk__subcmd__help,import)
+                cmd="desk__subcmd__help__subcmd__import"
                 ;;
             desk__subcmd__help,ingest)
                 cmd="desk__subcmd__help__subcmd__ingest"
@@ -162,6 +183,9 @@ _desk() {
                 ;;
             desk__subcmd__help,requester)
                 cmd="desk__subcmd__help__subcmd__requester"
+                ;;
+            desk__subcmd__help,restore)
+                cmd="desk__subcmd__help__subcmd__restore"
                 ;;
             desk__subcmd__help,sla)
                 cmd="desk__subcmd__help__subcmd__sla"
@@ -476,7 +500,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template ingest agent sla requester assign notify report archive doctor completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,6 +1111,32 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__backup)
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__completions)
             opts="-q -h --home --as --json --quiet --no-input --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1139,8 +1189,62 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__export)
+            opts="-o -q -h --format --since --until --status --type --archived --no-archived --output --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help)
-            opts="init ticket template ingest agent sla requester assign notify report archive doctor completions help"
+            opts="init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1321,6 +1425,20 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1349,7 +1467,35 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1534,6 +1680,20 @@ _desk() {
         desk__subcmd__help__subcmd__requester__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1832,6 +1992,48 @@ _desk() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__import)
+            opts="-q -h --format --dry-run --skip-invalid --map --type --id-column --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2154,7 +2356,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__report)
-            opts="-q -h --since --until --by --format --home --as --json --quiet --no-input --color --help"
+            opts="-o -q -h --since --until --by --format --tz --output --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,11 +2371,23 @@ _desk() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "type agent tier priority day hour" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "type agent tier priority requester day week weekday hour" -- "${cur}"))
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv html" -- "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --home)
@@ -2398,6 +2612,32 @@ _desk() {
         desk__subcmd__requester__subcmd__show)
             opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__restore)
+            opts="-q -h --force --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

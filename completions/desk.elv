@@ -41,6 +41,10 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
             cand archive 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
             cand doctor 'Check the store''s indexes, histories and archive; repair what is derived; migrate'
+            cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
+            cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
+            cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
+            cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -776,8 +780,11 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;report'= {
             cand --since 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]'
             cand --until 'End of the period (exclusive; a date means the end of that day) [default: now]'
-            cand --by 'Split the figures by ticket type, agent (the assignee at close), requester tier, priority, UTC day or UTC hour of day'
+            cand --by 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)'
             cand --format 'Output format (the global --json means json)'
+            cand --tz 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap'
+            cand -o 'Write the report to FILE instead of stdout (e.g. report.html)'
+            cand --output 'Write the report to FILE instead of stdout (e.g. report.html)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
@@ -785,8 +792,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'desk;archive'= {
             cand --closed-before 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml''s archive.after]'
@@ -839,6 +846,66 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'desk;export'= {
+            cand --format 'Output format'
+            cand --since 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)'
+            cand --until 'Only tickets created before WHEN (a date means the end of that day)'
+            cand --status 'Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)'
+            cand --type 'Only tickets of this type (repeatable)'
+            cand -o 'Write to FILE instead of stdout (FILE appears only once complete)'
+            cand --output 'Write to FILE instead of stdout (FILE appears only once complete)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --archived 'Include archived tickets (the default)'
+            cand --no-archived 'Only the hot store (open and recently closed tickets); the archive is not read'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;import'= {
+            cand --format 'Input format [default: csv for a *.csv file, else jsonl]'
+            cand --map 'CSV: take TARGET from the column named COLUMN; TARGET is title, body, requester, priority, type, created_at or a template field (NAME or field.NAME). Columns named like a target are taken without a mapping (repeatable)'
+            cand --type 'CSV: the ticket type of rows that have no type column'
+            cand --id-column 'CSV: the column that identifies a row in its source; a re-import skips rows whose id was imported before [default: a hash of the row''s mapped content]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Check every record and report what would be written; write nothing'
+            cand --skip-invalid 'Write the valid records even when some fail (the failures are still listed, exit 5)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;backup'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;restore'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --force 'Replace a home that already has tickets (what it holds now is lost)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -863,6 +930,10 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
             cand archive 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
             cand doctor 'Check the store''s indexes, histories and archive; repair what is derived; migrate'
+            cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
+            cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
+            cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
+            cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -994,6 +1065,14 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;archive;status'= {
         }
         &'desk;help;doctor'= {
+        }
+        &'desk;help;export'= {
+        }
+        &'desk;help;import'= {
+        }
+        &'desk;help;backup'= {
+        }
+        &'desk;help;restore'= {
         }
         &'desk;help;completions'= {
         }

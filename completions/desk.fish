@@ -46,6 +46,10 @@ complete -c desk -n "__fish_desk_needs_command" -f -a "notify" -d 'Notifications
 complete -c desk -n "__fish_desk_needs_command" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
 complete -c desk -n "__fish_desk_needs_command" -f -a "archive" -d 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
 complete -c desk -n "__fish_desk_needs_command" -f -a "doctor" -d 'Check the store\'s indexes, histories and archive; repair what is derived; migrate'
+complete -c desk -n "__fish_desk_needs_command" -f -a "export" -d 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
+complete -c desk -n "__fish_desk_needs_command" -f -a "import" -d 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
+complete -c desk -n "__fish_desk_needs_command" -f -a "backup" -d 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
+complete -c desk -n "__fish_desk_needs_command" -f -a "restore" -d 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
 complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk -n "__fish_desk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -602,15 +606,21 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand report" -l since -d 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -l until -d 'End of the period (exclusive; a date means the end of that day) [default: now]' -r
-complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the assignee at close), requester tier, priority, UTC day or UTC hour of day' -r -f -a "type\t''
+complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)' -r -f -a "type\t''
 agent\t''
 tier\t''
 priority\t''
+requester\t''
 day\t''
+week\t''
+weekday\t''
 hour\t''"
-complete -c desk -n "__fish_desk_using_subcommand report" -l format -d 'Output format (the global --json means json)' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c desk -n "__fish_desk_using_subcommand report" -l format -d 'Output format (the global --json means json)' -r -f -a "table\t'Tables for people (with charts on a terminal); tab-separated rows when piped'
+json\t'The stable machine schema'
+csv\t'One row for the total, then one per group'
+html\t'A self-contained page (tables and SVG charts, no external assets) for a browser'"
+complete -c desk -n "__fish_desk_using_subcommand report" -l tz -d 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap' -r
+complete -c desk -n "__fish_desk_using_subcommand report" -s o -l output -d 'Write the report to FILE instead of stdout (e.g. report.html)' -r -F
 complete -c desk -n "__fish_desk_using_subcommand report" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand report" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -619,7 +629,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand report" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand report" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand report" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand report" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l closed-before -d 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml\'s archive.after]' -r
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l purge-before -d 'Delete archived tickets closed before this, for good (legal retention; admins). Writes them to an export file first, then asks (or needs --yes without a terminal)' -r
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l export -d 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl]' -r -F
@@ -658,6 +668,59 @@ complete -c desk -n "__fish_desk_using_subcommand doctor" -l json -d 'Print stab
 complete -c desk -n "__fish_desk_using_subcommand doctor" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_using_subcommand export" -l format -d 'Output format' -r -f -a "jsonl\t'One JSON record per line: people, then tickets with their events (for `desk import`)'
+csv\t'One row per ticket with a column per template field (for spreadsheets)'"
+complete -c desk -n "__fish_desk_using_subcommand export" -l since -d 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)' -r
+complete -c desk -n "__fish_desk_using_subcommand export" -l until -d 'Only tickets created before WHEN (a date means the end of that day)' -r
+complete -c desk -n "__fish_desk_using_subcommand export" -l status -d 'Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand export" -l type -d 'Only tickets of this type (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand export" -s o -l output -d 'Write to FILE instead of stdout (FILE appears only once complete)' -r -F
+complete -c desk -n "__fish_desk_using_subcommand export" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand export" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand export" -l archived -d 'Include archived tickets (the default)'
+complete -c desk -n "__fish_desk_using_subcommand export" -l no-archived -d 'Only the hot store (open and recently closed tickets); the archive is not read'
+complete -c desk -n "__fish_desk_using_subcommand export" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand export" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand export" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_using_subcommand import" -l format -d 'Input format [default: csv for a *.csv file, else jsonl]' -r -f -a "jsonl\t'`desk export --format jsonl` output'
+csv\t'A spreadsheet: a header row, then one ticket per row (see --map)'"
+complete -c desk -n "__fish_desk_using_subcommand import" -l map -d 'CSV: take TARGET from the column named COLUMN; TARGET is title, body, requester, priority, type, created_at or a template field (NAME or field.NAME). Columns named like a target are taken without a mapping (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand import" -l type -d 'CSV: the ticket type of rows that have no type column' -r
+complete -c desk -n "__fish_desk_using_subcommand import" -l id-column -d 'CSV: the column that identifies a row in its source; a re-import skips rows whose id was imported before [default: a hash of the row\'s mapped content]' -r
+complete -c desk -n "__fish_desk_using_subcommand import" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand import" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand import" -l dry-run -d 'Check every record and report what would be written; write nothing'
+complete -c desk -n "__fish_desk_using_subcommand import" -l skip-invalid -d 'Write the valid records even when some fail (the failures are still listed, exit 5)'
+complete -c desk -n "__fish_desk_using_subcommand import" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand import" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand import" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk -n "__fish_desk_using_subcommand backup" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand backup" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand backup" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand backup" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand backup" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand backup" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand backup" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand restore" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand restore" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand restore" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand restore" -l force -d 'Replace a home that already has tickets (what it holds now is lost)'
+complete -c desk -n "__fish_desk_using_subcommand restore" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand restore" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand restore" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand restore" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -667,20 +730,24 @@ complete -c desk -n "__fish_desk_using_subcommand completions" -l json -d 'Print
 complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "requester" -d 'Manage requesters and their tiers'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "archive" -d 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "doctor" -d 'Check the store\'s indexes, histories and archive; repair what is derived; migrate'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "archive" -d 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "doctor" -d 'Check the store\'s indexes, histories and archive; repair what is derived; migrate'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "export" -d 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "import" -d 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "backup" -d 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "restore" -d 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "log" -d 'Show a ticket\'s history (流转记录)'

@@ -99,3 +99,10 @@ echo; echo "==> where things stand"
 step desk ticket list --all
 step desk ticket log "INC-$inc"
 step desk ticket show "CS-$cs"
+
+echo; echo "==> how the desk is doing: the summary, the per-agent table, an HTML page"
+step desk --as dana report
+step desk --as dana report --by agent
+page="${TMPDIR:-/tmp}/desk-quickstart-report.html"
+step desk --as dana report --by hour --format html -o "$page"
+echo "(open $page in a browser)"

@@ -1,30 +1,27 @@
-//! Progress bars for long runs (archive, purge, doctor): on stderr, only when it is a
-//! terminal and the output is for people (never with `--json` or `-q`).
+//! Progress bars for long operations (export, import, backup, restore, archive, doctor): drawn on stderr
+//! only when it is a terminal and the output mode is for people; otherwise hidden, so
+//! scripts, pipes and `--json`/`-q` see nothing.
 
 use std::io::IsTerminal;
-use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressStyle};
 
-use super::ui::Ui;
+use super::ui::{OutputMode, Ui};
 
-/// A bar that draws itself only where a person watches; otherwise every call is a no-op.
 pub struct Progress {
     bar: ProgressBar,
 }
 
 impl Progress {
-    /// A bar counting `total` items, labelled `what` (e.g. "archiving").
-    pub fn new(ui: &Ui, total: u64, what: &str) -> Progress {
-        let bar = if ui.mode == super::ui::OutputMode::Human && std::io::stderr().is_terminal() {
-            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    fn new(ui: &Ui, total: u64, message: &str, template: &str) -> Progress {
+        let bar = if ui.mode == OutputMode::Human && std::io::stderr().is_terminal() {
+            let bar = ProgressBar::new(total);
             bar.set_style(
-                ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} ({eta} left)")
-                    .expect("a valid template")
+                ProgressStyle::with_template(template)
+                    .expect("progress template")
                     .progress_chars("=> "),
             );
-            bar.set_message(what.to_string());
-            bar.enable_steady_tick(Duration::from_millis(200));
+            bar.set_message(message.to_string());
             bar
         } else {
             ProgressBar::hidden()
@@ -32,38 +29,53 @@ impl Progress {
         Progress { bar }
     }
 
-    /// A counter without a known total: a spinner with how many so far (`what`, e.g.
-    /// "exported").
-    pub fn counter(ui: &Ui, what: &str) -> Progress {
-        let bar = if ui.mode == super::ui::OutputMode::Human && std::io::stderr().is_terminal() {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} {msg} ({elapsed})").expect("a valid template"),
-            );
-            bar.set_message(what.to_string());
-            bar.enable_steady_tick(Duration::from_millis(200));
-            bar
-        } else {
-            ProgressBar::hidden()
-        };
-        Progress { bar }
+    /// A bar counting `total` items (tickets).
+    pub fn items(ui: &Ui, total: u64, message: &str) -> Progress {
+        Progress::new(
+            ui,
+            total,
+            message,
+            "{msg} [{bar:30}] {human_pos}/{human_len} ({per_sec}, {eta} left)",
+        )
+    }
+
+    /// A bar over `total` bytes (files read or written).
+    pub fn bytes(ui: &Ui, total: u64, message: &str) -> Progress {
+        Progress::new(
+            ui,
+            total,
+            message,
+            "{msg} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)",
+        )
     }
 
     pub fn inc(&self, by: u64) {
         self.bar.inc(by);
     }
 
-    pub fn set(&self, position: u64) {
-        self.bar.set_position(position);
+    pub fn set_message(&self, message: &str) {
+        self.bar.set_message(message.to_string());
     }
 
-    pub fn set_total(&self, total: u64) {
+    pub fn set_length(&self, total: u64) {
         self.bar.set_length(total);
+    }
+
+    /// Where the count stands (for work that reports a running total).
+    pub fn set_position(&self, done: u64) {
+        self.bar.set_position(done);
+    }
+
+    /// Take the bar off the screen (the command prints its own summary).
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }
 
 impl Drop for Progress {
     fn drop(&mut self) {
-        self.bar.finish_and_clear();
+        if !self.bar.is_finished() {
+            self.bar.finish_and_clear();
+        }
     }
 }

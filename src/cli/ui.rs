@@ -57,6 +57,11 @@ impl Ui {
         self.mode == OutputMode::Json
     }
 
+    /// Whether stdout is a terminal: charts and tables for a person, not a pipe.
+    pub fn is_terminal(&self) -> bool {
+        self.stdout_is_tty
+    }
+
     pub fn is_quiet(&self) -> bool {
         self.mode == OutputMode::Quiet
     }

@@ -19,6 +19,7 @@ mod sla_config;
 pub mod template;
 pub mod ticket;
 pub mod tier;
+pub mod transfer;
 
 pub use error::DomainError;
 pub use event::{Event, EventKind};

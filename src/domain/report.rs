@@ -12,17 +12,23 @@
 //!   at its last close in the period).
 //! - **reopened**: tickets with a `reopened` event in the period; **reopen rate** =
 //!   reopened ÷ closed; **resolution rate** = closed ÷ created.
-//! - **backlog**: tickets open now (`now`, not the period's end), by state.
+//! - **backlog**: tickets open now (`now`, not the period's end), by state and by age
+//!   since filing (`<1d`, `1-3d`, `3-7d`, `7-30d`, `>30d`).
 //! - **escalations**: `escalated` events in the period.
-//! - **first response time**: wall-clock time from filing to the first reply by a handler
-//!   (or to the close, when it was closed without one), as the SLA's first-response clock;
-//!   counted in the period the response happened.
-//! - **resolution time**: as the SLA's resolution clock, wall-clock time the ticket spent
-//!   `unclaimed` or `pending` from filing to its close in the period: time waiting on the
-//!   requester (`awaiting`) and time closed before a reopen do not count.
+//! - **first response time**: time from filing to the first reply by a handler (or to the
+//!   close, when it was closed without one), as the SLA's first-response clock; counted in
+//!   the period the response happened.
+//! - **resolution time**: as the SLA's resolution clock, time the ticket spent `unclaimed`
+//!   or `pending` from filing to its close in the period: time waiting on the requester
+//!   (`awaiting`) and time closed before a reopen do not count.
+//! - Both times are **business time** when the ticket's SLA policy (the one it was filed
+//!   under, else the default) has a calendar: only working hours count. Otherwise wall-clock.
 //! - **SLA attainment** per milestone: of the tickets closed in the period, the share with
-//!   no `sla_breached` event for that milestone in their history.
+//!   no `sla_breached` event for that milestone in their history; **SLA met** overall: the
+//!   share with no breach of any milestone.
 //! - **CSAT**: the latest `rated` score per ticket given in the period; average and count.
+//! - **heatmap** (`--by hour|weekday`): tickets filed (arrivals) and handler replies plus
+//!   closes (handling) in the period, by weekday × hour of day in the report's time zone.
 //! - Medians and p90 are nearest-rank (the value at rank ⌈p·n⌉); means are arithmetic.
 //!   Times are whole seconds.
 
@@ -31,10 +37,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use chrono_tz::Tz;
+use serde::Deserialize;
 
+use super::calendar::Clock;
 use super::error::DomainError;
 use super::event::{Event, EventKind, ReplySide};
-use super::sla::Milestone;
+use super::sla::{Milestone, SlaConfig};
 use super::ticket::{Priority, Status, Ticket};
 
 /// The period a report covers: `since <= t < until`.
@@ -126,19 +135,28 @@ pub enum GroupBy {
     Tier,
     /// The ticket's current priority.
     Priority,
-    /// The UTC day (`2026-03-02`) each measured moment fell on.
+    /// The requester.
+    Requester,
+    /// The day (`2026-03-02`) each measured moment fell on, in the report's time zone.
     Day,
-    /// The UTC hour of day (`09`) each measured moment fell in.
+    /// The ISO week (`2026-W10`) each measured moment fell in.
+    Week,
+    /// The day of the week (`Mon`) each measured moment fell on.
+    Weekday,
+    /// The hour of day (`09`) each measured moment fell in.
     Hour,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 6] = [
+    pub const ALL: [GroupBy; 9] = [
         GroupBy::Type,
         GroupBy::Agent,
         GroupBy::Tier,
         GroupBy::Priority,
+        GroupBy::Requester,
         GroupBy::Day,
+        GroupBy::Week,
+        GroupBy::Weekday,
         GroupBy::Hour,
     ];
 
@@ -148,9 +166,26 @@ impl GroupBy {
             GroupBy::Agent => "agent",
             GroupBy::Tier => "tier",
             GroupBy::Priority => "priority",
+            GroupBy::Requester => "requester",
             GroupBy::Day => "day",
+            GroupBy::Week => "week",
+            GroupBy::Weekday => "weekday",
             GroupBy::Hour => "hour",
         }
+    }
+
+    /// Groupings by when something happened (the backlog, which is about now, is then
+    /// shown in the total only).
+    pub fn is_time(self) -> bool {
+        matches!(
+            self,
+            GroupBy::Day | GroupBy::Week | GroupBy::Weekday | GroupBy::Hour
+        )
+    }
+
+    /// Whether the report carries the workload heatmap (hour of day × weekday).
+    pub fn has_heatmap(self) -> bool {
+        matches!(self, GroupBy::Weekday | GroupBy::Hour)
     }
 }
 
@@ -165,7 +200,7 @@ impl FromStr for GroupBy {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         GroupBy::ALL.into_iter().find(|g| g.as_str() == s).ok_or_else(|| {
             DomainError::invalid(format!(
-                "unknown grouping `{s}` (expected type, agent, tier, priority, day or hour)"
+                "unknown grouping `{s}` (expected type, agent, tier, priority, requester, day, week, weekday or hour)"
             ))
         })
     }
@@ -173,6 +208,132 @@ impl FromStr for GroupBy {
 
 /// The group name for tickets nobody owns (`--by agent`).
 pub const UNASSIGNED: &str = "(unassigned)";
+
+/// Weekday names in heatmap row order (ISO: Monday first).
+pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// The parts of a ticket a report reads. Decoding an archived frame into this view skips
+/// the body, fields and attachments, which is most of what a report over a million
+/// archived tickets would otherwise spend its time on (see benches/report.sh).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ReportTicket {
+    pub id: u64,
+    #[serde(rename = "type")]
+    pub ticket_type: String,
+    pub status: Status,
+    pub priority: Priority,
+    pub requester: String,
+    #[serde(default)]
+    pub assignee: Option<String>,
+    #[serde(deserialize_with = "fast_time::deserialize")]
+    pub created_at: DateTime<Utc>,
+    #[serde(default)]
+    pub sla_policy: Option<String>,
+}
+
+/// The parts of an event a report reads (no messages, fields or reasons).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ReportEvent {
+    pub seq: u32,
+    pub kind: EventKind,
+    #[serde(deserialize_with = "fast_time::deserialize")]
+    pub at: DateTime<Utc>,
+    #[serde(default)]
+    pub to_status: Option<Status>,
+    #[serde(default)]
+    pub assignee: Option<String>,
+    #[serde(default)]
+    pub role: Option<ReplySide>,
+    #[serde(default)]
+    pub score: Option<u8>,
+    #[serde(default)]
+    pub milestone: Option<String>,
+}
+
+impl From<&Ticket> for ReportTicket {
+    fn from(t: &Ticket) -> Self {
+        ReportTicket {
+            id: t.id,
+            ticket_type: t.ticket_type.clone(),
+            status: t.status,
+            priority: t.priority,
+            requester: t.requester.clone(),
+            assignee: t.assignee.clone(),
+            created_at: t.created_at,
+            sla_policy: t.sla_policy.clone(),
+        }
+    }
+}
+
+impl From<&Event> for ReportEvent {
+    fn from(e: &Event) -> Self {
+        ReportEvent {
+            seq: e.seq,
+            kind: e.kind,
+            at: e.at,
+            to_status: e.to_status,
+            assignee: e.assignee.clone(),
+            role: e.role,
+            score: e.score,
+            milestone: e.milestone.clone(),
+        }
+    }
+}
+
+/// RFC 3339 times as desk writes them (`2026-03-02T09:00:00Z`) parsed without chrono's
+/// general parser, which was a fifth of a million-ticket report's time; anything else
+/// (fractions, offsets) goes through chrono.
+mod fast_time {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use serde::de::{self, Deserializer, Visitor};
+    use std::fmt;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        d.deserialize_str(TimeVisitor)
+    }
+
+    struct TimeVisitor;
+
+    impl Visitor<'_> for TimeVisitor {
+        type Value = DateTime<Utc>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an RFC 3339 time")
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            parse(text).ok_or_else(|| E::custom(format!("`{text}` is not an RFC 3339 time")))
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<DateTime<Utc>> {
+        canonical(text.as_bytes()).or_else(|| {
+            DateTime::parse_from_rfc3339(text)
+                .ok()
+                .map(|t| t.with_timezone(&Utc))
+        })
+    }
+
+    fn canonical(b: &[u8]) -> Option<DateTime<Utc>> {
+        if b.len() != 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || b[10] != b'T'
+            || b[13] != b':'
+            || b[16] != b':'
+            || b[19] != b'Z'
+        {
+            return None;
+        }
+        let num = |range: std::ops::Range<usize>| -> Option<u32> {
+            b[range].iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let year = i32::try_from(num(0..4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?
+            .and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
+            .map(|t| t.and_utc())
+    }
+}
 
 /// Median, p90 and mean of a set of durations, in whole seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -201,12 +362,30 @@ impl DurationStats {
     }
 }
 
-/// Open tickets now, by state.
+/// Backlog age buckets: an open ticket's age now (since it was filed), upper bounds in hours.
+pub const AGE_BUCKETS: [(&str, Option<i64>); 5] = [
+    ("<1d", Some(24)),
+    ("1-3d", Some(72)),
+    ("3-7d", Some(168)),
+    ("7-30d", Some(720)),
+    (">30d", None),
+];
+
+fn age_bucket(age: Duration) -> usize {
+    AGE_BUCKETS
+        .iter()
+        .position(|(_, hours)| hours.is_none_or(|h| age < Duration::hours(h)))
+        .unwrap_or(AGE_BUCKETS.len() - 1)
+}
+
+/// Open tickets now, by state and by age.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Backlog {
     pub unclaimed: u64,
     pub pending: u64,
     pub awaiting: u64,
+    /// Counts per [`AGE_BUCKETS`] entry.
+    pub ages: [u64; 5],
 }
 
 impl Backlog {
@@ -243,6 +422,8 @@ pub struct Measures {
     pub first_response: DurationStats,
     pub resolution: DurationStats,
     pub sla: Vec<SlaAttainment>,
+    /// Tickets closed in the period with no breach of any milestone.
+    pub sla_met: u64,
     pub csat_count: u64,
     /// Mean score; None without ratings.
     pub csat_average: Option<f64>,
@@ -257,6 +438,11 @@ impl Measures {
     /// reopened ÷ closed; None when nothing closed.
     pub fn reopen_rate(&self) -> Option<f64> {
         ratio(self.reopened, self.closed)
+    }
+
+    /// Share of the tickets closed in the period that met every milestone.
+    pub fn sla_attainment(&self) -> Option<f64> {
+        ratio(self.sla_met, self.closed)
     }
 }
 
@@ -274,6 +460,7 @@ struct Tally {
     first_response: Vec<u64>,
     resolution: Vec<u64>,
     breached: BTreeMap<Milestone, u64>,
+    sla_met: u64,
     csat_count: u64,
     csat_sum: u64,
 }
@@ -286,12 +473,16 @@ impl Tally {
         self.backlog.unclaimed += other.backlog.unclaimed;
         self.backlog.pending += other.backlog.pending;
         self.backlog.awaiting += other.backlog.awaiting;
+        for (mine, theirs) in self.backlog.ages.iter_mut().zip(other.backlog.ages) {
+            *mine += theirs;
+        }
         self.escalations += other.escalations;
         self.first_response.extend(other.first_response);
         self.resolution.extend(other.resolution);
         for (milestone, count) in other.breached {
             *self.breached.entry(milestone).or_default() += count;
         }
+        self.sla_met += other.sla_met;
         self.csat_count += other.csat_count;
         self.csat_sum += other.csat_sum;
     }
@@ -313,10 +504,44 @@ impl Tally {
                     closed: self.closed,
                 })
                 .collect(),
+            sla_met: self.sla_met,
             csat_count: self.csat_count,
             csat_average: (self.csat_count > 0).then(|| self.csat_sum as f64 / self.csat_count as f64),
         }
     }
+}
+
+/// Arrivals and handling by weekday (rows, Monday first) and hour of day (columns), in the
+/// report's time zone: where the peaks and troughs are, for staffing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Heatmap {
+    /// Tickets filed.
+    pub arrivals: [[u64; 24]; 7],
+    /// Handler replies and closes: the desk's answers.
+    pub handled: [[u64; 24]; 7],
+}
+
+impl Heatmap {
+    fn merge(&mut self, other: &Heatmap) {
+        for (mine, theirs) in [
+            (&mut self.arrivals, &other.arrivals),
+            (&mut self.handled, &other.handled),
+        ] {
+            for (row, other_row) in mine.iter_mut().zip(theirs) {
+                for (cell, other_cell) in row.iter_mut().zip(other_row) {
+                    *cell += other_cell;
+                }
+            }
+        }
+    }
+}
+
+/// Tickets filed and closed on one day of the period (report time zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayCount {
+    pub date: NaiveDate,
+    pub created: u64,
+    pub closed: u64,
 }
 
 /// A finished report: the whole desk, and the groups when asked for.
@@ -324,40 +549,70 @@ impl Tally {
 pub struct Report {
     pub period: Period,
     pub now: DateTime<Utc>,
+    pub tz: Tz,
     pub group_by: Option<GroupBy>,
     pub total: Measures,
-    /// Groups in name order (priorities in queue order; days and hours sort by time).
+    /// Groups in name order (priorities in queue order, weekdays Monday first; days, weeks
+    /// and hours sort by time).
     pub groups: Vec<(String, Measures)>,
+    /// With `--by hour` or `--by weekday`.
+    pub heatmap: Option<Heatmap>,
+    /// Every day from the first to the last with tickets filed or closed in the period.
+    pub daily: Vec<DayCount>,
+}
+
+/// What a report is about and how it counts.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions<'a> {
+    pub period: Period,
+    pub now: DateTime<Utc>,
+    pub group_by: Option<GroupBy>,
+    /// Days, weeks, weekdays and hours are read in this zone.
+    pub tz: Tz,
+    /// Where a ticket's SLA policy has a business calendar, its response and resolution
+    /// times count working time only; without a config, wall-clock time.
+    pub sla: Option<&'a SlaConfig>,
 }
 
 /// Feeds tickets in, one at a time; [`ReportBuilder::finish`] gives the [`Report`].
-pub struct ReportBuilder {
-    period: Period,
-    now: DateTime<Utc>,
-    group_by: Option<GroupBy>,
+pub struct ReportBuilder<'a> {
+    options: ReportOptions<'a>,
     total: Tally,
     groups: HashMap<String, Tally>,
+    heatmap: Heatmap,
+    daily: BTreeMap<NaiveDate, (u64, u64)>,
 }
 
-impl ReportBuilder {
-    pub fn new(period: Period, now: DateTime<Utc>, group_by: Option<GroupBy>) -> Self {
+impl<'a> ReportBuilder<'a> {
+    pub fn new(options: ReportOptions<'a>) -> Self {
         ReportBuilder {
-            period,
-            now,
-            group_by,
+            options,
             total: Tally::default(),
             groups: HashMap::new(),
+            heatmap: Heatmap::default(),
+            daily: BTreeMap::new(),
         }
     }
 
     /// Count `ticket` with its `events` (oldest first); `tier` is its requester's tier.
-    pub fn add(&mut self, ticket: &Ticket, events: &[Event], tier: &str) {
-        let (period, group_by, now) = (self.period, self.group_by, self.now);
-        let closes: Vec<&Event> = events
+    pub fn add(&mut self, ticket: &ReportTicket, events: &[ReportEvent], tier: &str) {
+        let ReportOptions {
+            period,
+            now,
+            group_by,
+            tz,
+            sla,
+        } = self.options;
+        let clock = match sla {
+            Some(sla) => sla
+                .policy_named(ticket.sla_policy.as_deref())
+                .map_or(Clock::Wall, |policy| sla.clock_of(policy)),
+            None => Clock::Wall,
+        };
+        let last_close_in_period = events
             .iter()
-            .filter(|e| e.to_status == Some(Status::Closed))
-            .collect();
-        let last_close_in_period = closes.iter().rev().find(|e| period.contains(e.at)).copied();
+            .rev()
+            .find(|e| e.to_status == Some(Status::Closed) && period.contains(e.at));
         // The owner when it was closed: the assignee as of that event.
         let assignee_at = |at_seq: u32| {
             events
@@ -371,11 +626,13 @@ impl ReportBuilder {
                     _ => owner,
                 })
         };
-        let key_of = |at: DateTime<Utc>, closing: Option<&Event>| -> Option<String> {
+        let key_of = |at: DateTime<Utc>, closing: Option<&ReportEvent>| -> Option<String> {
+            let local = || at.with_timezone(&tz);
             Some(match group_by? {
                 GroupBy::Type => ticket.ticket_type.clone(),
                 GroupBy::Priority => ticket.priority.as_str().to_string(),
                 GroupBy::Tier => tier.to_string(),
+                GroupBy::Requester => ticket.requester.clone(),
                 GroupBy::Agent => match closing {
                     Some(close) => assignee_at(close.seq)
                         .map(str::to_string)
@@ -383,29 +640,36 @@ impl ReportBuilder {
                     None => ticket.assignee.clone(),
                 }
                 .unwrap_or_else(|| UNASSIGNED.to_string()),
-                GroupBy::Day => format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day()),
-                GroupBy::Hour => format!("{:02}", at.hour()),
+                GroupBy::Day => local().format("%Y-%m-%d").to_string(),
+                GroupBy::Week => {
+                    let week = local().iso_week();
+                    format!("{:04}-W{:02}", week.year(), week.week())
+                }
+                GroupBy::Weekday => WEEKDAYS[local().weekday().num_days_from_monday() as usize].to_string(),
+                GroupBy::Hour => format!("{:02}", local().hour()),
             })
         };
-        let mut facts: Vec<(DateTime<Utc>, Option<&Event>, Fact)> = Vec::new();
+        let mut facts: Vec<(DateTime<Utc>, Option<&ReportEvent>, Fact)> = Vec::new();
 
         if period.contains(ticket.created_at) {
             facts.push((ticket.created_at, None, Fact::Created));
+            self.count_at(ticket.created_at, Mark::Arrival);
         }
         if ticket.status.is_open() {
             // Backlog is about now; with a time grouping it is shown in the total only.
             let key = match group_by {
-                Some(GroupBy::Day | GroupBy::Hour) => None,
+                Some(g) if g.is_time() => None,
                 _ => key_of(now, None),
             };
-            self.apply(key, &Fact::Open(ticket.status));
+            let age = age_bucket(now - ticket.created_at);
+            self.apply(key, &Fact::Open(ticket.status, age));
         }
         if let Some(close) = last_close_in_period {
             facts.push((close.at, Some(close), Fact::Closed));
             facts.push((
                 close.at,
                 Some(close),
-                Fact::Resolution(resolution_seconds(ticket.created_at, events, close.seq)),
+                Fact::Resolution(resolution_seconds(clock, ticket.created_at, events, close.seq)),
             ));
             let breached: Vec<Milestone> = Milestone::ALL
                 .into_iter()
@@ -427,7 +691,11 @@ impl ReportBuilder {
             })
             .filter(|e| period.contains(e.at))
         {
-            let seconds = (response.at - ticket.created_at).num_seconds().max(0) as u64;
+            let seconds = if response.at > ticket.created_at {
+                clock.elapsed(ticket.created_at, response.at).as_secs()
+            } else {
+                0
+            };
             facts.push((response.at, None, Fact::FirstResponse(seconds)));
         }
         if let Some(reopen) = events
@@ -437,11 +705,18 @@ impl ReportBuilder {
         {
             facts.push((reopen.at, None, Fact::Reopened));
         }
-        for event in events
-            .iter()
-            .filter(|e| e.kind == EventKind::Escalated && period.contains(e.at))
-        {
-            facts.push((event.at, None, Fact::Escalated));
+        for event in events.iter().filter(|e| period.contains(e.at)) {
+            match event.kind {
+                EventKind::Escalated => facts.push((event.at, None, Fact::Escalated)),
+                EventKind::Replied if event.role == Some(ReplySide::Handler) => {
+                    self.count_at(event.at, Mark::Handled)
+                }
+                _ if event.to_status == Some(Status::Closed) => self.count_at(event.at, Mark::Handled),
+                _ => {}
+            }
+        }
+        if let Some(close) = last_close_in_period {
+            self.count_day(close.at, Mark::Closed);
         }
         if let Some((rating, score)) = events
             .iter()
@@ -457,6 +732,29 @@ impl ReportBuilder {
         }
     }
 
+    fn count_at(&mut self, at: DateTime<Utc>, mark: Mark) {
+        let local = at.with_timezone(&self.options.tz);
+        let (day, hour) = (
+            local.weekday().num_days_from_monday() as usize,
+            local.hour() as usize,
+        );
+        match mark {
+            Mark::Arrival => {
+                self.heatmap.arrivals[day][hour] += 1;
+                self.daily.entry(local.date_naive()).or_default().0 += 1;
+            }
+            Mark::Handled => self.heatmap.handled[day][hour] += 1,
+            Mark::Closed => {}
+        }
+    }
+
+    fn count_day(&mut self, at: DateTime<Utc>, mark: Mark) {
+        if let Mark::Closed = mark {
+            let date = at.with_timezone(&self.options.tz).date_naive();
+            self.daily.entry(date).or_default().1 += 1;
+        }
+    }
+
     fn apply(&mut self, key: Option<String>, fact: &Fact) {
         fact.count(&mut self.total);
         if let Some(key) = key {
@@ -466,38 +764,82 @@ impl ReportBuilder {
 
     /// Take in what `other` counted (a builder fed other tickets of the same report).
     pub fn merge(&mut self, other: ReportBuilder) {
-        debug_assert_eq!((self.period, self.group_by), (other.period, other.group_by));
+        debug_assert_eq!(
+            (self.options.period, self.options.group_by),
+            (other.options.period, other.options.group_by)
+        );
         self.total.merge(other.total);
         for (key, tally) in other.groups {
             self.groups.entry(key).or_default().merge(tally);
         }
+        self.heatmap.merge(&other.heatmap);
+        for (date, (created, closed)) in other.daily {
+            let entry = self.daily.entry(date).or_default();
+            entry.0 += created;
+            entry.1 += closed;
+        }
     }
 
     pub fn finish(self) -> Report {
+        let ReportOptions {
+            period,
+            now,
+            group_by,
+            tz,
+            ..
+        } = self.options;
         let mut groups: Vec<(String, Measures)> = self
             .groups
             .into_iter()
             .map(|(key, tally)| (key, tally.finish()))
             .collect();
-        // Priorities in queue order, everything else by name (days and hours sort by time).
-        let rank = |key: &str| key.parse::<Priority>().map(Priority::rank).unwrap_or(u8::MAX);
-        match self.group_by {
-            Some(GroupBy::Priority) => groups.sort_by(|a, b| (rank(&a.0), &a.0).cmp(&(rank(&b.0), &b.0))),
-            _ => groups.sort_by(|a, b| a.0.cmp(&b.0)),
-        }
+        // Priorities in queue order, weekdays Monday first, everything else by name (days,
+        // weeks and hours sort by time).
+        let rank = |key: &str| match group_by {
+            Some(GroupBy::Priority) => key.parse::<Priority>().map(Priority::rank).unwrap_or(u8::MAX),
+            Some(GroupBy::Weekday) => WEEKDAYS.iter().position(|d| *d == key).unwrap_or(7) as u8,
+            _ => 0,
+        };
+        groups.sort_by(|a, b| (rank(&a.0), &a.0).cmp(&(rank(&b.0), &b.0)));
+        let daily = match (self.daily.first_key_value(), self.daily.last_key_value()) {
+            (Some((&first, _)), Some((&last, _))) => first
+                .iter_days()
+                .take_while(|date| *date <= last)
+                .map(|date| {
+                    let (created, closed) = self.daily.get(&date).copied().unwrap_or_default();
+                    DayCount {
+                        date,
+                        created,
+                        closed,
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         Report {
-            period: self.period,
-            now: self.now,
-            group_by: self.group_by,
+            period,
+            now,
+            tz,
+            group_by,
             total: self.total.finish(),
             groups,
+            heatmap: group_by.filter(|g| g.has_heatmap()).map(|_| self.heatmap),
+            daily,
         }
     }
 }
 
+#[derive(Clone, Copy)]
+enum Mark {
+    Arrival,
+    Handled,
+    Closed,
+}
+
 enum Fact {
     Created,
-    Open(Status),
+    /// Open now, in this state, in this age bucket.
+    Open(Status, usize),
     Closed,
     Reopened,
     Escalated,
@@ -511,10 +853,15 @@ impl Fact {
     fn count(&self, tally: &mut Tally) {
         match self {
             Fact::Created => tally.created += 1,
-            Fact::Open(Status::Unclaimed) => tally.backlog.unclaimed += 1,
-            Fact::Open(Status::Pending) => tally.backlog.pending += 1,
-            Fact::Open(Status::Awaiting) => tally.backlog.awaiting += 1,
-            Fact::Open(Status::Closed) => {}
+            Fact::Open(status, age) => {
+                match status {
+                    Status::Unclaimed => tally.backlog.unclaimed += 1,
+                    Status::Pending => tally.backlog.pending += 1,
+                    Status::Awaiting => tally.backlog.awaiting += 1,
+                    Status::Closed => return,
+                }
+                tally.backlog.ages[*age] += 1;
+            }
             Fact::Closed => tally.closed += 1,
             Fact::Reopened => tally.reopened += 1,
             Fact::Escalated => tally.escalations += 1,
@@ -523,6 +870,9 @@ impl Fact {
             Fact::Breaches(milestones) => {
                 for m in milestones {
                     *tally.breached.entry(*m).or_default() += 1;
+                }
+                if milestones.is_empty() {
+                    tally.sla_met += 1;
                 }
             }
             Fact::Rated(score) => {
@@ -533,23 +883,30 @@ impl Fact {
     }
 }
 
-/// Seconds spent `unclaimed` or `pending` from `created` up to the event `close_seq`.
-fn resolution_seconds(created: DateTime<Utc>, events: &[Event], close_seq: u32) -> u64 {
-    let mut used = Duration::zero();
+/// Seconds on `clock` spent `unclaimed` or `pending` from `created` up to the event `close_seq`.
+fn resolution_seconds(
+    clock: Clock<'_>,
+    created: DateTime<Utc>,
+    events: &[ReportEvent],
+    close_seq: u32,
+) -> u64 {
+    let mut used = std::time::Duration::ZERO;
     let mut running_since = Some(created);
     for event in events.iter().take_while(|e| e.seq <= close_seq) {
         let Some(to) = event.to_status else { continue };
         let runs = matches!(to, Status::Unclaimed | Status::Pending);
         match (running_since, runs) {
             (Some(since), false) => {
-                used += event.at - since;
+                if event.at > since {
+                    used += clock.elapsed(since, event.at);
+                }
                 running_since = None;
             }
             (None, true) => running_since = Some(event.at),
             _ => {}
         }
     }
-    used.num_seconds().max(0) as u64
+    used.as_secs()
 }
 
 #[cfg(test)]
@@ -576,6 +933,21 @@ mod tests {
         e.seq = seq;
         e.to_status = to;
         e
+    }
+
+    fn builder(period: Period, now: DateTime<Utc>, by: Option<GroupBy>) -> ReportBuilder<'static> {
+        ReportBuilder::new(ReportOptions {
+            period,
+            now,
+            group_by: by,
+            tz: Tz::UTC,
+            sla: None,
+        })
+    }
+
+    fn feed(builder: &mut ReportBuilder, ticket: &Ticket, events: &[Event], tier: &str) {
+        let events: Vec<ReportEvent> = events.iter().map(ReportEvent::from).collect();
+        builder.add(&ReportTicket::from(ticket), &events, tier);
     }
 
     fn period() -> Period {
@@ -615,8 +987,8 @@ mod tests {
     #[test]
     fn a_resolved_ticket_gives_every_clock() {
         let (t, events) = resolved();
-        let mut builder = ReportBuilder::new(period(), at(2000), Some(GroupBy::Agent));
-        builder.add(&t, &events, "standard");
+        let mut builder = builder(period(), at(2000), Some(GroupBy::Agent));
+        feed(&mut builder, &t, &events, "standard");
         let report = builder.finish();
         let m = &report.total;
         assert_eq!((m.created, m.closed, m.reopened), (1, 1, 0));
@@ -641,9 +1013,10 @@ mod tests {
             since: at(24 * 60),
             until: at(48 * 60),
         };
-        let mut builder = ReportBuilder::new(later, at(3000), None);
-        builder.add(&t, &events, "standard");
-        builder.add(
+        let mut builder = builder(later, at(3000), None);
+        feed(&mut builder, &t, &events, "standard");
+        feed(
+            &mut builder,
             &open,
             &[event(0, 0, EventKind::Created, Some(Status::Unclaimed))],
             "standard",
@@ -655,7 +1028,9 @@ mod tests {
             Backlog {
                 unclaimed: 0,
                 pending: 1,
-                awaiting: 0
+                awaiting: 0,
+                // Filed at minute 0, the report runs at minute 3000: 50 hours old.
+                ages: [0, 1, 0, 0, 0],
             }
         );
         assert_eq!(m.resolution_rate(), None);
@@ -666,13 +1041,13 @@ mod tests {
         let (t, events) = resolved();
         let open = ticket(2, Status::Unclaimed);
         let created = [event(0, 0, EventKind::Created, Some(Status::Unclaimed))];
-        let mut whole = ReportBuilder::new(period(), at(2000), Some(GroupBy::Type));
-        whole.add(&t, &events, "standard");
-        whole.add(&open, &created, "standard");
-        let mut first = ReportBuilder::new(period(), at(2000), Some(GroupBy::Type));
-        first.add(&t, &events, "standard");
-        let mut second = ReportBuilder::new(period(), at(2000), Some(GroupBy::Type));
-        second.add(&open, &created, "standard");
+        let mut whole = builder(period(), at(2000), Some(GroupBy::Type));
+        feed(&mut whole, &t, &events, "standard");
+        feed(&mut whole, &open, &created, "standard");
+        let mut first = builder(period(), at(2000), Some(GroupBy::Type));
+        feed(&mut first, &t, &events, "standard");
+        let mut second = builder(period(), at(2000), Some(GroupBy::Type));
+        feed(&mut second, &open, &created, "standard");
         first.merge(second);
         assert_eq!(first.finish(), whole.finish());
     }
@@ -721,8 +1096,8 @@ mod tests {
             rated(4, 60, 2),
             rated(5, 70, 5),
         ];
-        let mut builder = ReportBuilder::new(period(), at(2000), Some(GroupBy::Hour));
-        builder.add(&t, &events, "gold");
+        let mut builder = builder(period(), at(2000), Some(GroupBy::Hour));
+        feed(&mut builder, &t, &events, "gold");
         let report = builder.finish();
         let m = &report.total;
         assert_eq!(
@@ -737,5 +1112,141 @@ mod tests {
             report.groups.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
             ["09", "10"]
         );
+    }
+
+    #[test]
+    fn canonical_times_parse_fast_and_others_through_chrono() {
+        let parse = fast_time::parse;
+        assert_eq!(parse("2026-03-02T09:00:00Z"), Some(at(0)));
+        assert_eq!(parse("2026-03-02T17:00:00+08:00"), Some(at(0)));
+        assert_eq!(
+            parse("2026-03-02T09:00:00.5Z"),
+            Some(at(0) + Duration::milliseconds(500))
+        );
+        assert_eq!(parse("2026-02-30T09:00:00Z"), None, "no 30 February");
+        assert_eq!(parse("2026-03-02T25:00:00Z"), None);
+        assert_eq!(parse("yesterday"), None);
+        let event: ReportEvent =
+            serde_json::from_str(r#"{"seq":1,"kind":"replied","actor":"bob","at":"2026-03-02T09:00:00Z","message":"hi","role":"handler"}"#)
+                .unwrap();
+        assert_eq!((event.at, event.role), (at(0), Some(ReplySide::Handler)));
+    }
+
+    #[test]
+    fn times_count_business_hours_where_the_policy_has_a_calendar() {
+        use crate::domain::calendar::Calendar;
+        use crate::domain::sla::{Escalation, Policy, SlaConfig, WarnAt};
+        // Monday 2026-03-02 09:00 UTC = 17:00 in Shanghai; the office works 09:00-18:00.
+        let weekday = Calendar::parse_ranges("09:00-18:00").unwrap();
+        let calendar = Calendar {
+            name: "shanghai".into(),
+            timezone: chrono_tz::Asia::Shanghai,
+            hours: [
+                weekday.clone(),
+                weekday.clone(),
+                weekday.clone(),
+                weekday.clone(),
+                weekday,
+                vec![],
+                vec![],
+            ],
+            holidays: Default::default(),
+        };
+        let policy = |name: &str, calendar: Option<&str>| Policy {
+            name: name.into(),
+            calendar: calendar.map(str::to_string),
+            targets: Default::default(),
+            warn: WarnAt::parse("75%").unwrap(),
+            escalation: Escalation::default(),
+        };
+        let sla = SlaConfig {
+            default_policy: "office".into(),
+            calendars: [("shanghai".to_string(), calendar)].into(),
+            policies: [
+                ("office".to_string(), policy("office", Some("shanghai"))),
+                ("wall".to_string(), policy("wall", None)),
+            ]
+            .into(),
+        };
+        // Filed at 17:00 Shanghai, answered at 10:00 the next day (minute 17 * 60 = 17h later):
+        // one office hour on Monday and one on Tuesday.
+        let mut t = ticket(1, Status::Awaiting);
+        let mut reply = event(1, 17 * 60, EventKind::Replied, Some(Status::Awaiting));
+        reply.role = Some(ReplySide::Handler);
+        let events = vec![event(0, 0, EventKind::Created, Some(Status::Unclaimed)), reply];
+        let run = |t: &Ticket| {
+            let mut b = ReportBuilder::new(ReportOptions {
+                period: period(),
+                now: at(2000),
+                group_by: None,
+                tz: Tz::UTC,
+                sla: Some(&sla),
+            });
+            feed(&mut b, t, &events, "standard");
+            b.finish().total.first_response.median
+        };
+        assert_eq!(run(&t), Some(2 * 3600));
+        t.sla_policy = Some("wall".into());
+        assert_eq!(run(&t), Some(17 * 3600));
+    }
+
+    #[test]
+    fn weekdays_sort_monday_first_and_feed_the_heatmap() {
+        // 2026-03-02 is a Monday; tickets filed Monday 09:00, Tuesday 09:00 and Sunday 10:00 UTC.
+        let mut b = builder(
+            Period {
+                since: at(-24 * 60),
+                until: at(8 * 24 * 60),
+            },
+            at(8 * 24 * 60),
+            Some(GroupBy::Weekday),
+        );
+        for (id, minute) in [(1, 0), (2, 24 * 60), (3, 6 * 24 * 60 + 60)] {
+            let mut t = ticket(id, Status::Unclaimed);
+            t.created_at = at(minute);
+            feed(
+                &mut b,
+                &t,
+                &[event(0, minute, EventKind::Created, Some(Status::Unclaimed))],
+                "standard",
+            );
+        }
+        let report = b.finish();
+        let names: Vec<&str> = report.groups.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Mon", "Tue", "Sun"]);
+        let heatmap = report.heatmap.expect("weekday reports carry the heatmap");
+        assert_eq!(
+            (
+                heatmap.arrivals[0][9],
+                heatmap.arrivals[1][9],
+                heatmap.arrivals[6][10]
+            ),
+            (1, 1, 1)
+        );
+        assert_eq!(heatmap.arrivals.iter().flatten().sum::<u64>(), 3);
+        // Ages now (day 8): 8, 7 and 2 days old.
+        assert_eq!(report.total.backlog.ages, [0, 1, 0, 2, 0]);
+        assert_eq!(report.daily.len(), 7, "Monday to Sunday, the empty days too");
+        assert_eq!(report.daily[1].created, 1);
+    }
+
+    #[test]
+    fn the_heatmap_reads_hours_in_the_report_time_zone() {
+        let mut b = ReportBuilder::new(ReportOptions {
+            period: period(),
+            now: at(2000),
+            group_by: Some(GroupBy::Hour),
+            tz: chrono_tz::Asia::Shanghai,
+            sla: None,
+        });
+        feed(
+            &mut b,
+            &ticket(1, Status::Unclaimed),
+            &[event(0, 0, EventKind::Created, Some(Status::Unclaimed))],
+            "standard",
+        );
+        let report = b.finish();
+        assert_eq!(report.groups[0].0, "17", "09:00 UTC is 17:00 in Shanghai");
+        assert_eq!(report.heatmap.unwrap().arrivals[0][17], 1);
     }
 }

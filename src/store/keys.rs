@@ -34,6 +34,7 @@
 //! m/notify                      present while notify rules exist: the outbox outlives archiving
 //! st/<agent>\0<yyyymmdd>        an agent's routing counters for one day (store::routing)
 //! m/round_robin                 the agent round-robin routing picked last (store::routing)
+//! i/import/<row key>           ticket a CSV import made from a row (store::transfer): re-imports skip it
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.
@@ -272,4 +273,9 @@ pub fn message_index_time(key: &[u8]) -> Result<i64, StoreError> {
 
 pub fn contacts(person_tag: u8, name: &str) -> Vec<u8> {
     join(&[b"c/", &[person_tag, b'/'], name.as_bytes()])
+}
+
+/// A CSV-imported row's identity (`--id-column` value or content hash) -> ticket id.
+pub fn import_key(key: &str) -> Vec<u8> {
+    join(&[b"i/import/", key.as_bytes()])
 }

@@ -13,6 +13,7 @@
 //! Only one process holds the sled database at a time (its file lock); the CLI opens the
 //! store with [`sled_backend::open_with_retry`], which waits with jittered backoff.
 
+pub mod backup;
 pub mod cold;
 pub mod doctor;
 pub mod keys;
@@ -22,6 +23,7 @@ pub mod outbox;
 pub mod retention;
 pub mod routing;
 pub mod sled_backend;
+pub mod transfer;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -32,6 +34,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Agent, Event, Requester, Status, Ticket};
+pub use cold::TicketView;
 use cold::{ArchivedTicket, ColdArchive, ColdManifest};
 use keys::NameIndex;
 
@@ -734,15 +737,32 @@ impl Store {
     pub fn for_each_ticket<S: Send>(
         &self,
         threads: usize,
-        mut start: impl FnMut() -> S,
+        start: impl FnMut() -> S,
         visit: impl Fn(&mut S, ArchivedTicket) -> Result<()> + Sync,
+    ) -> Result<Vec<S>> {
+        self.for_each_ticket_as::<Ticket, Event, S>(threads, start, |state, ticket, events| {
+            visit(state, ArchivedTicket { ticket, events })
+        })
+    }
+
+    /// [`Store::for_each_ticket`], decoding tickets and events into lighter views `T` and
+    /// `E` (serde skips the fields they don't name: bodies, messages, custom fields).
+    pub fn for_each_ticket_as<T: TicketView, E: DeserializeOwned, S: Send>(
+        &self,
+        threads: usize,
+        mut start: impl FnMut() -> S,
+        visit: impl Fn(&mut S, T, Vec<E>) -> Result<()> + Sync,
     ) -> Result<Vec<S>> {
         let txn = self.txn();
         let mut hot = start();
         for (key, value) in self.kv.scan_prefix(keys::TICKET_PREFIX)? {
-            let ticket: Ticket = decode(&key, &value)?;
-            let events = txn.events(ticket.id)?;
-            visit(&mut hot, ArchivedTicket { ticket, events })?;
+            let ticket: T = decode(&key, &value)?;
+            let events = txn
+                .scan_raw(&keys::events_of(ticket.ticket_id()))?
+                .iter()
+                .map(|(key, value)| decode(key, value))
+                .collect::<Result<Vec<E>>>()?;
+            visit(&mut hot, ticket, events)?;
         }
         let manifest = txn.cold_manifest()?;
         let restored = txn.restored_ids()?;
@@ -768,7 +788,9 @@ impl Store {
                 .map(|(mut state, segments)| {
                     scope.spawn(move || {
                         for info in segments {
-                            cold.scan_segment(info, locations, restored, |record| visit(&mut state, record))?;
+                            cold.scan_segment_as::<T, E>(info, locations, restored, |ticket, events| {
+                                visit(&mut state, ticket, events)
+                            })?;
                         }
                         Ok(state)
                     })

@@ -518,7 +518,7 @@ impl Store {
                 let pointed_at = raw_location(&locations, id) == cold::encode_location(info.id, offset);
                 if pointed_at && purging.contains(&id) {
                     // What the purged history added to routing's counters goes with it.
-                    let record = cold::decode_frame(&old_path, offset, payload, crc)?;
+                    let record: ArchivedTicket = cold::decode_frame(&old_path, offset, payload, crc)?;
                     super::doctor::replay_counters(&record.ticket, &record.events, &mut forgotten);
                 }
                 if pointed_at && !purging.contains(&id) {

@@ -84,6 +84,38 @@ impl TestEnv {
         cmd
     }
 
+    /// `desk ARGS` as carol on a pseudo-terminal `columns` wide, through util-linux `script`,
+    /// with `vars` set; its screen with `\r\n` as `\n`, or None when `script` is missing.
+    pub fn on_terminal(&self, columns: u16, args: &str, vars: &[(&str, &str)]) -> Option<String> {
+        if std::process::Command::new("script")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            eprintln!("skipping: util-linux `script` is not installed");
+            return None;
+        }
+        let desk = assert_cmd::cargo::cargo_bin("desk");
+        let out = std::process::Command::new("script")
+            .args([
+                "-qec",
+                &format!("stty cols {columns} rows 40; {} {args}", desk.display()),
+                "/dev/null",
+            ])
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("DESK_HOME", self.home())
+            .env("DESK_USER", "carol")
+            .env("DESK_NOW", self.now().to_rfc3339())
+            .env("HOME", self.path())
+            .env("TERM", "dumb")
+            .envs(vars.iter().copied())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run script");
+        Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"))
+    }
+
     pub fn run(&self, user: &str, args: &[&str]) -> Output {
         self.desk(user).args(args).output().expect("run desk")
     }

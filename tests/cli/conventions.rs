@@ -588,37 +588,6 @@ fn list_filters_name_real_types_and_agents() {
     assert_eq!(env.all_tickets(), before, "listing wrote nothing");
 }
 
-/// `desk ARGS` on a pseudo-terminal `columns` wide, through util-linux `script`; its
-/// screen with `\r\n` as `\n`, or None when `script` is missing.
-fn on_terminal(env: &TestEnv, columns: u16, args: &str) -> Option<String> {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("skipping: util-linux `script` is not installed");
-        return None;
-    }
-    let desk = assert_cmd::cargo::cargo_bin("desk");
-    let out = std::process::Command::new("script")
-        .args([
-            "-qec",
-            &format!("stty cols {columns} rows 40; {} {args}", desk.display()),
-            "/dev/null",
-        ])
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("DESK_HOME", env.home())
-        .env("DESK_USER", "carol")
-        .env("DESK_NOW", env.now().to_rfc3339())
-        .env("HOME", env.path())
-        .env("TERM", "dumb")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run script");
-    Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"))
-}
-
 #[test]
 fn terminal_tables_have_a_header_line_and_fit_the_width() {
     let env = TestEnv::with_examples();
@@ -628,7 +597,7 @@ fn terminal_tables_have_a_header_line_and_fit_the_width() {
     );
     env.incident("carol", "VPN drops every few minutes for the whole Berlin office");
     // Some CI pseudo-terminals report 0 columns: that is "unknown", and rows stay whole.
-    let Some(screen) = on_terminal(&env, 0, "ticket list --color always") else {
+    let Some(screen) = env.on_terminal(0, "ticket list --color always", &[]) else {
         return;
     };
     let screen = strip_ansi(&screen);
@@ -650,7 +619,7 @@ fn terminal_tables_have_a_header_line_and_fit_the_width() {
     );
 
     // A known width: long titles fold, short columns stay whole, nothing is wider.
-    let Some(screen) = on_terminal(&env, 80, "ticket list --color always") else {
+    let Some(screen) = env.on_terminal(80, "ticket list --color always", &[]) else {
         return;
     };
     let plain = strip_ansi(&screen);

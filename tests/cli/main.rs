@@ -7,6 +7,7 @@ mod architecture;
 mod archive;
 
 mod assign;
+mod backup;
 
 mod concurrency;
 mod conventions;
@@ -24,3 +25,4 @@ mod report;
 mod sla;
 mod store;
 mod templates;
+mod transfer;

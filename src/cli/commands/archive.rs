@@ -19,6 +19,7 @@ use crate::cli::error::CommandError;
 use crate::cli::progress::Progress;
 use crate::domain::people::Role;
 use crate::domain::report::parse_bound;
+use crate::domain::transfer;
 use crate::store::cold::ArchivedTicket;
 use crate::store::retention::ArchiveStatus;
 use crate::store::Store;
@@ -135,7 +136,7 @@ fn archive_now(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
     // Bounded rounds: each holds the store for at most about ROUND, then lets waiting
     // commands in, so a big backlog never blocks the desk.
     let batch = config.archive.batch.max(1000);
-    let progress = Progress::new(&ctx.ui, waiting, "archiving");
+    let progress = Progress::items(&ctx.ui, waiting, "archiving");
     let mut moved = 0u64;
     loop {
         let store = ctx.open_store()?;
@@ -274,22 +275,6 @@ struct PurgeJson {
     tickets: Vec<PurgedJson>,
 }
 
-/// The export's first line; shared with `desk export`.
-#[derive(Serialize)]
-struct ExportHeader<'a> {
-    record: &'static str,
-    version: u32,
-    exported_at: &'a str,
-}
-
-/// One ticket line of an export: the archived ticket tagged `"record": "ticket"`.
-#[derive(Serialize)]
-struct ExportTicket<'a> {
-    record: &'static str,
-    #[serde(flatten)]
-    archived: &'a ArchivedTicket,
-}
-
 fn default_export(ctx: &Context) -> PathBuf {
     ctx.home
         .root()
@@ -342,39 +327,24 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
     let export_path = args.export.clone().unwrap_or_else(|| default_export(ctx));
     let file = create_export(&export_path)?;
     let mut writer = BufWriter::new(&file);
-    let exported_at = time(ctx.now);
     let write_error = |e: std::io::Error| CommandError::from(e);
-    serde_json::to_writer(
-        &mut writer,
-        &ExportHeader {
-            record: "desk-export",
-            version: 1,
-            exported_at: &exported_at,
-        },
-    )
-    .map_err(std::io::Error::from)?;
-    writer.write_all(b"\n").map_err(write_error)?;
+    // `desk export`'s format, so `desk import` reads it back.
+    writeln!(writer, "{}", transfer::header_line(ctx.now)).map_err(write_error)?;
     let mut tickets = Vec::new();
     let mut ids = BTreeSet::new();
-    let progress = Progress::counter(&ctx.ui, "exported");
     let scanned = store.purge_candidates(cutoff, |record| {
-        progress.inc(1);
-        let mut line = serde_json::to_vec(&ExportTicket {
-            record: "ticket",
-            archived: &record,
-        })
-        .expect("tickets always serialize");
-        line.push(b'\n');
-        writer
-            .write_all(&line)
-            .map_err(|e| crate::store::StoreError::io(&export_path, e))?;
+        writeln!(
+            writer,
+            "{}",
+            transfer::ticket_line(&record.ticket, &record.events)
+        )
+        .map_err(|e| crate::store::StoreError::io(&export_path, e))?;
         ids.insert(record.ticket.id);
         tickets.push(PurgedJson::of(&record));
         Ok(())
     });
     // Let others in while a person reads the question.
     drop(store);
-    drop(progress);
     let finished = scanned.map_err(CommandError::from).and_then(|()| {
         writer.flush().map_err(write_error)?;
         drop(writer);

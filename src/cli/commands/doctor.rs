@@ -134,10 +134,10 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
 
 /// The store's own checks, plus attachments left behind by purged tickets.
 fn diagnose(ctx: &Context, store: &Store) -> Result<Diagnosis, CommandError> {
-    let progress = Progress::new(&ctx.ui, 0, "checking");
+    let progress = Progress::items(&ctx.ui, 0, "checking");
     let mut diagnosis = store.diagnose(&|done, total| {
-        progress.set_total(total);
-        progress.set(done);
+        progress.set_length(total);
+        progress.set_position(done);
     })?;
     drop(progress);
     for id in orphan_attachments(ctx, store)? {

@@ -4,13 +4,17 @@
 pub mod agent;
 pub mod archive;
 pub mod assign;
+pub mod backup;
 pub mod completions;
 pub mod doctor;
+pub mod export;
+pub mod import;
 pub mod ingest;
 pub mod init;
 pub mod notify;
 pub mod report;
 pub mod requester;
+pub mod restore;
 pub mod sla;
 pub mod template;
 pub mod ticket;
@@ -60,6 +64,14 @@ pub enum Command {
     /// Exit 0 when healthy, 5 when problems are found. Checking is for anyone; `--repair`
     /// and `--migrate` are for admins.
     Doctor(doctor::DoctorArgs),
+    /// Write tickets with their history, and people, as JSONL or CSV (leads and admins)
+    Export(export::ExportArgs),
+    /// Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)
+    Import(import::ImportArgs),
+    /// Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)
+    Backup(backup::BackupArgs),
+    /// Bring a home back from a backup, after checking all of it (admins to replace a home)
+    Restore(restore::RestoreArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -78,6 +90,10 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Report(args) => report::run(ctx, args),
         Command::Archive(args) => archive::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Backup(args) => backup::run(ctx, args),
+        Command::Restore(args) => restore::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }

@@ -1,0 +1,229 @@
+//! `desk restore FILE`: bring a home back from `desk backup`. Every entry of the backup is
+//! checked before anything is written (a corrupted or truncated backup is refused with
+//! exit 5); the home is then built in a fresh directory beside the target and moved into
+//! place. A home that already has tickets is replaced only with `--force`.
+
+use std::fs::{self, File};
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::cli::context::Context;
+use crate::cli::error::CommandError;
+use crate::cli::home::Home;
+use crate::cli::progress::Progress;
+use crate::domain::Role;
+use crate::store::backup::{self, BackupError, BackupManifest};
+use crate::store::{sled_backend, KvBackend, Store};
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore (written by `desk backup`)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Replace a home that already has tickets (what it holds now is lost)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    home: String,
+    backup_created_at: chrono::DateTime<chrono::Utc>,
+    hot_tickets: u64,
+    archived_tickets: u64,
+    replaced: bool,
+}
+
+/// What is at the target home now.
+enum Target {
+    /// Nothing, or an empty directory.
+    Empty,
+    /// A desk home with no tickets yet (e.g. just made by `desk init`).
+    Fresh,
+    /// A desk home with tickets.
+    Used { tickets: u64 },
+}
+
+fn backup_error(file: &Path, error: BackupError) -> CommandError {
+    match error {
+        BackupError::Invalid(reason) => {
+            CommandError::invalid(format!("cannot restore {}: {reason}", file.display()))
+                .with_hint("nothing was written; restore from another backup")
+        }
+        BackupError::Store(error) => error.into(),
+    }
+}
+
+pub fn run(ctx: &Context, args: &RestoreArgs) -> Result<(), CommandError> {
+    let root = ctx.home.root().to_path_buf();
+    // Hold the current store (if any) from the check until the swap.
+    let (target, store) = inspect(ctx, &root)?;
+    if let Target::Used { tickets } = target {
+        if !args.force {
+            return Err(CommandError::conflict(format!(
+                "the desk home at {} already has tickets (ids up to {tickets}); restore replaces a home only with --force",
+                root.display()
+            ))
+            .with_hint("restore into an empty directory with --home DIR, or add --force to replace this home"));
+        }
+    }
+    let open = || {
+        File::open(&args.file).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                CommandError::not_found(format!("no backup at {}", args.file.display()))
+            }
+            _ => CommandError::invalid(format!("cannot read {}: {e}", args.file.display())),
+        })
+    };
+    let len = open()?.metadata()?.len();
+    let progress = Progress::bytes(&ctx.ui, len, "verifying");
+    let manifest = backup::verify(BufReader::with_capacity(1 << 20, open()?), &|n| progress.inc(n))
+        .map_err(|e| backup_error(&args.file, e))?;
+    progress.finish();
+
+    let staging = sibling(&root, "restore")?;
+    let result = build(ctx, &args.file, &manifest, &staging, open()?);
+    if let Err(error) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    let replaced = !matches!(target, Target::Empty);
+    let old = swap_in(&root, &staging)?;
+    // Let go of the old store only once the new home is in place, then remove it.
+    drop(store);
+    if let Some(old) = old {
+        fs::remove_dir_all(&old)?;
+    }
+
+    let summary = Summary {
+        home: root.display().to_string(),
+        backup_created_at: manifest.created_at,
+        hot_tickets: manifest.hot_tickets,
+        archived_tickets: manifest.archived_tickets,
+        replaced,
+    };
+    if ctx.ui.is_json() {
+        ctx.ui.json(&summary)
+    } else {
+        ctx.ui.note(format!(
+            "restored {} tickets ({} hot, {} archived) from the backup of {} into {}",
+            summary.hot_tickets + summary.archived_tickets,
+            summary.hot_tickets,
+            summary.archived_tickets,
+            summary.backup_created_at.to_rfc3339(),
+            summary.home
+        ));
+        Ok(())
+    }
+}
+
+/// What the target holds; a desk home is opened (and its lock kept) and, unless it is
+/// empty, only an admin of it may replace it.
+fn inspect(ctx: &Context, root: &Path) -> Result<(Target, Option<Store>), CommandError> {
+    let entries = match fs::read_dir(root) {
+        Ok(entries) => entries.count(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
+        Err(e) => return Err(e.into()),
+    };
+    if entries == 0 {
+        return Ok((Target::Empty, None));
+    }
+    if !ctx.home.is_initialized() {
+        return Err(CommandError::conflict(format!(
+            "{} is not empty and is not a desk home; restore will not write into it",
+            root.display()
+        ))
+        .with_hint("restore into an empty or new directory with --home DIR"));
+    }
+    let store = ctx.open_store()?;
+    let txn = store.txn();
+    let tickets = txn.last_ticket_id()?;
+    let used = tickets > 0 || !txn.cold_manifest()?.segments.is_empty();
+    let is_admin = txn.agent(&ctx.user)?.is_some_and(|a| a.role == Role::Admin);
+    drop(txn);
+    if !is_admin {
+        return Err(CommandError::denied(format!(
+            "permission denied: only admins replace a desk home, and `{}` is not an admin of {}",
+            ctx.user,
+            root.display()
+        ))
+        .with_hint("act as an admin with --as NAME, or restore into an empty directory with --home DIR"));
+    }
+    let target = if used {
+        Target::Used { tickets }
+    } else {
+        Target::Fresh
+    };
+    Ok((target, Some(store)))
+}
+
+/// `.<name>.<what>-<pid>` beside `root`, made fresh.
+fn sibling(root: &Path, what: &str) -> Result<PathBuf, CommandError> {
+    let name = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "desk".into());
+    let parent = root
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let path = parent.join(format!(".{name}.{what}-{}", std::process::id()));
+    if path.exists() {
+        fs::remove_dir_all(&path)?;
+    }
+    Ok(path)
+}
+
+/// Extract the verified backup into `staging` and check the store opens.
+fn build(
+    ctx: &Context,
+    file: &Path,
+    manifest: &BackupManifest,
+    staging: &Path,
+    input: File,
+) -> Result<(), CommandError> {
+    fs::create_dir_all(staging)?;
+    let home = Home::new(staging.to_path_buf());
+    let hot_dir = home.hot_dir();
+    let progress = Progress::bytes(&ctx.ui, manifest.bytes(), "restoring");
+    let open_hot = || -> crate::store::Result<Box<dyn KvBackend>> {
+        Ok(Box::new(sled_backend::open_with_retry(
+            &hot_dir,
+            ctx.lock_timeout,
+        )?))
+    };
+    backup::extract(
+        BufReader::with_capacity(1 << 20, input),
+        manifest,
+        staging,
+        &open_hot,
+        &|n| progress.inc(n),
+    )
+    .map_err(|e| backup_error(file, e))?;
+    progress.finish();
+    // The restored store must open as any command would open it.
+    let backend = sled_backend::open_with_retry(&hot_dir, ctx.lock_timeout)?;
+    Store::new(Box::new(backend), &hot_dir, &home.cold_dir())?;
+    Ok(())
+}
+
+/// Move `staging` to `root`; what was there is moved aside, and its new place returned
+/// for the caller to remove.
+fn swap_in(root: &Path, staging: &Path) -> Result<Option<PathBuf>, CommandError> {
+    if !root.exists() {
+        fs::rename(staging, root)?;
+        return Ok(None);
+    }
+    let old = sibling(root, "replaced")?;
+    fs::rename(root, &old)?;
+    if let Err(error) = fs::rename(staging, root) {
+        // Put the old home back rather than leave none.
+        let _ = fs::rename(&old, root);
+        return Err(error.into());
+    }
+    Ok(Some(old))
+}

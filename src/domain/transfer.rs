@@ -1,0 +1,385 @@
+//! The export format (`desk export --format jsonl`, read back by `desk import`) and the
+//! checks an imported record passes before anything is written.
+//!
+//! One JSON object per line, each tagged with `record`:
+//!
+//! ```text
+//! {"record":"desk-export","version":1,"exported_at":"2026-03-02T09:00:00Z"}   first line
+//! {"record":"agent","agent":{...}}                                           Agent as stored
+//! {"record":"requester","requester":{...}}                                   Requester as stored
+//! {"record":"ticket","ticket":{...},"events":[...]}                          a ticket and its history
+//! ```
+//!
+//! The ticket line is the store's archived form of a ticket (ticket + events) with the tag;
+//! archive retention writes the same lines, so a purged archive imports like an export.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::lifecycle::validate_title;
+use super::people::{validate_name, validate_skill};
+use super::template::{FieldType, Template};
+use super::{Agent, Event, Requester, Ticket};
+
+/// The first line's `record` tag.
+pub const EXPORT_FORMAT: &str = "desk-export";
+/// The format version this build writes and reads.
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct HeaderLine {
+    record: &'static str,
+    version: u32,
+    exported_at: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct AgentLine<'a> {
+    record: &'static str,
+    agent: &'a Agent,
+}
+
+#[derive(Serialize)]
+struct RequesterLine<'a> {
+    record: &'static str,
+    requester: &'a Requester,
+}
+
+#[derive(Serialize)]
+struct TicketLine<'a> {
+    record: &'static str,
+    ticket: &'a Ticket,
+    events: &'a [Event],
+}
+
+fn line<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("export records always serialize")
+}
+
+/// The first line of an export written at `exported_at`.
+pub fn header_line(exported_at: DateTime<Utc>) -> String {
+    line(&HeaderLine {
+        record: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exported_at,
+    })
+}
+
+pub fn agent_line(agent: &Agent) -> String {
+    line(&AgentLine {
+        record: "agent",
+        agent,
+    })
+}
+
+pub fn requester_line(requester: &Requester) -> String {
+    line(&RequesterLine {
+        record: "requester",
+        requester,
+    })
+}
+
+/// A ticket with its whole history, as one line.
+pub fn ticket_line(ticket: &Ticket, events: &[Event]) -> String {
+    line(&TicketLine {
+        record: "ticket",
+        ticket,
+        events,
+    })
+}
+
+/// One line of an export, read back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportRecord {
+    Header {
+        version: u32,
+        exported_at: DateTime<Utc>,
+    },
+    Agent(Agent),
+    Requester(Requester),
+    Ticket {
+        ticket: Box<Ticket>,
+        events: Vec<Event>,
+    },
+}
+
+/// Every part any record may have; `record` says which apply. One pass of serde over the
+/// line, where an internally tagged enum would buffer each line first.
+#[derive(Deserialize)]
+struct AnyLine {
+    record: String,
+    #[serde(default)]
+    version: Option<u32>,
+    #[serde(default)]
+    exported_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    agent: Option<Agent>,
+    #[serde(default)]
+    requester: Option<Requester>,
+    #[serde(default)]
+    ticket: Option<Ticket>,
+    #[serde(default)]
+    events: Option<Vec<Event>>,
+}
+
+/// Parse one line of an export; the error says what is wrong with it.
+pub fn parse_line(text: &str) -> Result<ExportRecord, String> {
+    let any: AnyLine = serde_json::from_str(text).map_err(|e| format!("not an export record: {e}"))?;
+    let missing = |part: &str| format!("a `{}` record without its `{part}`", any.record);
+    match any.record.as_str() {
+        EXPORT_FORMAT => Ok(ExportRecord::Header {
+            version: any.version.ok_or_else(|| missing("version"))?,
+            exported_at: any.exported_at.ok_or_else(|| missing("exported_at"))?,
+        }),
+        "agent" => Ok(ExportRecord::Agent(any.agent.ok_or_else(|| missing("agent"))?)),
+        "requester" => Ok(ExportRecord::Requester(
+            any.requester.ok_or_else(|| missing("requester"))?,
+        )),
+        "ticket" => Ok(ExportRecord::Ticket {
+            ticket: Box::new(any.ticket.ok_or_else(|| missing("ticket"))?),
+            events: any.events.ok_or_else(|| missing("events"))?,
+        }),
+        other => Err(format!(
+            "unknown record `{other}` (expected {EXPORT_FORMAT}, agent, requester or ticket)"
+        )),
+    }
+}
+
+/// Problems with an imported agent record (empty when it is fine).
+pub fn check_agent(agent: &Agent) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Err(e) = validate_name("agent", &agent.name) {
+        problems.push(e.to_string());
+    }
+    for skill in &agent.skills {
+        let name = skill.split_once(':').map_or(skill.as_str(), |(name, _)| name);
+        if let Err(e) = validate_skill(name) {
+            problems.push(e.to_string());
+        }
+    }
+    problems
+}
+
+/// Problems with an imported requester record (empty when it is fine).
+pub fn check_requester(requester: &Requester) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Err(e) = validate_name("requester", &requester.name) {
+        problems.push(e.to_string());
+    }
+    if let Err(e) = validate_name("tier", &requester.tier) {
+        problems.push(e.to_string());
+    }
+    problems
+}
+
+/// Problems with an imported ticket and its history, checked against its type's
+/// `template` as `ticket new` checks a new one (empty when it is fine).
+pub fn check_ticket(ticket: &Ticket, events: &[Event], template: &Template) -> Vec<String> {
+    let mut problems = Vec::new();
+    if ticket.id == 0 {
+        problems.push("ticket id 0 (ids start at 1)".to_string());
+    }
+    match validate_title(&ticket.title) {
+        Ok(title) if title == ticket.title => {}
+        Ok(_) => problems.push("the title has leading or trailing spaces".to_string()),
+        Err(e) => problems.push(e.to_string()),
+    }
+    if let Err(e) = validate_name("requester", &ticket.requester) {
+        problems.push(e.to_string());
+    }
+    if let Some(assignee) = &ticket.assignee {
+        if let Err(e) = validate_name("assignee", assignee) {
+            problems.push(e.to_string());
+        }
+    }
+    problems.extend(check_stored_fields(template, &ticket.fields));
+    if events.is_empty() {
+        problems.push("no events: every ticket has at least its `created` event".to_string());
+    }
+    if let Some((at, event)) = events
+        .iter()
+        .enumerate()
+        .find(|(at, event)| event.seq as usize != *at)
+    {
+        problems.push(format!(
+            "event {at} has sequence number {} (the history must be numbered 0, 1, 2, …)",
+            event.seq
+        ));
+    }
+    if ticket.event_count as usize != events.len() {
+        problems.push(format!(
+            "event_count is {} but the history has {} events",
+            ticket.event_count,
+            events.len()
+        ));
+    }
+    problems
+}
+
+/// Check stored field values (JSON) against `template`'s fields: each value must be what
+/// the field's type stores and pass its constraints; required fields must be there.
+pub fn check_stored_fields(template: &Template, fields: &BTreeMap<String, Value>) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (name, value) in fields {
+        let Some(spec) = template.field(name) else {
+            problems.push(format!("unknown field `{name}` for type `{}`", template.name));
+            continue;
+        };
+        let raw = match (spec.field_type, value) {
+            (FieldType::Int, Value::Number(n)) if n.is_i64() => n.to_string(),
+            (FieldType::Bool, Value::Bool(b)) => b.to_string(),
+            (FieldType::Int | FieldType::Bool, _)
+            | (_, Value::Number(_) | Value::Bool(_))
+            | (_, Value::Null) => {
+                problems.push(format!(
+                    "field `{name}` ({} field) holds {value}",
+                    spec.field_type
+                ));
+                continue;
+            }
+            (_, Value::String(text)) => text.clone(),
+            (_, other) => {
+                problems.push(format!(
+                    "field `{name}` ({} field) holds {other}",
+                    spec.field_type
+                ));
+                continue;
+            }
+        };
+        if let Err(problem) = spec.parse_value(&raw) {
+            problems.push(problem);
+        }
+    }
+    for spec in &template.fields {
+        if spec.required && !fields.contains_key(&spec.name) {
+            problems.push(format!(
+                "missing required field `{}` ({})",
+                spec.name,
+                spec.accepts()
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lifecycle::{create, NewTicket};
+    use crate::domain::{Priority, Workflow};
+    use chrono::TimeZone;
+
+    fn template() -> Template {
+        Template::parse(
+            "incident",
+            "incident.toml",
+            r#"
+prefix = "INC"
+[[fields]]
+name = "service"
+type = "string"
+required = true
+pattern = "^[a-z]+$"
+[[fields]]
+name = "count"
+type = "int"
+max = 10
+"#,
+        )
+        .expect("template")
+    }
+
+    fn ticket(fields: &[(&str, Value)]) -> (Ticket, Vec<Event>) {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let (ticket, event) = create(
+            7,
+            NewTicket {
+                ticket_type: "incident".into(),
+                prefix: Some("INC".into()),
+                workflow: Workflow::Internal,
+                title: "db down".into(),
+                body: String::new(),
+                priority: Priority::High,
+                requester: "carol".into(),
+                fields: fields.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+                dedup_key: None,
+                sla_policy: None,
+                channel: None,
+                attachments: Vec::new(),
+            },
+            "carol",
+            now,
+        );
+        (ticket, vec![event])
+    }
+
+    #[test]
+    fn lines_round_trip() {
+        let (ticket, events) = ticket(&[("service", Value::from("api"))]);
+        let text = ticket_line(&ticket, &events);
+        assert!(
+            text.starts_with(r#"{"record":"ticket","ticket":{"id":7,"#),
+            "{text}"
+        );
+        assert_eq!(
+            parse_line(&text).unwrap(),
+            ExportRecord::Ticket {
+                ticket: Box::new(ticket),
+                events
+            }
+        );
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        assert_eq!(
+            header_line(now),
+            r#"{"record":"desk-export","version":1,"exported_at":"2026-03-02T09:00:00Z"}"#
+        );
+        assert!(parse_line(r#"{"record":"nope"}"#)
+            .unwrap_err()
+            .contains("unknown record"));
+        assert!(parse_line(r#"{"record":"agent"}"#)
+            .unwrap_err()
+            .contains("without its `agent`"));
+        assert!(parse_line("{").unwrap_err().contains("not an export record"));
+    }
+
+    #[test]
+    fn tickets_are_checked_against_their_template() {
+        let template = template();
+        let (good, events) = ticket(&[("service", Value::from("api")), ("count", Value::from(3))]);
+        assert_eq!(check_ticket(&good, &events, &template), Vec::<String>::new());
+
+        let (bad, events) = ticket(&[
+            ("service", Value::from("API!")),
+            ("count", Value::from("3")),
+            ("colour", Value::from("red")),
+        ]);
+        let problems = check_ticket(&bad, &events, &template);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("must match")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("(int field) holds \"3\"")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("unknown field `colour`")),
+            "{problems:?}"
+        );
+
+        let (missing, mut events) = ticket(&[]);
+        events[0].seq = 3;
+        let problems = check_ticket(&missing, &events, &template);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("missing required field `service`")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("sequence number 3")),
+            "{problems:?}"
+        );
+    }
+}
