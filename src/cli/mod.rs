@@ -8,6 +8,7 @@ pub mod error;
 pub mod home;
 pub mod intake;
 pub mod output;
+pub mod search;
 pub mod sla;
 pub mod ui;
 

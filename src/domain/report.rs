@@ -80,7 +80,8 @@ impl Period {
     }
 }
 
-fn parse_bound(text: &str, now: DateTime<Utc>, is_end: bool) -> Result<DateTime<Utc>, DomainError> {
+/// One end of a period as typed (see [`Period::parse`]); `is_end` makes a date mean the end of that day.
+pub fn parse_bound(text: &str, now: DateTime<Utc>, is_end: bool) -> Result<DateTime<Utc>, DomainError> {
     let text = text.trim();
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {
         return Ok(time.with_timezone(&Utc));

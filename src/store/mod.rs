@@ -14,10 +14,12 @@
 //! store with [`sled_backend::open_with_retry`], which waits with jittered backoff.
 
 pub mod cold;
+pub mod kb;
 pub mod keys;
 pub mod memory;
 pub mod outbox;
 pub mod routing;
+pub mod search_queue;
 pub mod sled_backend;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -371,7 +373,8 @@ impl<'s> Txn<'s> {
             self.put_raw(key, encode(&SlaEntry::of(ticket)));
         }
         self.put_raw(keys::ticket(ticket.id), encode(ticket));
-        Ok(())
+        // The full-text index catches up from this entry at the next search.
+        self.mark_search_pending(search_queue::SearchDoc::Ticket(ticket.id))
     }
 
     /// Record `event`, and queue it in the notification outbox in the same commit.
