@@ -29,7 +29,8 @@ impl From<SearchError> for CommandError {
 }
 
 /// Open the search index of the home, up to date with the store (`rebuild`: from scratch).
-pub fn open_engine(ctx: &Context, rebuild: bool) -> Result<Engine, CommandError> {
+/// `announce`: say so on stderr when the index had to be built.
+pub fn open_engine(ctx: &Context, rebuild: bool, announce: bool) -> Result<Engine, CommandError> {
     ctx.home.require()?;
     let paths = Paths {
         dir: ctx.home.root().join("search"),
@@ -46,7 +47,7 @@ pub fn open_engine(ctx: &Context, rebuild: bool) -> Result<Engine, CommandError>
         ProgressBar::hidden()
     };
     let engine = Engine::open(&paths, ctx.lock_timeout, rebuild, &|| ctx.open_store(), &progress)?;
-    if let Some((documents, reason)) = &engine.maintenance.rebuilt {
+    if let Some((documents, reason)) = engine.maintenance.rebuilt.as_ref().filter(|_| announce) {
         ctx.ui.note(format!(
             "Built the search index: {documents} documents ({reason})."
         ));

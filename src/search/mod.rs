@@ -711,7 +711,7 @@ pub fn snippet(text: &str, query: &str, terms: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     if start > 0 {
-        out.insert_str(0, "…");
+        out.insert(0, '…');
     }
     if end < chars.len() {
         out.push('…');

@@ -88,12 +88,12 @@ fn tokenize(text: &str, for_index: bool) -> Vec<Token> {
             if i == j {
                 push(start, end_of(i));
             } else {
-                for k in i..=j {
+                for (k, &(offset, _)) in chars.iter().enumerate().take(j + 1).skip(i) {
                     if for_index {
-                        push(chars[k].0, end_of(k));
+                        push(offset, end_of(k));
                     }
                     if k < j {
-                        push(chars[k].0, end_of(k + 1));
+                        push(offset, end_of(k + 1));
                     }
                 }
             }

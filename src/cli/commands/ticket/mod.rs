@@ -27,7 +27,7 @@ pub enum TicketCommand {
     /// Take an unclaimed ticket: unclaimed → pending
     Claim(moves::IdArgs),
     /// Reply to the other side: the handler's reply → awaiting; the requester's → pending
-    Reply(moves::MessageArgs),
+    Reply(moves::ReplyArgs),
     /// Add an internal note for agents (no state change)
     Comment(moves::MessageArgs),
     /// Accept the handler's answer, as the requester: awaiting → closed
