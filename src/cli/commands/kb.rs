@@ -104,8 +104,8 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to look for
-    #[arg(value_name = "QUERY")]
-    pub query: String,
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: Vec<String>,
     /// Only articles for this ticket type (and those for any type)
     #[arg(long = "type", short = 't', value_name = "TYPE")]
     pub ticket_type: Option<String>,
@@ -393,15 +393,16 @@ fn search(ctx: &Context, args: &SearchArgs) -> Result<(), CommandError> {
     if args.limit == 0 {
         return Err(CommandError::invalid("--limit must be at least 1"));
     }
-    if crate::search::query_terms(&args.query).is_empty() {
-        return Err(crate::search::SearchError::EmptyQuery(args.query.clone()).into());
+    let text = args.query.join(" ");
+    if crate::search::query_terms(&text).is_empty() {
+        return Err(crate::search::SearchError::EmptyQuery(text).into());
     }
     if let Some(name) = &args.ticket_type {
         check_types(ctx, std::slice::from_ref(name))?;
     }
     let engine = open_engine(ctx, false, true)?;
     let hits = engine.search(&SearchRequest {
-        text: args.query.clone(),
+        text,
         kind: DocKind::Article,
         ticket_type: args.ticket_type.clone(),
         limit: args.limit,

@@ -19,7 +19,7 @@ use super::show::status_color;
 pub struct SearchArgs {
     /// Words to look for (any language; Chinese works without spaces)
     #[arg(value_name = "QUERY", required_unless_present = "reindex")]
-    pub query: Option<String>,
+    pub query: Vec<String>,
     /// Only tickets in these states (comma-separated)
     #[arg(long, short = 's', value_delimiter = ',', value_parser = PossibleValuesParser::new(["unclaimed", "pending", "awaiting", "closed"]))]
     pub status: Vec<String>,
@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<(), CommandError> {
         ctx.agent(&store.txn(), name)?;
     }
     let engine = open_engine(ctx, args.reindex, true)?;
-    if args.query.is_none() {
+    if args.query.is_empty() {
         // `--reindex` alone: the rebuild was the whole job.
         return Ok(());
     }
@@ -136,8 +136,8 @@ fn request(ctx: &Context, args: &SearchArgs) -> Result<SearchRequest, CommandErr
             name.clone()
         }
     });
-    let text = args.query.clone().unwrap_or_default();
-    if args.query.is_some() && crate::search::query_terms(&text).is_empty() {
+    let text = args.query.join(" ");
+    if !args.query.is_empty() && crate::search::query_terms(&text).is_empty() {
         return Err(crate::search::SearchError::EmptyQuery(text).into());
     }
     Ok(SearchRequest {
