@@ -22,6 +22,7 @@
 //! hot tickets and articles are read under the store's lock, then the archive's committed
 //! segments without it (see [`Engine::open`]). `desk ticket search --reindex` forces one.
 
+mod directory;
 pub mod tokenizer;
 
 use std::collections::BTreeSet;
@@ -40,13 +41,14 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{LowerCaser, Stemmer, StopWordFilter, TextAnalyzer};
-use tantivy::{doc, Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{doc, Index, IndexSettings, IndexWriter, TantivyDocument, Term};
 
 use crate::domain::kb::Article;
 use crate::domain::{EventKind, Status};
 use crate::store::cold::{ArchivedTicket, ColdArchive};
 use crate::store::search_queue::SearchDoc;
 use crate::store::{Store, StoreError, TicketQuery};
+use directory::LazySyncDirectory;
 use tokenizer::CjkTokenizer;
 
 /// The index format this build writes; an index with another is rebuilt.
@@ -57,6 +59,9 @@ const QUERY_TOKENIZER: &str = "desk_query";
 const EXCERPT_CHARS: usize = 2000;
 /// Catching up with more pending documents than this is done as a rebuild (bulk is faster).
 const CATCH_UP_LIMIT: usize = 200_000;
+/// Pending entries the index has seen are forgotten in batches of at least this many, after
+/// one sync of the index (see [`directory`]).
+const CLEAR_BATCH: usize = 64;
 /// Segments with more documents are never merged by a catch-up, so a search never waits
 /// for a large merge.
 const MERGE_MAX_DOCS: usize = 100_000;
@@ -338,8 +343,10 @@ impl Engine {
             };
             documents.push((*doc, built));
         }
-        if stale > 0 {
-            // What an earlier search indexed no longer needs its entry.
+        if stale >= CLEAR_BATCH {
+            // What earlier searches indexed no longer needs its entry, once that is on disk.
+            let index_dir = paths.dir.join("index");
+            directory::sync_all(&index_dir).map_err(io_error(&index_dir))?;
             let mut txn = store.txn();
             txn.clear_search_pending(indexed_seq).map_err(SearchError::from)?;
             txn.commit().map_err(SearchError::from)?;
@@ -487,7 +494,8 @@ fn open_existing(dir: &Path, schema: &Schema) -> Result<(Index, u64), String> {
     if !dir.join("meta.json").exists() {
         return Err("no search index yet".into());
     }
-    let index = Index::open_in_dir(dir).map_err(|e| format!("the index is unreadable ({e})"))?;
+    let directory = LazySyncDirectory::open(dir).map_err(|e| format!("the index is unreadable ({e})"))?;
+    let index = Index::open(directory).map_err(|e| format!("the index is unreadable ({e})"))?;
     if index.schema() != *schema {
         return Err("the index has an older format".into());
     }
@@ -532,7 +540,9 @@ fn build<E: From<SearchError>>(
         fs::remove_dir_all(dir).map_err(io_error(dir)).map_err(E::from)?;
     }
     fs::create_dir_all(dir).map_err(io_error(dir)).map_err(E::from)?;
-    let index = Index::create_in_dir(dir, schema.clone()).map_err(SearchError::from)?;
+    let directory = LazySyncDirectory::open(dir).map_err(|e| SearchError::Index(e.into()))?;
+    let index =
+        Index::create(directory, schema.clone(), IndexSettings::default()).map_err(SearchError::from)?;
     register_tokenizers(&index);
 
     let store = open_store()?;
