@@ -20,6 +20,8 @@ impl From<SearchError> for CommandError {
             SearchError::Store(error) => CommandError::from(error),
             SearchError::Busy { .. } => CommandError::new(ExitKind::Busy, error.to_string())
                 .with_hint("another desk search is running (or rebuilding the index); raise DESK_LOCK_TIMEOUT to wait longer"),
+            SearchError::NotBuilt(_) => CommandError::new(ExitKind::Failure, error.to_string())
+                .with_hint("build it once with `desk ticket search --reindex`"),
             SearchError::EmptyQuery(_) => CommandError::invalid(error.to_string())
                 .with_hint("search for words from the title, body, replies or fields"),
             _ => CommandError::new(ExitKind::Failure, error.to_string())
@@ -29,8 +31,9 @@ impl From<SearchError> for CommandError {
 }
 
 /// Open the search index of the home, up to date with the store (`rebuild`: from scratch).
-/// `announce`: say so on stderr when the index had to be built.
-pub fn open_engine(ctx: &Context, rebuild: bool, announce: bool) -> Result<Engine, CommandError> {
+/// `for_suggestions`: for `ticket new`'s suggestions, which never build a big index (and
+/// say nothing when they build a small one); searches build whatever is missing.
+pub fn open_engine(ctx: &Context, rebuild: bool, for_suggestions: bool) -> Result<Engine, CommandError> {
     ctx.home.require()?;
     let paths = Paths {
         dir: ctx.home.root().join("search"),
@@ -46,8 +49,15 @@ pub fn open_engine(ctx: &Context, rebuild: bool, announce: bool) -> Result<Engin
     } else {
         ProgressBar::hidden()
     };
-    let engine = Engine::open(&paths, ctx.lock_timeout, rebuild, &|| ctx.open_store(), &progress)?;
-    if let Some((documents, reason)) = engine.maintenance.rebuilt.as_ref().filter(|_| announce) {
+    let engine = Engine::open(
+        &paths,
+        ctx.lock_timeout,
+        rebuild,
+        !for_suggestions,
+        &|| ctx.open_store(),
+        &progress,
+    )?;
+    if let Some((documents, reason)) = engine.maintenance.rebuilt.as_ref().filter(|_| !for_suggestions) {
         ctx.ui.note(format!(
             "Built the search index: {documents} documents ({reason})."
         ));

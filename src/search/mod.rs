@@ -59,6 +59,9 @@ const QUERY_TOKENIZER: &str = "desk_query";
 const EXCERPT_CHARS: usize = 2000;
 /// Catching up with more pending documents than this is done as a rebuild (bulk is faster).
 const CATCH_UP_LIMIT: usize = 200_000;
+/// Without `build_large`, an index is built only for a store with at most this many
+/// tickets (a few seconds' work).
+const QUICK_BUILD_DOCS: u64 = 50_000;
 /// Pending entries the index has seen are forgotten in batches of at least this many, after
 /// one sync of the index (see [`directory`]).
 const CLEAR_BATCH: usize = 64;
@@ -83,6 +86,9 @@ pub enum SearchError {
         #[source]
         source: std::io::Error,
     },
+    /// The index is missing and building it would take a while; only a search builds it.
+    #[error("the search index is not built yet ({0})")]
+    NotBuilt(String),
     /// The query has nothing to search for (only punctuation or common words).
     #[error("the query `{0}` has no words to search for")]
     EmptyQuery(String),
@@ -257,11 +263,14 @@ pub struct Hit {
 impl Engine {
     /// Open the index under `paths`, building it if it is missing (or `rebuild`), then
     /// catch up with the store. `open_store` opens the hot store (waiting for its lock);
-    /// `progress` shows a rebuild's progress (pass a hidden bar to stay silent).
+    /// `progress` shows a rebuild's progress (pass a hidden bar to stay silent). Without
+    /// `build_large`, a missing index of a big store is not built ([`SearchError::NotBuilt`]):
+    /// suggestions while filing a ticket must not turn into a minute of indexing.
     pub fn open<E: From<SearchError>>(
         paths: &Paths,
         lock_timeout: Duration,
         rebuild: bool,
+        build_large: bool,
         open_store: &dyn Fn() -> Result<Store, E>,
         progress: &ProgressBar,
     ) -> Result<Engine, E> {
@@ -280,7 +289,15 @@ impl Engine {
         let (index, indexed_seq) = match existing {
             Ok(found) => found,
             Err(reason) => {
-                let (index, seq, docs) = build(&index_dir, &schema, fields, paths, open_store, progress)?;
+                let (index, seq, docs) = build(
+                    &index_dir,
+                    &schema,
+                    fields,
+                    paths,
+                    build_large,
+                    open_store,
+                    progress,
+                )?;
                 maintenance.rebuilt = Some((docs, reason));
                 (index, seq)
             }
@@ -291,7 +308,8 @@ impl Engine {
             _lock: lock,
             maintenance,
         };
-        engine.maintenance.caught_up = engine.catch_up(indexed_seq, paths, open_store, progress)?;
+        engine.maintenance.caught_up =
+            engine.catch_up(indexed_seq, paths, build_large, open_store, progress)?;
         Ok(engine)
     }
 
@@ -300,6 +318,7 @@ impl Engine {
         &mut self,
         indexed_seq: u64,
         paths: &Paths,
+        build_large: bool,
         open_store: &dyn Fn() -> Result<Store, E>,
         progress: &ProgressBar,
     ) -> Result<usize, E> {
@@ -321,6 +340,7 @@ impl Engine {
                 &schema,
                 self.fields,
                 paths,
+                build_large,
                 open_store,
                 progress,
             )?;
@@ -533,18 +553,10 @@ fn build<E: From<SearchError>>(
     schema: &Schema,
     fields: Fields,
     paths: &Paths,
+    build_large: bool,
     open_store: &dyn Fn() -> Result<Store, E>,
     progress: &ProgressBar,
 ) -> Result<(Index, u64, u64), E> {
-    if dir.exists() {
-        fs::remove_dir_all(dir).map_err(io_error(dir)).map_err(E::from)?;
-    }
-    fs::create_dir_all(dir).map_err(io_error(dir)).map_err(E::from)?;
-    let directory = LazySyncDirectory::open(dir).map_err(|e| SearchError::Index(e.into()))?;
-    let index =
-        Index::create(directory, schema.clone(), IndexSettings::default()).map_err(SearchError::from)?;
-    register_tokenizers(&index);
-
     let store = open_store()?;
     let (seq, hot, articles, manifest, restored) = {
         let txn = store.txn();
@@ -564,8 +576,20 @@ fn build<E: From<SearchError>>(
         (seq, hot, articles, manifest, restored)
     };
     drop(store);
+    let total = hot.len() as u64 + articles.len() as u64 + manifest.records();
+    if !build_large && total > QUICK_BUILD_DOCS {
+        return Err(SearchError::NotBuilt(format!("{total} documents to index")).into());
+    }
 
-    progress.set_length(hot.len() as u64 + articles.len() as u64 + manifest.records());
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(io_error(dir)).map_err(E::from)?;
+    }
+    fs::create_dir_all(dir).map_err(io_error(dir)).map_err(E::from)?;
+    let directory = LazySyncDirectory::open(dir).map_err(|e| SearchError::Index(e.into()))?;
+    let index =
+        Index::create(directory, schema.clone(), IndexSettings::default()).map_err(SearchError::from)?;
+    register_tokenizers(&index);
+    progress.set_length(total);
     let mut writer: IndexWriter = index
         .writer_with_num_threads(2, 256_000_000)
         .map_err(SearchError::from)?;

@@ -400,7 +400,7 @@ fn search(ctx: &Context, args: &SearchArgs) -> Result<(), CommandError> {
     if let Some(name) = &args.ticket_type {
         check_types(ctx, std::slice::from_ref(name))?;
     }
-    let engine = open_engine(ctx, false, true)?;
+    let engine = open_engine(ctx, false, false)?;
     let hits = engine.search(&SearchRequest {
         text,
         kind: DocKind::Article,

@@ -199,7 +199,7 @@ fn suggest(ctx: &Context, prepared: &intake::Prepared<'_>) -> Suggestions {
     if crate::search::query_terms(&text).is_empty() {
         return Suggestions::default();
     }
-    let found = open_engine(ctx, false, false).and_then(|engine| {
+    let found = open_engine(ctx, false, true).and_then(|engine| {
         let articles = engine.search(&SearchRequest {
             text: text.clone(),
             kind: DocKind::Article,

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<(), CommandError> {
         let store = ctx.open_store()?;
         ctx.agent(&store.txn(), name)?;
     }
-    let engine = open_engine(ctx, args.reindex, true)?;
+    let engine = open_engine(ctx, args.reindex, false)?;
     if args.query.is_empty() {
         // `--reindex` alone: the rebuild was the whole job.
         return Ok(());
