@@ -561,3 +561,40 @@ fn on_a_terminal_suggestions_come_first_and_the_user_may_not_file() {
         "{screen}"
     );
 }
+
+#[test]
+fn many_changes_between_searches_are_all_indexed_and_their_entries_cleared() {
+    let env = TestEnv::with_examples();
+    env.ok("admin", &["requester", "add", "carol", "--tier", "internal"]);
+    let lines: Vec<String> = (1..=80)
+        .map(|n| {
+            format!(
+                r#"{{"type": "incident", "title": "Disk {n} full", "fields": {{"service": "db"}}, "body": "volume{n}"}}"#
+            )
+        })
+        .collect();
+    let file = env.path().join("tickets.jsonl");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    env.ok(
+        "carol",
+        &["ticket", "new", "--from-json", file.to_str().unwrap(), "-q"],
+    );
+    assert_eq!(search(&env, &["volume77"]), [77]);
+    // The next search forgets the 80 entries the index has seen (after syncing it) and
+    // still finds what changed since.
+    env.ok(
+        "bob",
+        &[
+            "ticket",
+            "comment",
+            "5",
+            "-m",
+            "moved to a bigger volume, see volume77",
+        ],
+    );
+    assert_eq!(search(&env, &["volume77"]), [77, 5]);
+    env.ok("bob", &["ticket", "comment", "6", "-m", "volume77 again"]);
+    let hits = search(&env, &["volume77", "--limit", "100"]);
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert_eq!(search(&env, &["disk", "--limit", "100"]).len(), 80);
+}
