@@ -19,6 +19,7 @@ mod notify;
 mod permissions;
 mod prompts;
 mod report;
+mod search;
 mod sla;
 mod store;
 mod templates;
