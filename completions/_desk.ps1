@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the desk home: config, templates, store (safe to run again)')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'File, list, show and move tickets through their lifecycle')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
+            [CompletionResult]::new('kb', 'kb', [CompletionResultType]::ParameterValue, 'Knowledge base (知识库): articles to answer with, searched and suggested')
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
             [CompletionResult]::new('sla', 'sla', [CompletionResultType]::ParameterValue, 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)')
@@ -79,6 +80,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket with its fields and history (archived ones too)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show a ticket''s history (流转记录)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, in queue order (priority, then age)')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find tickets by words, hot and archived, best match first (full-text, BM25)')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Take an unclaimed ticket: unclaimed → pending')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending')
             [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add an internal note for agents (no state change)')
@@ -110,6 +112,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--over-limit', '--over-limit', [CompletionResultType]::ParameterName, 'File past the requester''s rate limit (leads and admins; recorded in the history)')
+            [CompletionResult]::new('--suggest', '--suggest', [CompletionResultType]::ParameterName, 'Show matching KB articles and similar closed tickets first (on stderr; in --json as `suggestions`). Always done on a terminal, which then asks whether to file anyway')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -168,6 +171,29 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'desk;ticket;search' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only tickets in these states (comma-separated)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets in these states (comma-separated)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only tickets of this type')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tickets of this type')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Only tickets assigned to this agent (`me` for yourself)')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Only tickets assigned to this agent (`me` for yourself)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only tickets filed at or after: a time, a date (2026-03-01) or an age (7d, 12h, 2w)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only tickets filed before: a time, a date (through its end) or an age')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--reindex', '--reindex', [CompletionResultType]::ParameterName, 'Rebuild the search index from the store first (after it was lost or damaged)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'desk;ticket;claim' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
@@ -181,8 +207,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;ticket;reply' {
-            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input')
-            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article')
+            [CompletionResult]::new('--kb', '--kb', [CompletionResultType]::ParameterName, 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -302,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket with its fields and history (archived ones too)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show a ticket''s history (流转记录)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, in queue order (priority, then age)')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find tickets by words, hot and archived, best match first (full-text, BM25)')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Take an unclaimed ticket: unclaimed → pending')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending')
             [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add an internal note for agents (no state change)')
@@ -325,6 +353,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;ticket;help;list' {
+            break
+        }
+        'desk;ticket;help;search' {
             break
         }
         'desk;ticket;help;claim' {
@@ -429,6 +460,132 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;template;help;help' {
+            break
+        }
+        'desk;kb' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Write a new article (agents)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an article''s title, body, tags or types (its author, leads and admins)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an article with its uses')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List articles, most used first')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find articles by words, best match first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;kb;add' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'One-line title')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The article''s text; `-` reads standard input')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the text from a file')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A label, e.g. vpn (repeatable)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A ticket type the article answers (repeatable) [default: any type]')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'A ticket type the article answers (repeatable) [default: any type]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;kb;edit' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'New title')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The article''s text; `-` reads standard input')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the text from a file')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Replace the tags with these (repeatable)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Replace the linked ticket types with these (repeatable)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Replace the linked ticket types with these (repeatable)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--clear-tags', '--clear-tags', [CompletionResultType]::ParameterName, 'Remove every tag')
+            [CompletionResult]::new('--any-type', '--any-type', [CompletionResultType]::ParameterName, 'Link the article to no type in particular (it answers any)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;kb;show' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;kb;list' {
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only articles with this tag')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only articles for this ticket type (and those for any type)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only articles for this ticket type (and those for any type)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;kb;search' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only articles for this ticket type (and those for any type)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only articles for this ticket type (and those for any type)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;kb;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Write a new article (agents)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an article''s title, body, tags or types (its author, leads and admins)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an article with its uses')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List articles, most used first')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find articles by words, best match first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;kb;help;add' {
+            break
+        }
+        'desk;kb;help;edit' {
+            break
+        }
+        'desk;kb;help;show' {
+            break
+        }
+        'desk;kb;help;list' {
+            break
+        }
+        'desk;kb;help;search' {
+            break
+        }
+        'desk;kb;help;help' {
             break
         }
         'desk;ingest' {
@@ -1030,6 +1187,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the desk home: config, templates, store (safe to run again)')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'File, list, show and move tickets through their lifecycle')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
+            [CompletionResult]::new('kb', 'kb', [CompletionResultType]::ParameterValue, 'Knowledge base (知识库): articles to answer with, searched and suggested')
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
             [CompletionResult]::new('sla', 'sla', [CompletionResultType]::ParameterValue, 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)')
@@ -1055,6 +1213,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket with its fields and history (archived ones too)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show a ticket''s history (流转记录)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, in queue order (priority, then age)')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find tickets by words, hot and archived, best match first (full-text, BM25)')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Take an unclaimed ticket: unclaimed → pending')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending')
             [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Add an internal note for agents (no state change)')
@@ -1077,6 +1236,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;ticket;list' {
+            break
+        }
+        'desk;help;ticket;search' {
             break
         }
         'desk;help;ticket;claim' {
@@ -1122,6 +1284,29 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;template;check' {
+            break
+        }
+        'desk;help;kb' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Write a new article (agents)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an article''s title, body, tags or types (its author, leads and admins)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an article with its uses')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List articles, most used first')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find articles by words, best match first')
+            break
+        }
+        'desk;help;kb;add' {
+            break
+        }
+        'desk;help;kb;edit' {
+            break
+        }
+        'desk;help;kb;show' {
+            break
+        }
+        'desk;help;kb;list' {
+            break
+        }
+        'desk;help;kb;search' {
             break
         }
         'desk;help;ingest' {

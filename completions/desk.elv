@@ -32,6 +32,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand init 'Create the desk home: config, templates, store (safe to run again)'
             cand ticket 'File, list, show and move tickets through their lifecycle'
             cand template 'List, show and check ticket types (TOML templates)'
+            cand kb 'Knowledge base (知识库): articles to answer with, searched and suggested'
             cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
             cand sla 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
@@ -74,6 +75,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand show 'Show a ticket with its fields and history (archived ones too)'
             cand log 'Show a ticket''s history (流转记录)'
             cand list 'List tickets, in queue order (priority, then age)'
+            cand search 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
             cand claim 'Take an unclaimed ticket: unclaimed → pending'
             cand reply 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending'
             cand comment 'Add an internal note for agents (no state change)'
@@ -104,6 +106,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --over-limit 'File past the requester''s rate limit (leads and admins; recorded in the history)'
+            cand --suggest 'Show matching KB articles and similar closed tickets first (on stderr; in --json as `suggestions`). Always done on a terminal, which then asks whether to file anyway'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
@@ -158,6 +161,28 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'desk;ticket;search'= {
+            cand -s 'Only tickets in these states (comma-separated)'
+            cand --status 'Only tickets in these states (comma-separated)'
+            cand -t 'Only tickets of this type'
+            cand --type 'Only tickets of this type'
+            cand -a 'Only tickets assigned to this agent (`me` for yourself)'
+            cand --assignee 'Only tickets assigned to this agent (`me` for yourself)'
+            cand --since 'Only tickets filed at or after: a time, a date (2026-03-01) or an age (7d, 12h, 2w)'
+            cand --until 'Only tickets filed before: a time, a date (through its end) or an age'
+            cand -n 'Show at most this many'
+            cand --limit 'Show at most this many'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --reindex 'Rebuild the search index from the store first (after it was lost or damaged)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;ticket;claim'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -170,8 +195,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --help 'Print help'
         }
         &'desk;ticket;reply'= {
-            cand -m 'The message; `-` reads standard input'
-            cand --message 'The message; `-` reads standard input'
+            cand -m 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article'
+            cand --message 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article'
+            cand --kb 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
@@ -282,6 +308,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand show 'Show a ticket with its fields and history (archived ones too)'
             cand log 'Show a ticket''s history (流转记录)'
             cand list 'List tickets, in queue order (priority, then age)'
+            cand search 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
             cand claim 'Take an unclaimed ticket: unclaimed → pending'
             cand reply 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending'
             cand comment 'Add an internal note for agents (no state change)'
@@ -301,6 +328,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ticket;help;log'= {
         }
         &'desk;ticket;help;list'= {
+        }
+        &'desk;ticket;help;search'= {
         }
         &'desk;ticket;help;claim'= {
         }
@@ -385,6 +414,119 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;template;help;check'= {
         }
         &'desk;template;help;help'= {
+        }
+        &'desk;kb'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Write a new article (agents)'
+            cand edit 'Change an article''s title, body, tags or types (its author, leads and admins)'
+            cand show 'Show an article with its uses'
+            cand list 'List articles, most used first'
+            cand search 'Find articles by words, best match first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;kb;add'= {
+            cand --title 'One-line title'
+            cand --body 'The article''s text; `-` reads standard input'
+            cand --body-file 'Read the text from a file'
+            cand --tag 'A label, e.g. vpn (repeatable)'
+            cand -t 'A ticket type the article answers (repeatable) [default: any type]'
+            cand --type 'A ticket type the article answers (repeatable) [default: any type]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;kb;edit'= {
+            cand --title 'New title'
+            cand --body 'The article''s text; `-` reads standard input'
+            cand --body-file 'Read the text from a file'
+            cand --tag 'Replace the tags with these (repeatable)'
+            cand -t 'Replace the linked ticket types with these (repeatable)'
+            cand --type 'Replace the linked ticket types with these (repeatable)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --clear-tags 'Remove every tag'
+            cand --any-type 'Link the article to no type in particular (it answers any)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;kb;show'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;kb;list'= {
+            cand --tag 'Only articles with this tag'
+            cand -t 'Only articles for this ticket type (and those for any type)'
+            cand --type 'Only articles for this ticket type (and those for any type)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;kb;search'= {
+            cand -t 'Only articles for this ticket type (and those for any type)'
+            cand --type 'Only articles for this ticket type (and those for any type)'
+            cand -n 'Show at most this many'
+            cand --limit 'Show at most this many'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;kb;help'= {
+            cand add 'Write a new article (agents)'
+            cand edit 'Change an article''s title, body, tags or types (its author, leads and admins)'
+            cand show 'Show an article with its uses'
+            cand list 'List articles, most used first'
+            cand search 'Find articles by words, best match first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;kb;help;add'= {
+        }
+        &'desk;kb;help;edit'= {
+        }
+        &'desk;kb;help;show'= {
+        }
+        &'desk;kb;help;list'= {
+        }
+        &'desk;kb;help;search'= {
+        }
+        &'desk;kb;help;help'= {
         }
         &'desk;ingest'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
@@ -921,6 +1063,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand init 'Create the desk home: config, templates, store (safe to run again)'
             cand ticket 'File, list, show and move tickets through their lifecycle'
             cand template 'List, show and check ticket types (TOML templates)'
+            cand kb 'Knowledge base (知识库): articles to answer with, searched and suggested'
             cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
             cand sla 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
@@ -944,6 +1087,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand show 'Show a ticket with its fields and history (archived ones too)'
             cand log 'Show a ticket''s history (流转记录)'
             cand list 'List tickets, in queue order (priority, then age)'
+            cand search 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
             cand claim 'Take an unclaimed ticket: unclaimed → pending'
             cand reply 'Reply to the other side: the handler''s reply → awaiting; the requester''s → pending'
             cand comment 'Add an internal note for agents (no state change)'
@@ -962,6 +1106,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;ticket;log'= {
         }
         &'desk;help;ticket;list'= {
+        }
+        &'desk;help;ticket;search'= {
         }
         &'desk;help;ticket;claim'= {
         }
@@ -993,6 +1139,23 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;template;show'= {
         }
         &'desk;help;template;check'= {
+        }
+        &'desk;help;kb'= {
+            cand add 'Write a new article (agents)'
+            cand edit 'Change an article''s title, body, tags or types (its author, leads and admins)'
+            cand show 'Show an article with its uses'
+            cand list 'List articles, most used first'
+            cand search 'Find articles by words, best match first'
+        }
+        &'desk;help;kb;add'= {
+        }
+        &'desk;help;kb;edit'= {
+        }
+        &'desk;help;kb;show'= {
+        }
+        &'desk;help;kb;list'= {
+        }
+        &'desk;help;kb;search'= {
         }
         &'desk;help;ingest'= {
             cand email 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'

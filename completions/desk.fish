@@ -37,6 +37,7 @@ complete -c desk -n "__fish_desk_needs_command" -s V -l version -d 'Print versio
 complete -c desk -n "__fish_desk_needs_command" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
 complete -c desk -n "__fish_desk_needs_command" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
 complete -c desk -n "__fish_desk_needs_command" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_needs_command" -f -a "kb" -d 'Knowledge base (知识库): articles to answer with, searched and suggested'
 complete -c desk -n "__fish_desk_needs_command" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
 complete -c desk -n "__fish_desk_needs_command" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
 complete -c desk -n "__fish_desk_needs_command" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
@@ -62,30 +63,31 @@ complete -c desk -n "__fish_desk_using_subcommand init" -l json -d 'Print stable
 complete -c desk -n "__fish_desk_using_subcommand init" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand init" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand init" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -l json -d 'Print stable JSON instead of tables'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -s q -l quiet -d 'Print only ids'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "new" -d 'File a new ticket from a template'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "comment" -d 'Add an internal note for agents (no state change)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "confirm" -d 'Accept the handler\'s answer, as the requester: awaiting → closed'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "close" -d 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "reopen" -d 'Reopen a closed ticket, archived ones included: closed → pending'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "transfer" -d 'Hand a ticket to another agent (the handler, leads and admins)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "priority" -d 'Change an open ticket\'s priority (the handler, leads and admins); SLA targets follow'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list claim reply comment confirm close reopen transfer assign rate priority help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "new" -d 'File a new ticket from a template'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "search" -d 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "comment" -d 'Add an internal note for agents (no state change)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "confirm" -d 'Accept the handler\'s answer, as the requester: awaiting → closed'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "close" -d 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "reopen" -d 'Reopen a closed ticket, archived ones included: closed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "transfer" -d 'Hand a ticket to another agent (the handler, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "priority" -d 'Change an open ticket\'s priority (the handler, leads and admins); SLA targets follow'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s t -l type -d 'Ticket type: a template name (see `desk template list`)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l title -d 'One-line summary' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l body -d 'Body text; `-` reads standard input' -r
@@ -105,6 +107,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l over-limit -d 'File past the requester\'s rate limit (leads and admins; recorded in the history)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l suggest -d 'Show matching KB articles and similar closed tickets first (on stderr; in --json as `suggestions`). Always done on a terminal, which then asks whether to file anyway'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
@@ -150,6 +153,25 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s s -l status -d 'Only tickets in these states (comma-separated)' -r -f -a "unclaimed\t''
+pending\t''
+awaiting\t''
+closed\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s t -l type -d 'Only tickets of this type' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s a -l assignee -d 'Only tickets assigned to this agent (`me` for yourself)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l since -d 'Only tickets filed at or after: a time, a date (2026-03-01) or an age (7d, 12h, 2w)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l until -d 'Only tickets filed before: a time, a date (through its end) or an age' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s n -l limit -d 'Show at most this many' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l reindex -d 'Rebuild the search index from the store first (after it was lost or damaged)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -159,7 +181,8 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message; `-` reads standard input' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l kb -d 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -250,6 +273,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "search" -d 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "comment" -d 'Add an internal note for agents (no state change)'
@@ -305,6 +329,88 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "add" -d 'Write a new article (agents)'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "edit" -d 'Change an article\'s title, body, tags or types (its author, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "show" -d 'Show an article with its uses'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "list" -d 'List articles, most used first'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "search" -d 'Find articles by words, best match first'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l title -d 'One-line title' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l body -d 'The article\'s text; `-` reads standard input' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l body-file -d 'Read the text from a file' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l tag -d 'A label, e.g. vpn (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -s t -l type -d 'A ticket type the article answers (repeatable) [default: any type]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l title -d 'New title' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l body -d 'The article\'s text; `-` reads standard input' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l body-file -d 'Read the text from a file' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l tag -d 'Replace the tags with these (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -s t -l type -d 'Replace the linked ticket types with these (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l clear-tags -d 'Remove every tag'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l any-type -d 'Link the article to no type in particular (it answers any)'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l tag -d 'Only articles with this tag' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -s t -l type -d 'Only articles for this ticket type (and those for any type)' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s t -l type -d 'Only articles for this ticket type (and those for any type)' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s n -l limit -d 'Show at most this many' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "add" -d 'Write a new article (agents)'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an article\'s title, body, tags or types (its author, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an article with its uses'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "list" -d 'List articles, most used first'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "search" -d 'Find articles by words, best match first'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -730,28 +836,30 @@ complete -c desk -n "__fish_desk_using_subcommand completions" -l json -d 'Print
 complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "requester" -d 'Manage requesters and their tiers'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "archive" -d 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "doctor" -d 'Check the store\'s indexes, histories and archive; repair what is derived; migrate'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "export" -d 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "import" -d 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "backup" -d 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "restore" -d 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "template" -d 'List, show and check ticket types (TOML templates)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "kb" -d 'Knowledge base (知识库): articles to answer with, searched and suggested'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "ingest" -d 'Take in tickets from other channels (e-mail)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "agent" -d 'Manage agents: skills, capacity, role and status'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "sla" -d 'SLA: warn on tickets at risk, record and escalate breaches (run from cron)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "requester" -d 'Manage requesters and their tiers'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "assign" -d 'Route tickets to agents by skills, load and quality, and explain why'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "notify" -d 'Notifications: send what the outbox holds (from cron), list and retry failures'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "report" -d 'The desk\'s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "archive" -d 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "doctor" -d 'Check the store\'s indexes, histories and archive; repair what is derived; migrate'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "export" -d 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "import" -d 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "backup" -d 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "restore" -d 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "search" -d 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "comment" -d 'Add an internal note for agents (no state change)'
@@ -765,6 +873,11 @@ complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcomma
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "add" -d 'Write a new article (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "edit" -d 'Change an article\'s title, body, tags or types (its author, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "show" -d 'Show an article with its uses'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "list" -d 'List articles, most used first'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "search" -d 'Find articles by words, best match first'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ingest" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Add an agent (admins)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents'

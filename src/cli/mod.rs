@@ -9,6 +9,7 @@ pub mod home;
 pub mod intake;
 pub mod output;
 pub mod progress;
+pub mod search;
 pub mod sla;
 pub mod ui;
 

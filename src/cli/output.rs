@@ -87,6 +87,8 @@ pub struct EventJson<'a> {
     pub reason: Option<&'a str>,
     /// For SLA events and escalations: `first_response`, `resolution` or `confirmation`.
     pub milestone: Option<&'a str>,
+    /// For a reply that sent a knowledge-base article: its id.
+    pub kb: Option<u64>,
 }
 
 impl<'a> EventJson<'a> {
@@ -111,6 +113,7 @@ impl<'a> EventJson<'a> {
             fields: event.fields.as_ref(),
             reason: event.reason.as_deref(),
             milestone: event.milestone.as_deref(),
+            kb: event.kb,
         }
     }
 }

@@ -112,6 +112,9 @@ pub struct Event {
     /// The SLA milestone an SLA event (or an escalation's priority change) is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub milestone: Option<String>,
+    /// The knowledge-base article a reply sent (`ticket reply --kb`): counts as one use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb: Option<u64>,
 }
 
 impl Event {
@@ -135,6 +138,7 @@ impl Event {
             channel: None,
             reason: None,
             milestone: None,
+            kb: None,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod email;
 pub mod error;
 pub mod event;
+pub mod kb;
 pub mod lifecycle;
 pub mod notify;
 mod notify_config;

@@ -214,7 +214,7 @@ impl<R: Read> Read for BlockHashing<R> {
         let n = self.inner.read(buf)?;
         let mut rest = &buf[..n];
         while !rest.is_empty() {
-            if self.offset % 512 == 0 {
+            if self.offset.is_multiple_of(512) {
                 let mut marks = self.marks.borrow_mut();
                 if marks.len() == 4 {
                     marks.pop_front();

@@ -35,6 +35,10 @@
 //! st/<agent>\0<yyyymmdd>        an agent's routing counters for one day (store::routing)
 //! m/round_robin                 the agent round-robin routing picked last (store::routing)
 //! i/import/<row key>           ticket a CSV import made from a row (store::transfer): re-imports skip it
+//! q/t<id>  q/k<id>              ticket / KB article changed since the search index saw it:
+//!                               sequence number of the latest write (store::search_queue)
+//! m/search_seq                  the last search sequence number handed out
+//! k/<id>   m/next_kb            knowledge-base article (JSON), next article id (store::kb)
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.

@@ -16,12 +16,14 @@
 pub mod backup;
 pub mod cold;
 pub mod doctor;
+pub mod kb;
 pub mod keys;
 pub mod memory;
 pub mod migrate;
 pub mod outbox;
 pub mod retention;
 pub mod routing;
+pub mod search_queue;
 pub mod sled_backend;
 pub mod transfer;
 
@@ -384,7 +386,8 @@ impl<'s> Txn<'s> {
             self.put_raw(key, encode(&SlaEntry::of(ticket)));
         }
         self.put_raw(keys::ticket(ticket.id), encode(ticket));
-        Ok(())
+        // The full-text index catches up from this entry at the next search.
+        self.mark_search_pending(search_queue::SearchDoc::Ticket(ticket.id))
     }
 
     /// Record `event`, and queue it in the notification outbox in the same commit.

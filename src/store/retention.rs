@@ -8,7 +8,8 @@
 //! 1. every frame an affected segment keeps is copied into a new segment file with a new id,
 //!    and synced; nothing refers to these files yet;
 //! 2. one hot commit switches the manifest to the new segments, removes every hot-store key
-//!    that refers to a purged ticket, takes the purged histories out of routing's daily
+//!    that refers to a purged ticket, marks each for the search index to drop (as any
+//!    change is), takes the purged histories out of routing's daily
 //!    counters (so they stay what the remaining histories add up to), and records a journal (`m/purge`: old and new segment
 //!    ids and the purge time);
 //! 3. `locations.bin` is pointed at the new frames, purged ids get the purge marker
@@ -722,6 +723,11 @@ impl super::Txn<'_> {
             if ids.contains(&keys::trailing_id(&key)?) {
                 self.delete_raw(key);
             }
+        }
+        // The search index catches up with these as with any change: each is found in
+        // neither store, so its document is deleted from the index.
+        for &id in ids {
+            self.mark_search_pending(super::search_queue::SearchDoc::Ticket(id))?;
         }
         Ok(())
     }

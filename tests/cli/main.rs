@@ -22,6 +22,7 @@ mod notify;
 mod permissions;
 mod prompts;
 mod report;
+mod search;
 mod sla;
 mod store;
 mod templates;

@@ -393,6 +393,13 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
         }
     }
     drop(store);
+    if outcome.purged > 0 && ctx.home.root().join("search").exists() {
+        // The next search drops them from the index; its files keep deleted documents'
+        // text until their segments merge, so say how to rewrite it now.
+        ctx.ui.note(
+            "The search index forgets them at the next search; `desk ticket search --reindex` rewrites its files without them.",
+        );
+    }
     report_purge(ctx, false, cutoff, Some(&export_path), tickets, outcome)
 }
 

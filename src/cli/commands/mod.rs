@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod ingest;
 pub mod init;
+pub mod kb;
 pub mod notify;
 pub mod report;
 pub mod requester;
@@ -34,6 +35,9 @@ pub enum Command {
     /// List, show and check ticket types (TOML templates)
     #[command(subcommand)]
     Template(template::TemplateCommand),
+    /// Knowledge base (知识库): articles to answer with, searched and suggested
+    #[command(subcommand)]
+    Kb(kb::KbCommand),
     /// Take in tickets from other channels (e-mail)
     #[command(subcommand)]
     Ingest(ingest::IngestCommand),
@@ -82,6 +86,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Ticket(command) => ticket::run(ctx, command),
         Command::Template(command) => template::run(ctx, command),
         Command::Ingest(command) => ingest::run(ctx, command),
+        Command::Kb(command) => kb::run(ctx, command),
         Command::Sla(command) => sla::run(ctx, command),
         Command::Agent(command) => agent::run(ctx, command),
         Command::Requester(command) => requester::run(ctx, command),

@@ -28,7 +28,7 @@ pub fn bar(value: u64, max: u64, width: usize) -> String {
     }
     let eighths = ((value as u128 * width as u128 * 8).div_ceil(max as u128)).max(1) as usize;
     let mut text = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         text.push(EIGHTHS[eighths % 8 - 1]);
     }
     text

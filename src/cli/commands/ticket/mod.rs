@@ -4,6 +4,7 @@ pub mod list;
 pub mod moves;
 pub mod new;
 pub mod priority;
+pub mod search;
 pub mod show;
 
 use clap::Subcommand;
@@ -21,10 +22,12 @@ pub enum TicketCommand {
     Log(show::ShowArgs),
     /// List tickets, in queue order (priority, then age)
     List(list::ListArgs),
+    /// Find tickets by words, hot and archived, best match first (full-text, BM25)
+    Search(search::SearchArgs),
     /// Take an unclaimed ticket: unclaimed → pending
     Claim(moves::IdArgs),
     /// Reply to the other side: the handler's reply → awaiting; the requester's → pending
-    Reply(moves::MessageArgs),
+    Reply(moves::ReplyArgs),
     /// Add an internal note for agents (no state change)
     Comment(moves::MessageArgs),
     /// Accept the handler's answer, as the requester: awaiting → closed
@@ -49,6 +52,7 @@ pub fn run(ctx: &Context, command: &TicketCommand) -> Result<(), CommandError> {
         TicketCommand::Show(args) => show::run_show(ctx, args),
         TicketCommand::Log(args) => show::run_log(ctx, args),
         TicketCommand::List(args) => list::run(ctx, args),
+        TicketCommand::Search(args) => search::run(ctx, args),
         TicketCommand::Claim(args) => moves::claim(ctx, args),
         TicketCommand::Reply(args) => moves::reply(ctx, args),
         TicketCommand::Comment(args) => moves::comment(ctx, args),

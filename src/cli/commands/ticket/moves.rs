@@ -10,6 +10,7 @@ use clap::Args;
 use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
 use crate::cli::output::TicketJson;
+use crate::domain::kb::ArticleRef;
 use crate::domain::lifecycle::{self, Action, Actor};
 use crate::domain::routing::stats_deltas;
 use crate::domain::{Agent, Event, Ticket, TicketRef};
@@ -30,6 +31,20 @@ pub struct MessageArgs {
     /// The message; `-` reads standard input
     #[arg(short, long, value_name = "TEXT")]
     pub message: String,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("answer").required(true).multiple(true).args(["message", "kb"])))]
+pub struct ReplyArgs {
+    /// Ticket id: 42 or INC-42
+    #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
+    pub id: TicketRef,
+    /// The message; `-` reads standard input. With --kb: your note, followed by a line naming the article
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted
+    #[arg(long, value_name = "ARTICLE", value_parser = crate::cli::commands::kb::parse_article_ref)]
+    pub kb: Option<ArticleRef>,
 }
 
 #[derive(Debug, Args)]
@@ -58,7 +73,8 @@ pub struct RateArgs {
 /// A requested move, owned, before the agents it names are loaded.
 enum Move {
     Claim,
-    Reply(String),
+    /// The message (with --kb: the handler's note, if any) and the article.
+    Reply(Option<String>, Option<ArticleRef>),
     Comment(String),
     Confirm,
     Close,
@@ -72,8 +88,9 @@ pub fn claim(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
     apply_move(ctx, &args.id, Move::Claim)
 }
 
-pub fn reply(ctx: &Context, args: &MessageArgs) -> Result<(), CommandError> {
-    apply_move(ctx, &args.id, Move::Reply(read_message(&args.message)?))
+pub fn reply(ctx: &Context, args: &ReplyArgs) -> Result<(), CommandError> {
+    let message = args.message.as_deref().map(read_message).transpose()?;
+    apply_move(ctx, &args.id, Move::Reply(message, args.kb))
 }
 
 pub fn comment(ctx: &Context, args: &MessageArgs) -> Result<(), CommandError> {
@@ -127,9 +144,25 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
         Move::Transfer(name) | Move::Assign(name) => Some(ctx.agent(&txn, name)?),
         _ => None,
     };
+    // A reply with an article sends its text (or the handler's note and a link to it).
+    let (article, reply_text) = match &requested {
+        Move::Reply(message, Some(reference)) => {
+            let article = crate::cli::commands::kb::find_article(&txn, *reference)?;
+            if acting_agent.is_none() {
+                return Err(CommandError::denied(format!(
+                    "permission denied: only agents answer with knowledge-base articles, and `{}` is not an agent",
+                    ctx.user
+                )));
+            }
+            let text = article.reply_message(message.as_deref());
+            (Some(article), text)
+        }
+        Move::Reply(message, None) => (None, message.clone().unwrap_or_default()),
+        _ => (None, String::new()),
+    };
     let action = match (&requested, target.as_ref()) {
         (Move::Claim, _) => Action::Claim,
-        (Move::Reply(message), _) => Action::Reply { message },
+        (Move::Reply(..), _) => Action::Reply { message: &reply_text },
         (Move::Comment(message), _) => Action::Comment { message },
         (Move::Confirm, _) => Action::Confirm,
         (Move::Close, _) => Action::Close,
@@ -146,7 +179,12 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
         name: &ctx.user,
         agent: acting_agent.as_ref(),
     };
-    let (mut ticket, event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
+    let (mut ticket, mut event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
+    if let Some(article) = &article {
+        // The event names the article, and the article counts the use, in the same commit.
+        event.kb = Some(article.id);
+        txn.count_article_use(article);
+    }
     let history: Vec<Event> = record.events.iter().cloned().chain([event.clone()]).collect();
     crate::cli::sla::refresh(&config, &mut ticket, &history, ctx.now);
     if location == Location::Cold {

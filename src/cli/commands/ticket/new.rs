@@ -20,8 +20,11 @@ use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::home::Catalog;
 use crate::cli::intake::{self, Outcome, Raw};
 use crate::cli::output::TicketJson;
+use crate::cli::search::{open_engine, HitJson};
 use crate::domain::lifecycle;
 use crate::domain::template::{FieldSpec, FieldType, Template};
+use crate::domain::Status;
+use crate::search::{DocKind, Hit, SearchRequest};
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -62,6 +65,10 @@ pub struct NewArgs {
     /// Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)
     #[arg(long, value_name = "HOW", value_parser = PossibleValuesParser::new(["auto"]))]
     pub assign: Option<String>,
+    /// Show matching KB articles and similar closed tickets first (on stderr; in --json as
+    /// `suggestions`). Always done on a terminal, which then asks whether to file anyway
+    #[arg(long, conflicts_with = "from_json")]
+    pub suggest: bool,
 }
 
 fn parse_key_value(text: &str) -> Result<(String, String), String> {
@@ -81,7 +88,39 @@ pub struct NewTicketJson<'a> {
     /// With `--assign auto`: the agent routing chose (null: it stays unclaimed) and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing: Option<RoutingJson<'a>>,
+    /// With `--suggest`: what the knowledge base and earlier closed tickets offered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<SuggestionsJson<'a>>,
 }
+
+#[derive(Serialize)]
+pub struct SuggestionsJson<'a> {
+    pub articles: Vec<HitJson<'a>>,
+    pub tickets: Vec<HitJson<'a>>,
+}
+
+/// What the knowledge base and the closed tickets offer for a submission.
+#[derive(Default)]
+pub struct Suggestions {
+    pub articles: Vec<Hit>,
+    pub tickets: Vec<Hit>,
+}
+
+impl Suggestions {
+    fn is_empty(&self) -> bool {
+        self.articles.is_empty() && self.tickets.is_empty()
+    }
+
+    fn json(&self) -> SuggestionsJson<'_> {
+        SuggestionsJson {
+            articles: self.articles.iter().map(HitJson::article).collect(),
+            tickets: self.tickets.iter().map(HitJson::ticket).collect(),
+        }
+    }
+}
+
+/// How many articles and closed tickets a suggestion shows.
+const SUGGESTIONS: usize = 3;
 
 #[derive(Serialize)]
 pub struct RoutingJson<'a> {
@@ -99,6 +138,7 @@ impl<'a> NewTicketJson<'a> {
                 agent: r.agent.as_deref(),
                 reason: &r.reason,
             }),
+            suggestions: None,
         }
     }
 }
@@ -112,12 +152,91 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
     let raw = gather(ctx, args, &catalog)?;
     let mut prepared = intake::prepare(&catalog, raw)?;
     prepared.assign_auto = args.assign.is_some();
+    // Self-service (智能客服): on a terminal, or when asked, show what may already answer it.
+    let on_terminal = ctx.ui.can_prompt() && !ctx.ui.is_json();
+    let suggestions = if args.suggest || on_terminal {
+        Some(suggest(ctx, &prepared))
+    } else {
+        None
+    };
+    if let Some(found) = suggestions.as_ref().filter(|s| !s.is_empty()) {
+        if !ctx.ui.is_json() {
+            print_suggestions(found);
+        }
+        if on_terminal {
+            let file_anyway = dialoguer::Confirm::new()
+                .with_prompt("File the ticket anyway?")
+                .default(true)
+                .interact()
+                .map_err(prompt_error)?;
+            if !file_anyway {
+                ctx.ui.note("Not filed.");
+                return Ok(());
+            }
+        }
+    }
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
     let outcome = intake::file(ctx, &store, &config, prepared)?;
     ctx.after_write(&store);
     drop(store);
+    if ctx.ui.is_json() {
+        let mut json = NewTicketJson::new(&outcome);
+        json.suggestions = suggestions.as_ref().map(Suggestions::json);
+        return ctx.ui.json(&json);
+    }
     report(ctx, &outcome)
+}
+
+/// The best KB articles (for this type or any) and closed tickets for a submission's title
+/// and body. Suggestions are a help, never a gate: if the index cannot answer, say so and
+/// file anyway.
+fn suggest(ctx: &Context, prepared: &intake::Prepared<'_>) -> Suggestions {
+    let text: String = format!("{}\n{}", prepared.title, prepared.body)
+        .chars()
+        .take(2000)
+        .collect();
+    if crate::search::query_terms(&text).is_empty() {
+        return Suggestions::default();
+    }
+    let found = open_engine(ctx, false, true).and_then(|engine| {
+        let articles = engine.search(&SearchRequest {
+            text: text.clone(),
+            kind: DocKind::Article,
+            ticket_type: Some(prepared.template.name.clone()),
+            limit: SUGGESTIONS,
+            ..Default::default()
+        })?;
+        let tickets = engine.search(&SearchRequest {
+            text: text.clone(),
+            kind: DocKind::Ticket,
+            statuses: vec![Status::Closed],
+            limit: SUGGESTIONS,
+            ..Default::default()
+        })?;
+        Ok(Suggestions { articles, tickets })
+    });
+    found.unwrap_or_else(|error: CommandError| {
+        ctx.ui.warn(format!("no suggestions: {}", error.message));
+        Suggestions::default()
+    })
+}
+
+/// Suggestions for people, on stderr (stdout stays the command's result).
+fn print_suggestions(found: &Suggestions) {
+    eprintln!("Before you file: these may already answer it");
+    for hit in &found.articles {
+        eprintln!(
+            "  {:<8} {}  (knowledge base: desk kb show {})",
+            hit.key, hit.title, hit.key
+        );
+    }
+    for hit in &found.tickets {
+        eprintln!(
+            "  {:<8} {}  (closed ticket: desk ticket show {})",
+            hit.key, hit.title, hit.key
+        );
+    }
 }
 
 /// Collect a submission from the flags, prompting on a terminal for what is missing; with
