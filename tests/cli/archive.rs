@@ -334,3 +334,50 @@ fn purge_writes_its_export_in_the_home_by_default() {
     assert!(out.contains(files[0].to_str().unwrap()), "{out}");
     assert_eq!(std::fs::read_to_string(&files[0]).unwrap().lines().count(), 3);
 }
+
+#[test]
+fn purged_tickets_leave_search_and_their_export_imports_back() {
+    let env = desk_with_archive();
+    let hits = |env: &TestEnv| ids(&env.json("admin", &["ticket", "search", "incident"]));
+    assert_eq!(
+        hits(&env),
+        vec![1, 2, 3, 4, 5],
+        "the index is built and finds them all"
+    );
+    let export = env.path().join("purged.jsonl");
+    let out = env.run(
+        "admin",
+        &[
+            "archive",
+            "--purge-before",
+            "1d",
+            "--export",
+            export.to_str().unwrap(),
+            "--yes",
+        ],
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("desk ticket search --reindex"), "{stderr}");
+    assert_eq!(hits(&env), vec![2, 4, 5], "the next search no longer finds them");
+    env.ok("admin", &["ticket", "search", "incident", "--reindex"]);
+    assert_eq!(hits(&env), vec![2, 4, 5]);
+
+    // The export is `desk export`'s format: another home imports it.
+    let other = TestEnv::with_examples();
+    other.ok("admin", &["import", export.to_str().unwrap()]);
+    assert_eq!(other.show(1)["title"], "incident 1");
+    assert_eq!(other.show(3)["status"], "closed");
+    assert_eq!(other.events(3).len(), env_events_len(&export, 3));
+}
+
+/// How many events ticket `id` has in an export file.
+fn env_events_len(export: &std::path::Path, id: u64) -> usize {
+    std::fs::read_to_string(export)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|l| l["ticket"]["id"] == id)
+        .map(|l| l["events"].as_array().unwrap().len())
+        .unwrap()
+}
