@@ -27,6 +27,7 @@
 //!   no `sla_breached` event for that milestone in their history; **SLA met** overall: the
 //!   share with no breach of any milestone.
 //! - **CSAT**: the latest `rated` score per ticket given in the period; average and count.
+//! - **KB answers**: replies in the period that answered with a knowledge-base article.
 //! - **heatmap** (`--by hour|weekday`): tickets filed (arrivals) and handler replies plus
 //!   closes (handling) in the period, by weekday × hour of day in the report's time zone.
 //! - Medians and p90 are nearest-rank (the value at rank ⌈p·n⌉); means are arithmetic.
@@ -248,6 +249,9 @@ pub struct ReportEvent {
     pub score: Option<u8>,
     #[serde(default)]
     pub milestone: Option<String>,
+    /// The knowledge-base article a reply answered with.
+    #[serde(default)]
+    pub kb: Option<u64>,
 }
 
 impl From<&Ticket> for ReportTicket {
@@ -276,6 +280,7 @@ impl From<&Event> for ReportEvent {
             role: e.role,
             score: e.score,
             milestone: e.milestone.clone(),
+            kb: e.kb,
         }
     }
 }
@@ -424,6 +429,8 @@ pub struct Measures {
     pub sla: Vec<SlaAttainment>,
     /// Tickets closed in the period with no breach of any milestone.
     pub sla_met: u64,
+    /// Replies that answered with a knowledge-base article (`ticket reply --kb`).
+    pub kb_answers: u64,
     pub csat_count: u64,
     /// Mean score; None without ratings.
     pub csat_average: Option<f64>,
@@ -461,6 +468,7 @@ struct Tally {
     resolution: Vec<u64>,
     breached: BTreeMap<Milestone, u64>,
     sla_met: u64,
+    kb_answers: u64,
     csat_count: u64,
     csat_sum: u64,
 }
@@ -483,6 +491,7 @@ impl Tally {
             *self.breached.entry(milestone).or_default() += count;
         }
         self.sla_met += other.sla_met;
+        self.kb_answers += other.kb_answers;
         self.csat_count += other.csat_count;
         self.csat_sum += other.csat_sum;
     }
@@ -505,6 +514,7 @@ impl Tally {
                 })
                 .collect(),
             sla_met: self.sla_met,
+            kb_answers: self.kb_answers,
             csat_count: self.csat_count,
             csat_average: (self.csat_count > 0).then(|| self.csat_sum as f64 / self.csat_count as f64),
         }
@@ -708,6 +718,12 @@ impl<'a> ReportBuilder<'a> {
         for event in events.iter().filter(|e| period.contains(e.at)) {
             match event.kind {
                 EventKind::Escalated => facts.push((event.at, None, Fact::Escalated)),
+                _ if event.kb.is_some() => {
+                    facts.push((event.at, None, Fact::KbAnswer));
+                    if event.role == Some(ReplySide::Handler) {
+                        self.count_at(event.at, Mark::Handled);
+                    }
+                }
                 EventKind::Replied if event.role == Some(ReplySide::Handler) => {
                     self.count_at(event.at, Mark::Handled)
                 }
@@ -843,6 +859,7 @@ enum Fact {
     Closed,
     Reopened,
     Escalated,
+    KbAnswer,
     FirstResponse(u64),
     Resolution(u64),
     Breaches(Vec<Milestone>),
@@ -865,6 +882,7 @@ impl Fact {
             Fact::Closed => tally.closed += 1,
             Fact::Reopened => tally.reopened += 1,
             Fact::Escalated => tally.escalations += 1,
+            Fact::KbAnswer => tally.kb_answers += 1,
             Fact::FirstResponse(s) => tally.first_response.push(*s),
             Fact::Resolution(s) => tally.resolution.push(*s),
             Fact::Breaches(milestones) => {

@@ -154,6 +154,7 @@ fn expected_total() -> Value {
         // INC-1, CS-3 and CS-7 met every milestone; INC-2 breached first response.
         "sla_met": 3,
         "sla_attainment": 0.75,
+        "kb_answers": 0,
         "csat": {"count": 2, "average": 4.5},
     })
 }
@@ -210,6 +211,7 @@ fn a_period_counts_only_what_happened_in_it() {
             "sla": sla(1, 1),
             "sla_met": 0,
             "sla_attainment": 0.0,
+            "kb_answers": 0,
             "csat": {"count": 0, "average": null},
         })
     );
@@ -281,21 +283,21 @@ fn csv_has_a_header_the_total_and_one_row_per_group() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with("group,created,closed,reopened,backlog_unclaimed,"));
-    assert_eq!(lines[0].split(',').count(), 34);
-    assert!(lines[0].ends_with(",sla_met,sla_attainment,backlog_age_lt_1d,backlog_age_1_3d,backlog_age_3_7d,backlog_age_7_30d,backlog_age_gt_30d"));
+    assert_eq!(lines[0].split(',').count(), 35);
+    assert!(lines[0].ends_with(",sla_met,sla_attainment,backlog_age_lt_1d,backlog_age_1_3d,backlog_age_3_7d,backlog_age_7_30d,backlog_age_gt_30d,kb_answers"));
     assert_eq!(
         lines[1],
-        "total,7,4,1,1,1,1,3,0.5714,0.25,1,5,1200,7800,2640,4,1200,8400,3150,1,0.75,0,1,0,1,2,4.5,3,0.75,3,0,0,0,0"
+        "total,7,4,1,1,1,1,3,0.5714,0.25,1,5,1200,7800,2640,4,1200,8400,3150,1,0.75,0,1,0,1,2,4.5,3,0.75,3,0,0,0,0,0"
     );
     // Complaints: CS-3 and CS-7, both closed within 20 minutes and rated.
     assert_eq!(
         lines[2],
-        "customer-complaint,2,2,0,0,0,0,0,1,0,0,2,1200,1200,1200,2,1200,1200,1200,0,1,0,1,0,1,2,4.5,2,1,0,0,0,0,0"
+        "customer-complaint,2,2,0,0,0,0,0,1,0,0,2,1200,1200,1200,2,1200,1200,1200,0,1,0,1,0,1,2,4.5,2,1,0,0,0,0,0,0"
     );
     // Incidents: 5 filed, INC-1 and INC-2 closed; responses 20, 30, 130 minutes.
     assert_eq!(
         lines[3],
-        "incident,5,2,1,1,1,1,3,0.4,0.5,1,3,1800,7800,3600,2,1800,8400,5100,1,0.5,0,1,0,1,0,,1,0.5,3,0,0,0,0"
+        "incident,5,2,1,1,1,1,3,0.4,0.5,1,3,1800,7800,3600,2,1800,8400,5100,1,0.5,0,1,0,1,0,,1,0.5,3,0,0,0,0,0"
     );
 }
 
@@ -321,6 +323,7 @@ fn the_table_reads_like_a_summary() {
             "SLA attainment\tfirst_response 75.0%, resolution 100.0%, confirmation 100.0%",
             "SLA met\t75.0% (3 of 4 closed)",
             "CSAT\t4.50 (2)",
+            "KB answers\t0",
         ]
     );
     let by_priority = env.ok("admin", &["report", "--by", "priority"]);
@@ -658,4 +661,47 @@ fn the_html_report_renders_its_charts_in_a_real_browser() {
     assert!(created > 500, "created bars: {created} pixels");
     assert!(closed > 500, "closed bars: {closed} pixels");
     assert!(heat > 200, "busiest heatmap cells: {heat} pixels");
+}
+
+#[test]
+fn answers_from_the_knowledge_base_are_counted() {
+    let env = TestEnv::with_examples();
+    env.ok(
+        "bob",
+        &[
+            "kb",
+            "add",
+            "--title",
+            "Reset the VPN client",
+            "--body",
+            "Quit, delete the profile, log in again.",
+        ],
+    );
+    for _ in 0..2 {
+        env.ok(
+            "carol",
+            &[
+                "ticket",
+                "new",
+                "--type",
+                "incident",
+                "--title",
+                "vpn drops",
+                "-f",
+                "service=vpn",
+            ],
+        );
+    }
+    env.ok("bob", &["ticket", "claim", "1"]);
+    env.ok("bob", &["ticket", "reply", "1", "--kb", "1"]);
+    env.ok("bob", &["ticket", "claim", "2"]);
+    env.ok("bob", &["ticket", "reply", "2", "-m", "rebooted the gateway"]);
+    let report = env.json("bob", &["report", "--by", "agent"]);
+    assert_eq!(report["total"]["kb_answers"], 1);
+    assert_eq!(report["groups"][0]["group"], "bob");
+    assert_eq!(report["groups"][0]["kb_answers"], 1);
+    assert_eq!(
+        report["total"]["first_response"]["count"], 2,
+        "a KB answer is a first response"
+    );
 }

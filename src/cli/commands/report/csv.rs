@@ -9,7 +9,7 @@ resolution_rate,reopen_rate,escalations,first_response_count,first_response_medi
 first_response_mean_s,resolution_count,resolution_median_s,resolution_p90_s,resolution_mean_s,\
 sla_first_response_breached,sla_first_response_attainment,sla_resolution_breached,sla_resolution_attainment,\
 sla_confirmation_breached,sla_confirmation_attainment,csat_count,csat_average,\
-sla_met,sla_attainment,backlog_age_lt_1d,backlog_age_1_3d,backlog_age_3_7d,backlog_age_7_30d,backlog_age_gt_30d";
+sla_met,sla_attainment,backlog_age_lt_1d,backlog_age_1_3d,backlog_age_3_7d,backlog_age_7_30d,backlog_age_gt_30d,kb_answers";
 
 fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -45,6 +45,7 @@ pub fn render(report: &Report) -> String {
         cells.extend([m.csat_count.to_string(), rate(m.csat_average)]);
         cells.extend([m.sla_met.to_string(), rate(m.sla_attainment())]);
         cells.extend(m.backlog.ages.iter().map(u64::to_string));
+        cells.push(m.kb_answers.to_string());
         cells.join(",")
     };
     let mut lines = vec![HEADER.to_string(), row("total", &report.total)];

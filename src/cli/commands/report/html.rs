@@ -96,6 +96,7 @@ fn cards(page: &mut String, m: &Measures) {
         ("resolution (median)", human_duration(m.resolution.median)),
         ("SLA met", percent(m.sla_attainment())),
         ("CSAT", csat(m)),
+        ("KB answers", m.kb_answers.to_string()),
     ];
     page.push_str("<div class=\"cards\">");
     for (key, value) in cards {
@@ -363,6 +364,10 @@ fn definitions(page: &mut String) {
             "closed tickets with no breach of any milestone ÷ closed.",
         ),
         ("CSAT", "the latest rating per ticket given in the period (1–5)."),
+        (
+            "KB answers",
+            "replies that answered with a knowledge-base article (ticket reply --kb).",
+        ),
     ];
     page.push_str("<h2>Definitions</h2><dl>");
     for (term, meaning) in terms {

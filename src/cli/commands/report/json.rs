@@ -60,6 +60,8 @@ pub(super) struct MeasuresJson {
     /// Closed tickets with no breach of any milestone, and their share of closed.
     sla_met: u64,
     sla_attainment: Option<f64>,
+    /// Replies that answered with a knowledge-base article.
+    kb_answers: u64,
     csat: CsatJson,
 }
 
@@ -190,6 +192,7 @@ impl MeasuresJson {
                 .collect(),
             sla_met: m.sla_met,
             sla_attainment: m.sla_attainment().map(round4),
+            kb_answers: m.kb_answers,
             csat: CsatJson {
                 count: m.csat_count,
                 average: m.csat_average.map(round4),

@@ -118,6 +118,7 @@ fn summary(ctx: &Context, report: &Report, charts: bool) -> Result<(), CommandEr
             ),
         ),
         ("CSAT", csat(m)),
+        ("KB answers", m.kb_answers.to_string()),
     ];
     ctx.ui.table(
         &["MEASURE", "VALUE"],
