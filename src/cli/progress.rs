@@ -1,4 +1,5 @@
-//! Progress bars for long operations (export, import, backup, restore): drawn on stderr
+//! Progress bars for long operations (export, import, backup, restore, archive, search
+//! reindex): drawn on stderr
 //! only when it is a terminal and the output mode is for people; otherwise hidden, so
 //! scripts, pipes and `--json`/`-q` see nothing.
 
@@ -59,6 +60,11 @@ impl Progress {
 
     pub fn set_length(&self, total: u64) {
         self.bar.set_length(total);
+    }
+
+    /// The bar itself, for library code that reports progress (the search index rebuild).
+    pub fn bar(&self) -> &ProgressBar {
+        &self.bar
     }
 
     /// Take the bar off the screen (the command prints its own summary).
