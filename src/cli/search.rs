@@ -3,16 +3,14 @@
 //! `--json` shape of a result. Used by `ticket search`, `kb search` and `ticket new`'s
 //! suggestions.
 
-use std::io::IsTerminal;
-
 use chrono::{DateTime, Utc};
-use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use crate::search::{Engine, Hit, Paths, SearchError};
 
 use super::context::Context;
 use super::error::{CommandError, ExitKind};
+use super::progress::Progress;
 
 impl From<SearchError> for CommandError {
     fn from(error: SearchError) -> Self {
@@ -39,23 +37,14 @@ pub fn open_engine(ctx: &Context, rebuild: bool, for_suggestions: bool) -> Resul
         dir: ctx.home.root().join("search"),
         cold_dir: ctx.home.cold_dir(),
     };
-    let progress = if ctx.ui.mode == super::ui::OutputMode::Human && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(0).with_message("indexing tickets");
-        bar.set_style(
-            ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} ({per_sec}, {eta} left)")
-                .expect("valid progress template"),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let progress = Progress::items(&ctx.ui, 0, "indexing tickets");
     let engine = Engine::open(
         &paths,
         ctx.lock_timeout,
         rebuild,
         !for_suggestions,
         &|| ctx.open_store(),
-        &progress,
+        progress.bar(),
     )?;
     if let Some((documents, reason)) = engine.maintenance.rebuilt.as_ref().filter(|_| !for_suggestions) {
         ctx.ui.note(format!(
