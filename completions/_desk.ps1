@@ -43,6 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Route tickets to agents by skills, load and quality, and explain why')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notifications: send what the outbox holds (from cron), list and retry failures')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move old closed tickets to the cold archive now, show its figures, purge past retention')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store''s indexes, histories and archive; repair what is derived; migrate')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
@@ -160,6 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include recently closed tickets (archived ones are not listed)')
+            [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'List archived tickets instead (from the cold archive; same filters, every state unless --status)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -1047,6 +1050,63 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'desk;archive' {
+            [CompletionResult]::new('--closed-before', '--closed-before', [CompletionResultType]::ParameterName, 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml''s archive.after]')
+            [CompletionResult]::new('--purge-before', '--purge-before', [CompletionResultType]::ParameterName, 'Delete archived tickets closed before this, for good (legal retention; admins). Writes them to an export file first, then asks (or needs --yes without a terminal)')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'With --purge-before: do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --purge-before: do not ask for confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would move (or be purged) without writing anything')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Counts and sizes of the hot store and the cold archive')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;archive;status' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;archive;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Counts and sizes of the hot store and the cold archive')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;archive;help;status' {
+            break
+        }
+        'desk;archive;help;help' {
+            break
+        }
+        'desk;doctor' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Rebuild the derived data (indexes, archive locations, leftover files) from the records, and report what was fixed (admins)')
+            [CompletionResult]::new('--migrate', '--migrate', [CompletionResultType]::ParameterName, 'Run the schema migrations a newer desk needs, long ones included (admins)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'desk;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)')
@@ -1135,6 +1195,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Route tickets to agents by skills, load and quality, and explain why')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notifications: send what the outbox holds (from cron), list and retry failures')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move old closed tickets to the cold archive now, show its figures, purge past retention')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store''s indexes, histories and archive; repair what is derived; migrate')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
@@ -1334,6 +1396,16 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;report' {
+            break
+        }
+        'desk;help;archive' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Counts and sizes of the hot store and the cold archive')
+            break
+        }
+        'desk;help;archive;status' {
+            break
+        }
+        'desk;help;doctor' {
             break
         }
         'desk;help;export' {

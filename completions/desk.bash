@@ -19,6 +19,9 @@ _desk() {
             desk,agent)
                 cmd="desk__subcmd__agent"
                 ;;
+            desk,archive)
+                cmd="desk__subcmd__archive"
+                ;;
             desk,assign)
                 cmd="desk__subcmd__assign"
                 ;;
@@ -27,6 +30,9 @@ _desk() {
                 ;;
             desk,completions)
                 cmd="desk__subcmd__completions"
+                ;;
+            desk,doctor)
+                cmd="desk__subcmd__doctor"
                 ;;
             desk,export)
                 cmd="desk__subcmd__export"
@@ -103,6 +109,18 @@ _desk() {
             desk__subcmd__agent__subcmd__help,status)
                 cmd="desk__subcmd__agent__subcmd__help__subcmd__status"
                 ;;
+            desk__subcmd__archive,help)
+                cmd="desk__subcmd__archive__subcmd__help"
+                ;;
+            desk__subcmd__archive,status)
+                cmd="desk__subcmd__archive__subcmd__status"
+                ;;
+            desk__subcmd__archive__subcmd__help,help)
+                cmd="desk__subcmd__archive__subcmd__help__subcmd__help"
+                ;;
+            desk__subcmd__archive__subcmd__help,status)
+                cmd="desk__subcmd__archive__subcmd__help__subcmd__status"
+                ;;
             desk__subcmd__assign,auto)
                 cmd="desk__subcmd__assign__subcmd__auto"
                 ;;
@@ -130,6 +148,9 @@ _desk() {
             desk__subcmd__help,agent)
                 cmd="desk__subcmd__help__subcmd__agent"
                 ;;
+            desk__subcmd__help,archive)
+                cmd="desk__subcmd__help__subcmd__archive"
+                ;;
             desk__subcmd__help,assign)
                 cmd="desk__subcmd__help__subcmd__assign"
                 ;;
@@ -138,6 +159,9 @@ _desk() {
                 ;;
             desk__subcmd__help,completions)
                 cmd="desk__subcmd__help__subcmd__completions"
+                ;;
+            desk__subcmd__help,doctor)
+                cmd="desk__subcmd__help__subcmd__doctor"
                 ;;
             desk__subcmd__help,export)
                 cmd="desk__subcmd__help__subcmd__export"
@@ -192,6 +216,9 @@ _desk() {
                 ;;
             desk__subcmd__help__subcmd__agent,status)
                 cmd="desk__subcmd__help__subcmd__agent__subcmd__status"
+                ;;
+            desk__subcmd__help__subcmd__archive,status)
+                cmd="desk__subcmd__help__subcmd__archive__subcmd__status"
                 ;;
             desk__subcmd__help__subcmd__assign,auto)
                 cmd="desk__subcmd__help__subcmd__assign__subcmd__auto"
@@ -539,7 +566,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template kb ingest agent sla requester assign notify report export import backup restore completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +885,112 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__archive)
+            opts="-y -q -h --closed-before --purge-before --export --yes --dry-run --home --as --json --quiet --no-input --color --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --closed-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --purge-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__archive__subcmd__status)
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__assign)
             opts="-q -h --home --as --json --quiet --no-input --color --help auto explain rebalance help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1096,6 +1229,32 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__doctor)
+            opts="-q -h --repair --migrate --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__export)
             opts="-o -q -h --format --since --until --status --type --archived --no-archived --output --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1151,7 +1310,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help)
-            opts="init ticket template kb ingest agent sla requester assign notify report export import backup restore completions help"
+            opts="init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1248,6 +1407,34 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__archive)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__archive__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__assign)
             opts="auto explain rebalance"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1319,6 +1506,20 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3629,7 +3830,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__list)
-            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --all --limit --home --as --json --quiet --no-input --color --help"
+            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --all --archived --limit --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand assign 'Route tickets to agents by skills, load and quality, and explain why'
             cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+            cand archive 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
+            cand doctor 'Check the store''s indexes, histories and archive; repair what is derived; migrate'
             cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
             cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
@@ -151,6 +153,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --all 'Include recently closed tickets (archived ones are not listed)'
+            cand --archived 'List archived tickets instead (from the cold archive; same filters, every state unless --status)'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
@@ -934,6 +937,57 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'desk;archive'= {
+            cand --closed-before 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml''s archive.after]'
+            cand --purge-before 'Delete archived tickets closed before this, for good (legal retention; admins). Writes them to an export file first, then asks (or needs --yes without a terminal)'
+            cand --export 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand -y 'With --purge-before: do not ask for confirmation'
+            cand --yes 'With --purge-before: do not ask for confirmation'
+            cand --dry-run 'Show what would move (or be purged) without writing anything'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand status 'Counts and sizes of the hot store and the cold archive'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;archive;status'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;archive;help'= {
+            cand status 'Counts and sizes of the hot store and the cold archive'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;archive;help;status'= {
+        }
+        &'desk;archive;help;help'= {
+        }
+        &'desk;doctor'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --repair 'Rebuild the derived data (indexes, archive locations, leftover files) from the records, and report what was fixed (admins)'
+            cand --migrate 'Run the schema migrations a newer desk needs, long ones included (admins)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'desk;export'= {
             cand --format 'Output format'
             cand --since 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)'
@@ -1017,6 +1071,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand assign 'Route tickets to agents by skills, load and quality, and explain why'
             cand notify 'Notifications: send what the outbox holds (from cron), list and retry failures'
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
+            cand archive 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
+            cand doctor 'Check the store''s indexes, histories and archive; repair what is derived; migrate'
             cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
             cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
@@ -1165,6 +1221,13 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;notify;retry'= {
         }
         &'desk;help;report'= {
+        }
+        &'desk;help;archive'= {
+            cand status 'Counts and sizes of the hot store and the cold archive'
+        }
+        &'desk;help;archive;status'= {
+        }
+        &'desk;help;doctor'= {
         }
         &'desk;help;export'= {
         }

@@ -97,7 +97,16 @@ impl Context {
         reference: &TicketRef,
     ) -> Result<(ArchivedTicket, Location), CommandError> {
         let not_found = || CommandError::not_found(format!("ticket {reference} not found"));
-        let (record, location) = store.find_ticket(reference.id)?.ok_or_else(not_found)?;
+        let Some((record, location)) = store.find_ticket(reference.id)? else {
+            if let Some(at) = store.cold().purged_at(reference.id)? {
+                return Err(CommandError::not_found(format!(
+                    "ticket {reference} was purged by retention on {}",
+                    at.format("%Y-%m-%d %H:%M UTC")
+                ))
+                .with_hint("`desk archive --purge-before` wrote it to its export file before deleting it"));
+            }
+            return Err(not_found());
+        };
         if !reference.matches(&record.ticket) {
             return Err(not_found().with_hint(format!(
                 "ticket {} exists as {}",

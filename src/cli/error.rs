@@ -120,6 +120,11 @@ impl From<StoreError> for CommandError {
             ),
             StoreError::NewerSchema { .. } => CommandError::new(ExitKind::Failure, error.to_string())
                 .with_hint("install a newer desk to use this store"),
+            StoreError::NeedsMigration { command, .. } => {
+                CommandError::invalid(error.to_string()).with_hint(format!(
+                "back up the home, then run `{command}` (as an admin); other commands wait until it has run"
+            ))
+            }
             _ => CommandError::new(ExitKind::Failure, error.to_string()),
         }
     }

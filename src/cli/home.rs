@@ -6,6 +6,7 @@
 //! <home>/hot/                the sled database: open and recent tickets, people, indexes
 //! <home>/cold/               the archive of old closed tickets (segment files)
 //! <home>/attachments/<id>/   files that came with a ticket (e-mail attachments)
+//! <home>/purged/            export files of `desk archive --purge-before` (by default)
 //! ```
 
 use std::cell::OnceCell;

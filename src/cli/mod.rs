@@ -29,7 +29,7 @@ Exit codes:
   2   usage error
   3   not found (ticket, agent, template, desk home)
   4   permission denied (role or workflow rule)
-  5   invalid input (bad field, template, config, DESK_* value or e-mail; no TTY to ask)
+  5   invalid input (bad field, template, config, DESK_* value or e-mail; no TTY to ask; doctor found problems)
   6   conflict (illegal state transition, or it already exists)
   7   rate limited
   75  store busy: another desk process held it longer than DESK_LOCK_TIMEOUT

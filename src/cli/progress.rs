@@ -1,5 +1,5 @@
-//! Progress bars for long operations (export, import, backup, restore, archive, search
-//! reindex): drawn on stderr
+//! Progress bars for long operations (export, import, backup, restore, archive, doctor,
+//! search reindex): drawn on stderr
 //! only when it is a terminal and the output mode is for people; otherwise hidden, so
 //! scripts, pipes and `--json`/`-q` see nothing.
 
@@ -60,6 +60,11 @@ impl Progress {
 
     pub fn set_length(&self, total: u64) {
         self.bar.set_length(total);
+    }
+
+    /// Where the count stands (for work that reports a running total).
+    pub fn set_position(&self, done: u64) {
+        self.bar.set_position(done);
     }
 
     /// The bar itself, for library code that reports progress (the search index rebuild).

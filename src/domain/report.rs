@@ -90,8 +90,8 @@ impl Period {
     }
 }
 
-/// A period bound as `--since`/`--until` take it: an RFC 3339 time, a date (the start of
-/// that day, or with `is_end` the end of it) or an age before `now` (7d, 12h).
+/// One time as `--since`, `--until` and `desk archive`'s cutoffs take it: an RFC 3339 time, a date
+/// (its midnight UTC; with `is_end`, the next midnight) or an age before `now` (`7d`, `12h`, `2w`).
 pub fn parse_bound(text: &str, now: DateTime<Utc>, is_end: bool) -> Result<DateTime<Utc>, DomainError> {
     let text = text.trim();
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {

@@ -8,7 +8,9 @@
 //!   one starts. Reports read them sequentially.
 //! - `locations.bin`: a direct-addressed table, 8 bytes per ticket id, giving the segment
 //!   and offset of the ticket's live frame (0 = not archived). Ticket ids are dense and never
-//!   reused, so `show` of an archived ticket is two positioned reads, whatever the size.
+//!   reused, so `show` of an archived ticket is two positioned reads, whatever the size. A
+//!   ticket deleted by retention (`desk archive --purge-before`) keeps a marker there with
+//!   the purge time ([`PURGED_SEGMENT`]), so `show` can say it was purged.
 //!
 //! What is committed is decided by the hot store: its [`ColdManifest`] records each
 //! segment's committed length, and the hot commit that advances it is the same one that
@@ -33,6 +35,9 @@ use crate::domain::{Event, Ticket};
 pub const SEGMENT_LIMIT: u64 = 256 * 1024 * 1024;
 pub(super) const FRAME_HEADER: u64 = 8;
 const OFFSET_BITS: u32 = 40;
+/// The segment field of a location that marks a purged ticket; its offset field holds the
+/// purge time (Unix seconds). No real segment has this id (it would take 16 M segments).
+pub const PURGED_SEGMENT: u32 = (1 << (64 - OFFSET_BITS)) - 2;
 
 /// A ticket with its full history, as archived (and as shown by `desk ticket show`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,7 +69,7 @@ impl ColdManifest {
         self.segments.iter().map(|s| s.committed_len).sum()
     }
 
-    fn segment(&self, id: u32) -> Option<&SegmentInfo> {
+    pub(super) fn segment(&self, id: u32) -> Option<&SegmentInfo> {
         self.segments.iter().find(|s| s.id == id)
     }
 }
@@ -73,7 +78,7 @@ pub struct ColdArchive {
     dir: PathBuf,
 }
 
-fn encode_location(segment: u32, offset: u64) -> u64 {
+pub(super) fn encode_location(segment: u32, offset: u64) -> u64 {
     ((segment as u64 + 1) << OFFSET_BITS) | offset
 }
 
@@ -101,7 +106,7 @@ impl ColdArchive {
         self.dir.join("locations.bin")
     }
 
-    fn io<T>(&self, path: &Path, result: std::io::Result<T>) -> Result<T> {
+    pub(super) fn io<T>(&self, path: &Path, result: std::io::Result<T>) -> Result<T> {
         result.map_err(|e| StoreError::io(path, e))
     }
 
@@ -199,7 +204,7 @@ impl ColdArchive {
         self.io(&path, file.sync_data())
     }
 
-    fn location(&self, id: u64) -> Result<Option<(u32, u64)>> {
+    pub(super) fn location(&self, id: u64) -> Result<Option<(u32, u64)>> {
         let path = self.locations_path();
         let file = match File::open(&path) {
             Ok(file) => file,

@@ -9,11 +9,11 @@ use super::memory::MemoryBackend;
 use super::*;
 use crate::domain::{EventKind, Priority, Workflow};
 
-fn at(hour: u32) -> DateTime<Utc> {
+pub(super) fn at(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, hour, 0, 0).unwrap()
 }
 
-fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
+pub(super) fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
     Ticket {
         id,
         ticket_type: "incident".into(),
@@ -59,7 +59,7 @@ fn backends(dir: &Path) -> Vec<(&'static str, Store)> {
     ]
 }
 
-fn insert(store: &Store, ticket: &Ticket) {
+pub(super) fn insert(store: &Store, ticket: &Ticket) {
     let mut txn = store.txn();
     txn.put_ticket(ticket).unwrap();
     txn.append_event(ticket.id, &Event::new(EventKind::Created, "carol", at(0)));

@@ -5,6 +5,8 @@
 //! m/schema                      schema version (u32 BE)
 //! m/next_id                     next ticket id (u64 BE); ids are never reused
 //! m/cold                        the cold archive's manifest (JSON)
+//! m/purge                       journal of a retention purge between its switch and its
+//!                               finish (store::retention); absent otherwise
 //! t/<id>                        ticket (JSON)
 //! e/<id><seq>                   event (JSON), append-only
 //! a/<name>   r/<name>           agent, requester (JSON)

@@ -15,10 +15,13 @@
 
 pub mod backup;
 pub mod cold;
+pub mod doctor;
 pub mod kb;
 pub mod keys;
 pub mod memory;
+pub mod migrate;
 pub mod outbox;
+pub mod retention;
 pub mod routing;
 pub mod search_queue;
 pub mod sled_backend;
@@ -50,6 +53,13 @@ pub enum StoreError {
         path: PathBuf,
         found: u32,
         supported: u32,
+    },
+    #[error("the store at {path} uses schema {found}; this desk needs schema {current}, and the upgrade is long: run `{command}`")]
+    NeedsMigration {
+        path: PathBuf,
+        found: u32,
+        current: u32,
+        command: &'static str,
     },
     #[error("the store is corrupt: {0}")]
     Corrupt(String),
@@ -708,29 +718,11 @@ pub struct Store {
 
 impl Store {
     /// Wrap an opened backend; `cold_dir` holds the archive segments.
-    /// Checks the schema version and stamps a fresh store with the current one.
+    /// Checks the schema version: stamps a fresh store with the current one, migrates an
+    /// older one (see [`migrate`]), refuses a newer one; finishes an interrupted purge.
     pub fn new(kv: Box<dyn KvBackend>, path: &Path, cold_dir: &Path) -> Result<Store> {
-        let store = Store {
-            kv,
-            cold: ColdArchive::new(cold_dir),
-            path: path.to_path_buf(),
-        };
-        let mut txn = store.txn();
-        match txn.schema_version()? {
-            Some(found) if found > SCHEMA_VERSION => {
-                return Err(StoreError::NewerSchema {
-                    path: store.path.clone(),
-                    found,
-                    supported: SCHEMA_VERSION,
-                })
-            }
-            Some(_) => {}
-            None => {
-                txn.set_schema_version(SCHEMA_VERSION);
-                txn.commit()?;
-            }
-        }
-        Ok(store)
+        Store::open_with(kv, path, cold_dir, migrate::MIGRATIONS, SCHEMA_VERSION, false)
+            .map(|(store, _)| store)
     }
 
     pub fn txn(&self) -> Txn<'_> {
@@ -844,6 +836,11 @@ impl Store {
     /// (the unsynced tail is ignored and later overwritten), never in neither, never in both.
     pub fn archive_closed(&self, now: DateTime<Utc>, older_than: Duration, limit: usize) -> Result<usize> {
         let cutoff = now - chrono::Duration::from_std(older_than).unwrap_or(chrono::Duration::MAX);
+        self.archive_closed_before(cutoff, limit)
+    }
+
+    /// [`Store::archive_closed`] for tickets closed before `cutoff` (`desk archive`).
+    pub fn archive_closed_before(&self, cutoff: DateTime<Utc>, limit: usize) -> Result<usize> {
         let txn = self.txn();
         let ids = txn.closed_before(cutoff, limit)?;
         if ids.is_empty() {

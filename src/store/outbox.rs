@@ -136,14 +136,14 @@ impl<'s> Txn<'s> {
         Ok(())
     }
 
-    fn delete_message(&mut self, message: &Message) {
+    pub(super) fn delete_message(&mut self, message: &Message) {
         if let Some(key) = Self::message_index(message) {
             self.delete_raw(key);
         }
         self.delete_raw(keys::message(message.id));
     }
 
-    fn message_index(message: &Message) -> Option<Vec<u8>> {
+    pub(super) fn message_index(message: &Message) -> Option<Vec<u8>> {
         match message.state {
             DeliveryState::Pending => message
                 .next_attempt_at

@@ -22,11 +22,11 @@ fn stats_prefix(agent: &str) -> Vec<u8> {
     [b"st/", agent.as_bytes(), b"\0"].concat()
 }
 
-fn stats_key(agent: &str, day: NaiveDate) -> Vec<u8> {
+pub(super) fn stats_key(agent: &str, day: NaiveDate) -> Vec<u8> {
     [stats_prefix(agent), day.format("%Y%m%d").to_string().into_bytes()].concat()
 }
 
-fn stats_day(key: &[u8]) -> Option<NaiveDate> {
+pub(super) fn stats_day(key: &[u8]) -> Option<NaiveDate> {
     let digits = std::str::from_utf8(key.get(key.len().checked_sub(8)?..)?).ok()?;
     NaiveDate::parse_from_str(digits, "%Y%m%d").ok()
 }

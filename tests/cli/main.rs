@@ -4,6 +4,8 @@ mod common;
 
 mod architecture;
 
+mod archive;
+
 mod assign;
 mod backup;
 
@@ -11,6 +13,7 @@ mod concurrency;
 mod conventions;
 mod crash;
 mod docs;
+mod doctor;
 mod email;
 mod examples;
 mod intake;

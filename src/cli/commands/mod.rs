@@ -2,9 +2,11 @@
 //! help) and a `run(ctx, args)` handler.
 
 pub mod agent;
+pub mod archive;
 pub mod assign;
 pub mod backup;
 pub mod completions;
+pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod ingest;
@@ -56,6 +58,16 @@ pub enum Command {
     Notify(notify::NotifyCommand),
     /// The desk's figures over a period: volumes, backlog, response and resolution times, SLA, CSAT
     Report(report::ReportArgs),
+    /// Move old closed tickets to the cold archive now, show its figures, purge past retention
+    ///
+    /// Moving needs a lead or an admin, purging an admin; `--dry-run` and `status` are for
+    /// anyone.
+    Archive(archive::ArchiveArgs),
+    /// Check the store's indexes, histories and archive; repair what is derived; migrate
+    ///
+    /// Exit 0 when healthy, 5 when problems are found. Checking is for anyone; `--repair`
+    /// and `--migrate` are for admins.
+    Doctor(doctor::DoctorArgs),
     /// Write tickets with their history, and people, as JSONL or CSV (leads and admins)
     Export(export::ExportArgs),
     /// Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)
@@ -81,6 +93,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Assign(command) => assign::run(ctx, command),
         Command::Notify(command) => notify::run(ctx, command),
         Command::Report(args) => report::run(ctx, args),
+        Command::Archive(args) => archive::run(ctx, args),
+        Command::Doctor(args) => doctor::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),

@@ -8,8 +8,8 @@ use crate::cli::error::CommandError;
 use crate::cli::intake;
 use crate::cli::output::{self, TicketJson};
 use crate::cli::ui::StyledCell;
-use crate::domain::{Priority, Status};
-use crate::store::TicketQuery;
+use crate::domain::{Priority, Status, Ticket};
+use crate::store::{Store, TicketQuery, TicketRow};
 
 use super::show::status_color;
 
@@ -33,6 +33,10 @@ pub struct ListArgs {
     /// Include recently closed tickets (archived ones are not listed)
     #[arg(long, conflicts_with = "status")]
     pub all: bool,
+    /// List archived tickets instead (from the cold archive; same filters, every state
+    /// unless --status)
+    #[arg(long, conflicts_with = "all")]
+    pub archived: bool,
     /// Show at most this many
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
@@ -54,7 +58,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
         name.as_ref()
             .map(|n| if n == "me" { ctx.user.clone() } else { n.clone() })
     };
-    let statuses: Vec<Status> = if args.all {
+    let statuses: Vec<Status> = if args.all || (args.archived && args.status.is_empty()) {
         Status::ALL.to_vec()
     } else if args.status.is_empty() {
         vec![Status::Unclaimed, Status::Pending, Status::Awaiting]
@@ -77,6 +81,10 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     // A mistyped name must not look like an empty queue. `me` is whoever acts, agent or not.
     if let Some(name) = args.assignee.as_deref().filter(|&name| name != "me") {
         ctx.agent(&txn, name)?;
+    }
+    if args.archived {
+        drop(txn);
+        return archived(ctx, args, store, &query, &priorities);
     }
     // `-q` with only status and priority filters is answered from the status index keys
     // (they hold the priority): scripts listing a big queue decode no ticket.
@@ -124,6 +132,72 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
         }
         return Ok(());
     }
+    table(ctx, &tickets)
+}
+
+/// `--archived`: the same filters and output, over the cold archive (every segment read,
+/// several at once; only the listed columns are decoded for a table).
+fn archived(
+    ctx: &Context,
+    args: &ListArgs,
+    store: Store,
+    query: &TicketQuery,
+    priorities: &[Priority],
+) -> Result<(), CommandError> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let matches = |fields: (&Status, &Priority, &String, &String, Option<&String>)| {
+        let (status, priority, ticket_type, requester, assignee) = fields;
+        query.statuses.contains(status)
+            && (priorities.is_empty() || priorities.contains(priority))
+            && query.ticket_type.as_ref().is_none_or(|t| t == ticket_type)
+            && query.requester.as_ref().is_none_or(|r| r == requester)
+            && query.assignee.as_ref().is_none_or(|a| Some(a) == assignee)
+    };
+    let limit = args.limit.unwrap_or(usize::MAX);
+    if ctx.ui.is_json() {
+        let mut tickets: Vec<Ticket> = store.archived(threads, |t: &Ticket| {
+            matches((
+                &t.status,
+                &t.priority,
+                &t.ticket_type,
+                &t.requester,
+                t.assignee.as_ref(),
+            ))
+        })?;
+        drop(store);
+        if let Some(name) = &args.ticket_type {
+            check_type(ctx, name, tickets.is_empty())?;
+        }
+        tickets.sort_by_key(|t| (t.priority.rank(), t.id));
+        tickets.truncate(limit);
+        let items: Vec<TicketJson> = tickets.iter().map(|t| TicketJson::new(t, true)).collect();
+        return ctx.ui.json(&items);
+    }
+    let mut tickets: Vec<TicketRow> = store.archived(threads, |t: &TicketRow| {
+        matches((
+            &t.status,
+            &t.priority,
+            &t.ticket_type,
+            &t.requester,
+            t.assignee.as_ref(),
+        ))
+    })?;
+    drop(store);
+    if let Some(name) = &args.ticket_type {
+        check_type(ctx, name, tickets.is_empty())?;
+    }
+    tickets.sort_by_key(|t| (t.priority.rank(), t.id));
+    tickets.truncate(limit);
+    if ctx.ui.is_quiet() {
+        for ticket in &tickets {
+            ctx.ui.line(ticket.id.to_string())?;
+        }
+        return Ok(());
+    }
+    table(ctx, &tickets)
+}
+
+fn table(ctx: &Context, tickets: &[TicketRow]) -> Result<(), CommandError> {
     if tickets.is_empty() {
         ctx.ui.note("No tickets match.");
         return Ok(());

@@ -1,0 +1,200 @@
+//! `desk doctor`: check the store (every index against the records, every event chain, the
+//! archive, the schema version), rebuild what is derived (`--repair`), or run long schema
+//! migrations (`--migrate`).
+//!
+//! Exit 0 when healthy; exit 5 when problems remain (after `--repair`: those it could not
+//! fix). Checking is for anyone; `--repair` and `--migrate` are for admins.
+
+use std::fs;
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::cli::context::Context;
+use crate::cli::error::CommandError;
+use crate::cli::progress::Progress;
+use crate::domain::people::Role;
+use crate::store::doctor::{Diagnosis, Problem};
+use crate::store::{sled_backend, Store, Txn, SCHEMA_VERSION};
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Rebuild the derived data (indexes, archive locations, leftover files) from the
+    /// records, and report what was fixed (admins)
+    #[arg(long)]
+    pub repair: bool,
+    /// Run the schema migrations a newer desk needs, long ones included (admins)
+    #[arg(long, conflicts_with = "repair")]
+    pub migrate: bool,
+}
+
+#[derive(Serialize)]
+struct DoctorJson {
+    healthy: bool,
+    schema_version: Option<u32>,
+    tickets_hot: u64,
+    tickets_archived: u64,
+    frames: u64,
+    /// Problems still there.
+    problems: Vec<Problem>,
+    /// Problems `--repair` fixed.
+    repaired: Vec<Problem>,
+}
+
+fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
+    match txn.agent(&ctx.user)? {
+        Some(agent) if agent.role == Role::Admin => Ok(()),
+        _ => Err(CommandError::denied(format!(
+            "permission denied: only admins {what}, and `{}` is not an admin",
+            ctx.user
+        ))
+        .with_hint("`desk doctor` without flags only checks; anyone may run it")),
+    }
+}
+
+pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
+    if args.migrate {
+        return migrate(ctx);
+    }
+    let store = ctx.open_store()?;
+    if args.repair {
+        require_admin(ctx, &store.txn(), "repair the store")?;
+    }
+    let mut diagnosis = diagnose(ctx, &store)?;
+    let mut repaired = Vec::new();
+    if args.repair && diagnosis.problems.iter().any(|p| p.repairable) {
+        repaired = diagnosis
+            .problems
+            .iter()
+            .filter(|p| p.repairable)
+            .cloned()
+            .collect();
+        let attachments: Vec<u64> = orphan_attachments(ctx, &store)?;
+        store.repair(diagnosis, 10_000)?;
+        for id in attachments {
+            let dir = ctx.home.attachments_dir(id);
+            fs::remove_dir_all(&dir).map_err(CommandError::from)?;
+        }
+        diagnosis = diagnose(ctx, &store)?;
+    }
+    let schema_version = store.schema_version()?;
+    drop(store);
+    let problems = diagnosis.problems.clone();
+    if ctx.ui.is_json() {
+        ctx.ui.json(&DoctorJson {
+            healthy: problems.is_empty(),
+            schema_version,
+            tickets_hot: diagnosis.tickets_hot,
+            tickets_archived: diagnosis.tickets_archived,
+            frames: diagnosis.frames,
+            problems: problems.clone(),
+            repaired: repaired.clone(),
+        })?;
+    } else if !ctx.ui.is_quiet() {
+        for problem in &repaired {
+            ctx.ui
+                .line(format!("fixed    {}: {}", problem.area, problem.message))?;
+        }
+        for problem in &problems {
+            let tag = if problem.repairable { "problem" } else { "PROBLEM" };
+            ctx.ui
+                .line(format!("{tag:<8} {}: {}", problem.area, problem.message))?;
+        }
+        let summary = format!(
+            "checked schema {}, {} hot ticket(s), {} archived ticket(s) in {} frame(s)",
+            schema_version.map_or("?".to_string(), |v| v.to_string()),
+            diagnosis.tickets_hot,
+            diagnosis.tickets_archived,
+            diagnosis.frames
+        );
+        if problems.is_empty() {
+            ctx.ui.line(format!("healthy: {summary}"))?;
+        } else {
+            ctx.ui.note(summary);
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let repairable = problems.iter().filter(|p| p.repairable).count();
+    let mut error = CommandError::invalid(format!("desk doctor found {} problem(s)", problems.len()));
+    if repairable > 0 {
+        error = error.with_hint(format!(
+            "{repairable} can be fixed by `desk doctor --repair` (as an admin)"
+        ));
+    }
+    if repairable < problems.len() {
+        let which = if repairable == 0 { "they" } else { "the others" };
+        error = error.with_hint(format!(
+            "{which} are damaged records: restore them from a backup or an export"
+        ));
+    }
+    Err(error)
+}
+
+/// The store's own checks, plus attachments left behind by purged tickets.
+fn diagnose(ctx: &Context, store: &Store) -> Result<Diagnosis, CommandError> {
+    let progress = Progress::items(&ctx.ui, 0, "checking");
+    let mut diagnosis = store.diagnose(&|done, total| {
+        progress.set_length(total);
+        progress.set_position(done);
+    })?;
+    drop(progress);
+    for id in orphan_attachments(ctx, store)? {
+        diagnosis.problems.push(Problem {
+            area: "attachments",
+            message: format!(
+                "{} belongs to purged ticket {id}",
+                ctx.home.attachments_dir(id).display()
+            ),
+            repairable: true,
+        });
+    }
+    Ok(diagnosis)
+}
+
+/// Ticket ids whose attachments directory outlived the ticket's purge.
+fn orphan_attachments(ctx: &Context, store: &Store) -> Result<Vec<u64>, CommandError> {
+    let dir = ctx.home.root().join("attachments");
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut ids = Vec::new();
+    for entry in entries.filter_map(|e| e.ok()) {
+        let Some(id) = entry.file_name().to_str().and_then(|n| n.parse::<u64>().ok()) else {
+            continue;
+        };
+        if store.cold().purged_at(id)?.is_some() {
+            ids.push(id);
+        }
+    }
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+fn migrate(ctx: &Context) -> Result<(), CommandError> {
+    ctx.home.require()?;
+    let backend = sled_backend::open_with_retry(&ctx.home.hot_dir(), ctx.lock_timeout)?;
+    // Who asks is read before anything changes.
+    require_admin(ctx, &Txn::new(&backend), "migrate the store")?;
+    let (store, ran) = Store::open_migrating(Box::new(backend), &ctx.home.hot_dir(), &ctx.home.cold_dir())?;
+    drop(store);
+    if ctx.ui.is_json() {
+        return ctx.ui.json(&serde_json::json!({
+            "schema_version": SCHEMA_VERSION,
+            "migrations": ran,
+        }));
+    }
+    if ran.is_empty() {
+        return ctx.ui.line(format!(
+            "The store is at schema {SCHEMA_VERSION}, the current one; nothing to migrate."
+        ));
+    }
+    for summary in &ran {
+        ctx.ui.line(format!("migrated: {summary}"))?;
+    }
+    ctx.ui
+        .line(format!("The store is now at schema {SCHEMA_VERSION}."))
+}

@@ -1,0 +1,283 @@
+//! Upgrading a store written by an older desk: a list of migrations, each taking the
+//! on-disk format from version N to N+1.
+//!
+//! Opening a store whose `m/schema` is older than [`SCHEMA_VERSION`] runs the pending
+//! migrations at once, under the store's lock (every command holds it while the store is
+//! open), each followed by a commit that stamps its new version. A migration marked `long`
+//! (one that rewrites every ticket, say) is not run by whatever command happened to open the
+//! store: the open fails with [`StoreError::NeedsMigration`], whose message names the
+//! command that runs it, `desk doctor --migrate` (exit 5).
+//!
+//! A migration must be idempotent: if the process dies after its writes but before the
+//! commit that stamps the version, the next open runs it again.
+//!
+//! Schema 1 is the first format desk shipped, so [`MIGRATIONS`] is empty today; the
+//! framework is exercised by the unit tests below with test-only migrations, on a copy of
+//! the committed schema-1 fixture store (`tests/fixtures/store-v1`).
+
+use std::path::Path;
+
+use super::cold::ColdArchive;
+use super::{KvBackend, Result, Store, StoreError, SCHEMA_VERSION};
+
+/// The command that runs long migrations; named by [`StoreError::NeedsMigration`].
+pub const MIGRATE_COMMAND: &str = "desk doctor --migrate";
+
+/// One step of the on-disk format, from `from` to `from + 1`.
+pub struct Migration {
+    pub from: u32,
+    /// What changes, in a few words (printed by `desk doctor --migrate`).
+    pub summary: &'static str,
+    /// Too slow to run inside an arbitrary command: only `desk doctor --migrate` runs it.
+    pub long: bool,
+    /// Does the work; may commit in batches (it must be idempotent). The stamp of the new
+    /// version is committed after it returns.
+    pub run: fn(&Store) -> Result<()>,
+}
+
+/// Every migration, in order. Empty: schema 1 is the first.
+pub const MIGRATIONS: &[Migration] = &[];
+
+impl Store {
+    /// Open `kv` as a store of schema `target` using `migrations`: a fresh store is
+    /// stamped; an older one is migrated (a pending long migration is an error unless
+    /// `allow_long`); a newer one is refused. Then an interrupted purge is finished.
+    /// Returns the store and the summaries of the migrations that ran.
+    pub(super) fn open_with(
+        kv: Box<dyn KvBackend>,
+        path: &Path,
+        cold_dir: &Path,
+        migrations: &[Migration],
+        target: u32,
+        allow_long: bool,
+    ) -> Result<(Store, Vec<&'static str>)> {
+        let store = Store {
+            kv,
+            cold: ColdArchive::new(cold_dir),
+            path: path.to_path_buf(),
+        };
+        let mut ran = Vec::new();
+        let mut txn = store.txn();
+        match txn.schema_version()? {
+            None => {
+                txn.set_schema_version(target);
+                txn.commit()?;
+            }
+            Some(found) if found > target => {
+                return Err(StoreError::NewerSchema {
+                    path: store.path.clone(),
+                    found,
+                    supported: target,
+                })
+            }
+            Some(found) if found < target => {
+                drop(txn);
+                let pending: Vec<&Migration> = (found..target)
+                    .map(|from| {
+                        migrations.iter().find(|m| m.from == from).ok_or_else(|| {
+                            StoreError::Corrupt(format!(
+                                "no migration from schema {from} (this desk writes {target})"
+                            ))
+                        })
+                    })
+                    .collect::<Result<_>>()?;
+                if !allow_long && pending.iter().any(|m| m.long) {
+                    return Err(StoreError::NeedsMigration {
+                        path: store.path.clone(),
+                        found,
+                        current: target,
+                        command: MIGRATE_COMMAND,
+                    });
+                }
+                for migration in pending {
+                    (migration.run)(&store)?;
+                    let mut txn = store.txn();
+                    txn.set_schema_version(migration.from + 1);
+                    txn.commit()?;
+                    ran.push(migration.summary);
+                }
+            }
+            Some(_) => {}
+        }
+        store.finish_interrupted_purge()?;
+        Ok((store, ran))
+    }
+
+    /// Open for `desk doctor --migrate`: runs every pending migration, long ones included.
+    pub fn open_migrating(
+        kv: Box<dyn KvBackend>,
+        path: &Path,
+        cold_dir: &Path,
+    ) -> Result<(Store, Vec<&'static str>)> {
+        Store::open_with(kv, path, cold_dir, MIGRATIONS, SCHEMA_VERSION, true)
+    }
+
+    /// The schema version recorded in the store.
+    pub fn schema_version(&self) -> Result<Option<u32>> {
+        self.txn().schema_version()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::store::{keys, sled_backend, Location};
+
+    /// A copy of the committed schema-1 fixture store in a temporary directory.
+    fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store-v1");
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        copy_dir(&source, &home);
+        (dir, home)
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    fn open(
+        home: &Path,
+        migrations: &[Migration],
+        target: u32,
+        allow_long: bool,
+    ) -> Result<(Store, Vec<&'static str>)> {
+        let backend = sled_backend::open_with_retry(&home.join("hot"), std::time::Duration::from_secs(5))?;
+        Store::open_with(
+            Box::new(backend),
+            &home.join("hot"),
+            &home.join("cold"),
+            migrations,
+            target,
+            allow_long,
+        )
+    }
+
+    /// Test-only step 1 → 2: tag every hot ticket with a marker key (idempotent).
+    fn mark_tickets(store: &Store) -> Result<()> {
+        let mut txn = store.txn();
+        for (key, _) in store.kv.scan_prefix(keys::TICKET_PREFIX)? {
+            let id = keys::trailing_id(&key)?;
+            txn.put_raw([b"test/".as_slice(), &id.to_be_bytes()].concat(), Vec::new());
+        }
+        txn.commit()
+    }
+
+    const QUICK: &[Migration] = &[Migration {
+        from: 1,
+        summary: "mark tickets",
+        long: false,
+        run: mark_tickets,
+    }];
+
+    const LONG: &[Migration] = &[Migration {
+        from: 1,
+        summary: "mark tickets (long)",
+        long: true,
+        run: mark_tickets,
+    }];
+
+    fn every_ticket_readable(store: &Store) -> usize {
+        let last = store.txn().last_ticket_id().unwrap();
+        assert!(last >= 4, "the fixture has tickets");
+        let mut cold = 0;
+        for id in 1..=last {
+            let (record, location) = store
+                .find_ticket(id)
+                .unwrap()
+                .unwrap_or_else(|| panic!("ticket {id} readable"));
+            assert_eq!(record.ticket.id, id);
+            assert_eq!(record.events[0].seq, 0);
+            if location == Location::Cold {
+                cold += 1;
+            }
+        }
+        cold
+    }
+
+    #[test]
+    fn the_fixture_opens_with_this_desk_at_its_own_version() {
+        let (_dir, home) = fixture_copy();
+        let (store, ran) = open(&home, MIGRATIONS, SCHEMA_VERSION, false).unwrap();
+        assert!(ran.is_empty());
+        assert_eq!(store.schema_version().unwrap(), Some(1));
+        assert!(
+            every_ticket_readable(&store) >= 1,
+            "the fixture has archived tickets"
+        );
+    }
+
+    #[test]
+    fn a_quick_migration_runs_at_open_and_stamps_the_version() {
+        let (_dir, home) = fixture_copy();
+        let (store, ran) = open(&home, QUICK, 2, false).unwrap();
+        assert_eq!(ran, vec!["mark tickets"]);
+        assert_eq!(store.schema_version().unwrap(), Some(2));
+        let hot = store.kv.scan_prefix(keys::TICKET_PREFIX).unwrap().len();
+        assert_eq!(store.kv.scan_prefix(b"test/").unwrap().len(), hot);
+        every_ticket_readable(&store);
+        drop(store);
+        // Opened again: nothing left to run.
+        let (store, ran) = open(&home, QUICK, 2, false).unwrap();
+        assert!(ran.is_empty());
+        assert_eq!(store.schema_version().unwrap(), Some(2));
+    }
+
+    #[test]
+    fn a_long_migration_names_the_command_and_runs_only_when_asked() {
+        let (_dir, home) = fixture_copy();
+        let error = open(&home, LONG, 2, false).err().expect("refused");
+        let text = error.to_string();
+        assert!(text.contains("desk doctor --migrate"), "{text}");
+        assert!(matches!(
+            error,
+            StoreError::NeedsMigration {
+                found: 1,
+                current: 2,
+                ..
+            }
+        ));
+        // Nothing was written: still schema 1.
+        let (store, _) = open(&home, MIGRATIONS, SCHEMA_VERSION, false).unwrap();
+        assert_eq!(store.schema_version().unwrap(), Some(1));
+        assert!(store.kv.scan_prefix(b"test/").unwrap().is_empty());
+        drop(store);
+        let (store, ran) = open(&home, LONG, 2, true).unwrap();
+        assert_eq!(ran, vec!["mark tickets (long)"]);
+        assert_eq!(store.schema_version().unwrap(), Some(2));
+        every_ticket_readable(&store);
+    }
+
+    #[test]
+    fn a_newer_store_is_refused_and_a_missing_step_is_an_error() {
+        let (_dir, home) = fixture_copy();
+        let (store, _) = open(&home, QUICK, 2, false).unwrap();
+        drop(store);
+        let error = open(&home, MIGRATIONS, 1, false).err().expect("refused");
+        assert!(matches!(
+            error,
+            StoreError::NewerSchema {
+                found: 2,
+                supported: 1,
+                ..
+            }
+        ));
+        let (_dir, home) = fixture_copy();
+        let error = open(&home, QUICK, 3, false).err().expect("no step 2 → 3");
+        assert!(
+            error.to_string().contains("no migration from schema 2"),
+            "{error}"
+        );
+    }
+}
