@@ -33,6 +33,7 @@
 //! - Medians and p90 are nearest-rank (the value at rank ⌈p·n⌉); means are arithmetic.
 //!   Times are whole seconds.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
@@ -209,6 +210,12 @@ impl FromStr for GroupBy {
 
 /// The group name for tickets nobody owns (`--by agent`).
 pub const UNASSIGNED: &str = "(unassigned)";
+
+/// Hour-of-day group names.
+const HOURS: [&str; 24] = [
+    "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18", "19", "20", "21", "22", "23",
+];
 
 /// Weekday names in heatmap row order (ISO: Monday first).
 pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -636,27 +643,31 @@ impl<'a> ReportBuilder<'a> {
                     _ => owner,
                 })
         };
-        let key_of = |at: DateTime<Utc>, closing: Option<&ReportEvent>| -> Option<String> {
+        // Keys borrow from the ticket or static tables where they can: a report over a
+        // million tickets makes several keys per ticket, and each String was an allocation.
+        let key_of = |at: DateTime<Utc>, closing: Option<&ReportEvent>| -> Option<Cow<'_, str>> {
             let local = || at.with_timezone(&tz);
             Some(match group_by? {
-                GroupBy::Type => ticket.ticket_type.clone(),
-                GroupBy::Priority => ticket.priority.as_str().to_string(),
-                GroupBy::Tier => tier.to_string(),
-                GroupBy::Requester => ticket.requester.clone(),
-                GroupBy::Agent => match closing {
-                    Some(close) => assignee_at(close.seq)
-                        .map(str::to_string)
-                        .or_else(|| ticket.assignee.clone()),
-                    None => ticket.assignee.clone(),
-                }
-                .unwrap_or_else(|| UNASSIGNED.to_string()),
-                GroupBy::Day => local().format("%Y-%m-%d").to_string(),
+                GroupBy::Type => Cow::Borrowed(ticket.ticket_type.as_str()),
+                GroupBy::Priority => Cow::Borrowed(ticket.priority.as_str()),
+                GroupBy::Tier => Cow::Borrowed(tier),
+                GroupBy::Requester => Cow::Borrowed(ticket.requester.as_str()),
+                GroupBy::Agent => Cow::Borrowed(
+                    match closing {
+                        Some(close) => assignee_at(close.seq).or(ticket.assignee.as_deref()),
+                        None => ticket.assignee.as_deref(),
+                    }
+                    .unwrap_or(UNASSIGNED),
+                ),
+                GroupBy::Day => Cow::Owned(local().format("%Y-%m-%d").to_string()),
                 GroupBy::Week => {
                     let week = local().iso_week();
-                    format!("{:04}-W{:02}", week.year(), week.week())
+                    Cow::Owned(format!("{:04}-W{:02}", week.year(), week.week()))
                 }
-                GroupBy::Weekday => WEEKDAYS[local().weekday().num_days_from_monday() as usize].to_string(),
-                GroupBy::Hour => format!("{:02}", local().hour()),
+                GroupBy::Weekday => {
+                    Cow::Borrowed(WEEKDAYS[local().weekday().num_days_from_monday() as usize])
+                }
+                GroupBy::Hour => Cow::Borrowed(HOURS[local().hour() as usize]),
             })
         };
         let mut facts: Vec<(DateTime<Utc>, Option<&ReportEvent>, Fact)> = Vec::new();
@@ -771,10 +782,13 @@ impl<'a> ReportBuilder<'a> {
         }
     }
 
-    fn apply(&mut self, key: Option<String>, fact: &Fact) {
+    fn apply(&mut self, key: Option<Cow<'_, str>>, fact: &Fact) {
         fact.count(&mut self.total);
         if let Some(key) = key {
-            fact.count(self.groups.entry(key).or_default());
+            match self.groups.get_mut(key.as_ref()) {
+                Some(tally) => fact.count(tally),
+                None => fact.count(self.groups.entry(key.into_owned()).or_default()),
+            }
         }
     }
 
