@@ -218,7 +218,7 @@ fn status(ctx: &Context) -> Result<(), CommandError> {
         by_status.join(", ")
     ))?;
     ctx.ui.line(format!(
-        "      {} closed more than {} ago, waiting for the archiver",
+        "      {} closed longer ago than archive.after ({}), waiting for the archiver",
         hot.awaiting_archive,
         humantime::format_duration(after)
     ))?;
