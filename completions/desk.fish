@@ -721,7 +721,7 @@ day\t''
 week\t''
 weekday\t''
 hour\t''"
-complete -c desk -n "__fish_desk_using_subcommand report" -l format -d 'Output format (the global --json means json)' -r -f -a "table\t'Tables for people (with charts on a terminal); tab-separated rows when piped'
+complete -c desk -n "__fish_desk_using_subcommand report" -l format -d 'Output format [default: table, or what --output\'s extension names: .json, .csv, .html] (the global --json means json)' -r -f -a "table\t'Tables for people (with charts on a terminal); tab-separated rows when piped'
 json\t'The stable machine schema'
 csv\t'One row for the total, then one per group'
 html\t'A self-contained page (tables and SVG charts, no external assets) for a browser'"

@@ -15,15 +15,16 @@ pub struct Progress {
 
 impl Progress {
     fn new(ui: &Ui, total: u64, message: &str, template: &str) -> Progress {
+        // Built with `with_*` (which draw nothing): a bar appears at its first step, so a
+        // command that turns out to have nothing to do never flashes an empty `0/0` bar.
         let bar = if ui.mode == OutputMode::Human && std::io::stderr().is_terminal() {
-            let bar = ProgressBar::new(total);
-            bar.set_style(
-                ProgressStyle::with_template(template)
-                    .expect("progress template")
-                    .progress_chars("=> "),
-            );
-            bar.set_message(message.to_string());
-            bar
+            ProgressBar::new(total)
+                .with_style(
+                    ProgressStyle::with_template(template)
+                        .expect("progress template")
+                        .progress_chars("=> "),
+                )
+                .with_message(message.to_string())
         } else {
             ProgressBar::hidden()
         };

@@ -73,9 +73,9 @@ pub struct ReportArgs {
     /// Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)
     #[arg(long, value_enum, value_name = "GROUP")]
     pub by: Option<By>,
-    /// Output format (the global --json means json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    /// Output format [default: table, or what --output's extension names: .json, .csv, .html] (the global --json means json)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap
     #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = parse_tz)]
     pub tz: Tz,
@@ -84,8 +84,9 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
+/// An IANA zone name, in any letter case (`asia/shanghai` is Asia/Shanghai).
 fn parse_tz(text: &str) -> Result<Tz, String> {
-    text.parse::<Tz>()
+    Tz::from_str_insensitive(text.trim())
         .map_err(|_| format!("`{text}` is not an IANA time zone (e.g. UTC, Asia/Shanghai, Europe/Berlin)"))
 }
 
@@ -103,7 +104,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
         ))
         .with_hint(format!("an admin can add them: desk agent add {}", ctx.user)));
     }
-    let tiers: HashMap<String, String> = txn.requesters()?.into_iter().map(|r| (r.name, r.tier)).collect();
+    // A requester's tier as intake resolves it: their record's, else `agent_tier` for an
+    // agent filing for themselves, else `default_tier` (below).
+    let mut tiers: HashMap<String, String> = txn
+        .agents()?
+        .into_iter()
+        .map(|a| (a.name, config.requesters.agent_tier.clone()))
+        .collect();
+    tiers.extend(txn.requesters()?.into_iter().map(|r| (r.name, r.tier)));
     drop(txn);
     let options = ReportOptions {
         period,
@@ -135,13 +143,16 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
         Format::Json
     } else {
         args.format
+            .or_else(|| args.output.as_deref().and_then(format_of_extension))
+            .unwrap_or(Format::Table)
     };
     match (format, &args.output) {
         (Format::Table, None) => table::print(ctx, &report),
-        (Format::Table, Some(_)) => Err(CommandError::invalid(
-            "--output takes a file format: json, csv or html",
-        )
-        .with_hint("desk report --format html -o report.html")),
+        (Format::Table, Some(path)) => Err(CommandError::invalid(format!(
+            "--output takes a file format (json, csv or html), and {} names none",
+            path.display()
+        ))
+        .with_hint("name the file report.html, report.csv or report.json, or pass --format")),
         (format, output) => {
             let text = match format {
                 Format::Json => json::render(&report)?,
@@ -164,6 +175,16 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
                 }
             }
         }
+    }
+}
+
+/// The format a file name's extension asks for (`report.html`).
+fn format_of_extension(path: &std::path::Path) -> Option<Format> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "json" => Some(Format::Json),
+        "csv" => Some(Format::Csv),
+        "html" | "htm" => Some(Format::Html),
+        _ => None,
     }
 }
 
@@ -207,6 +228,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_output_file_name_picks_the_format() {
+        let format = |name: &str| format_of_extension(std::path::Path::new(name));
+        assert_eq!(format("week.HTML"), Some(Format::Html));
+        assert_eq!(format("out/r.csv"), Some(Format::Csv));
+        assert_eq!(format("r.json"), Some(Format::Json));
+        assert_eq!(format("report.txt"), None);
+        assert_eq!(format("report"), None);
+    }
+
+    #[test]
     fn durations_read_like_people_write_them() {
         assert_eq!(human_duration(None), "-");
         assert_eq!(human_duration(Some(30)), "30s");
@@ -218,6 +249,7 @@ mod tests {
     #[test]
     fn time_zones_are_iana_names() {
         assert_eq!(parse_tz("Asia/Shanghai"), Ok(chrono_tz::Asia::Shanghai));
+        assert_eq!(parse_tz("asia/shanghai"), Ok(chrono_tz::Asia::Shanghai));
         assert!(parse_tz("CST+8").unwrap_err().contains("IANA"));
     }
 }
