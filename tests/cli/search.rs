@@ -563,6 +563,43 @@ fn suggest_shows_articles_and_closed_tickets_and_still_files() {
     );
 }
 
+/// desk has no per-requester visibility: `ticket list` shows a requester every ticket, so
+/// `ticket search` and `--suggest` do too (README "Search", "Who sees what"). If list ever
+/// restricts requesters to their own tickets, this test says search must follow.
+#[test]
+fn a_requester_searches_what_list_shows_them() {
+    let env = TestEnv::with_examples();
+    let carols = env.incident("carol", "Printer jammed on floor three");
+    env.ok("bob", &["ticket", "claim", &carols.to_string()]);
+    env.ok(
+        "bob",
+        &["ticket", "reply", &carols.to_string(), "-m", "Cleared it"],
+    );
+    env.ok("carol", &["ticket", "confirm", &carols.to_string()]);
+    let listed = ids(&env.json("frank", &["ticket", "list", "--all"]));
+    assert!(
+        listed.contains(&carols),
+        "list shows frank carol's ticket: {listed:?}"
+    );
+    let found = ids(&env.json("frank", &["ticket", "search", "printer"]));
+    assert_eq!(found, [carols], "search matches list's rule");
+    let json = env.json(
+        "frank",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "Printer jammed again",
+            "-f",
+            "service=print",
+            "--suggest",
+        ],
+    );
+    assert_eq!(ids(&json["suggestions"]["tickets"]), [carols]);
+}
+
 /// Run `desk ARGS` as carol on a pseudo-terminal (`script`) with `keys` typed; None when
 /// `script` is missing.
 fn on_terminal(env: &TestEnv, args: &str, keys: &str) -> Option<String> {
