@@ -1052,8 +1052,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;archive' {
             [CompletionResult]::new('--closed-before', '--closed-before', [CompletionResultType]::ParameterName, 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml''s archive.after]')
-            [CompletionResult]::new('--purge-before', '--purge-before', [CompletionResultType]::ParameterName, 'Delete archived tickets closed before this, for good (legal retention; admins). Writes them to an export file first, then asks (or needs --yes without a terminal)')
-            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl]')
+            [CompletionResult]::new('--purge-before', '--purge-before', [CompletionResultType]::ParameterName, 'Delete archived tickets closed before this, for good (legal retention; admins). Asks first (or needs --yes without a terminal), then writes them to an export file')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl, or purge-<time>-2.jsonl … when taken]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')

@@ -939,8 +939,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;archive'= {
             cand --closed-before 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml''s archive.after]'
-            cand --purge-before 'Delete archived tickets closed before this, for good (legal retention; admins). Writes them to an export file first, then asks (or needs --yes without a terminal)'
-            cand --export 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl]'
+            cand --purge-before 'Delete archived tickets closed before this, for good (legal retention; admins). Asks first (or needs --yes without a terminal), then writes them to an export file'
+            cand --export 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl, or purge-<time>-2.jsonl … when taken]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'

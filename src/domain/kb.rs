@@ -41,6 +41,12 @@ impl Article {
         format!("{PREFIX}-{}", self.id)
     }
 
+    /// Whether the article answers tickets of `ticket_type`: one of its linked types, or any
+    /// type when it is linked to none.
+    pub fn answers(&self, ticket_type: &str) -> bool {
+        self.types.is_empty() || self.types.iter().any(|t| t == ticket_type)
+    }
+
     /// The message a reply with this article sends: `note` (the handler's own words) and a
     /// line naming the article, or the article's body when there is no note.
     pub fn reply_message(&self, note: Option<&str>) -> String {
@@ -87,12 +93,23 @@ pub fn create(
         updated_at: now,
         uses: 0,
     };
-    apply(&mut article, change, now)?;
+    change_article(&mut article, change, now, "invalid article".to_string())?;
     Ok(article)
 }
 
 /// Apply `change` to `article`; every problem is reported at once.
 pub fn apply(article: &mut Article, change: ArticleChange, now: DateTime<Utc>) -> Result<(), DomainError> {
+    let what = format!("invalid article {}", article.display_id());
+    change_article(article, change, now, what)
+}
+
+/// [`apply`], with `what` opening the error (a new article has no id to name yet).
+fn change_article(
+    article: &mut Article,
+    change: ArticleChange,
+    now: DateTime<Utc>,
+    what: String,
+) -> Result<(), DomainError> {
     let mut problems = Vec::new();
     if let Some(title) = &change.title {
         match validate_title(title) {
@@ -101,7 +118,11 @@ pub fn apply(article: &mut Article, change: ArticleChange, now: DateTime<Utc>) -
         }
     }
     if let Some(body) = change.body {
-        article.body = body;
+        if body.trim().is_empty() {
+            problems.push("the body is empty".to_string());
+        } else {
+            article.body = body;
+        }
     }
     if let Some(tags) = change.tags {
         match normalize_labels("tag", &tags) {
@@ -112,9 +133,12 @@ pub fn apply(article: &mut Article, change: ArticleChange, now: DateTime<Utc>) -
     if let Some(types) = change.types {
         article.types = types;
     }
+    if let [problem] = problems.as_slice() {
+        return Err(DomainError::invalid(format!("{what}: {problem}")));
+    }
     if !problems.is_empty() {
         return Err(DomainError::Invalid {
-            message: format!("invalid article {}", article.display_id()),
+            message: what,
             problems,
         });
     }
@@ -209,9 +233,73 @@ mod tests {
             ..Default::default()
         };
         match create(2, bad, "bob", now()) {
-            Err(DomainError::Invalid { problems, .. }) => assert_eq!(problems.len(), 2, "{problems:?}"),
+            Err(DomainError::Invalid { message, problems }) => {
+                assert_eq!(message, "invalid article");
+                assert_eq!(problems.len(), 2, "{problems:?}");
+            }
             other => panic!("{other:?}"),
         }
+        let untitled = ArticleChange {
+            title: Some(" ".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            create(0, untitled, "bob", now()).unwrap_err().to_string(),
+            "invalid article: the title is empty"
+        );
+    }
+
+    #[test]
+    fn an_empty_body_is_refused() {
+        for body in ["", " \n\t"] {
+            let change = ArticleChange {
+                title: Some("Reset VPN".into()),
+                body: Some(body.into()),
+                ..Default::default()
+            };
+            assert_eq!(
+                create(0, change, "bob", now()).unwrap_err().to_string(),
+                "invalid article: the body is empty"
+            );
+        }
+        let mut article = create(
+            3,
+            ArticleChange {
+                title: Some("Reset VPN".into()),
+                body: Some("Open the portal.".into()),
+                ..Default::default()
+            },
+            "bob",
+            now(),
+        )
+        .unwrap();
+        let clear = ArticleChange {
+            body: Some("  ".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            apply(&mut article, clear, now()).unwrap_err().to_string(),
+            "invalid article KB-3: the body is empty"
+        );
+        assert_eq!(article.body, "Open the portal.");
+    }
+
+    #[test]
+    fn an_article_answers_its_linked_types_or_any() {
+        let mut article = create(
+            1,
+            ArticleChange {
+                title: Some("Reset VPN".into()),
+                ..Default::default()
+            },
+            "bob",
+            now(),
+        )
+        .unwrap();
+        assert!(article.answers("incident"), "linked to no type: any");
+        article.types = vec!["request".into(), "change".into()];
+        assert!(article.answers("change"));
+        assert!(!article.answers("incident"));
     }
 
     #[test]

@@ -424,6 +424,29 @@ impl Store {
         cutoff: DateTime<Utc>,
         mut visit: impl FnMut(ArchivedTicket) -> Result<()>,
     ) -> Result<()> {
+        self.scan_purge_candidates(cutoff, |_, path, offset, payload, crc| {
+            visit(cold::decode_frame(path, offset, payload, crc)?)
+        })
+    }
+
+    /// The ids of the tickets [`Store::purge_candidates`] visits, read without decoding
+    /// their histories (to say how many a purge would delete before exporting any).
+    pub fn purge_candidate_ids(&self, cutoff: DateTime<Utc>) -> Result<BTreeSet<u64>> {
+        let mut ids = BTreeSet::new();
+        self.scan_purge_candidates(cutoff, |id, _, _, _, _| {
+            ids.insert(id);
+            Ok(())
+        })?;
+        Ok(ids)
+    }
+
+    /// Visit every live archived frame closed before `cutoff`: id, segment path, offset,
+    /// payload and stored checksum.
+    fn scan_purge_candidates(
+        &self,
+        cutoff: DateTime<Utc>,
+        mut visit: impl FnMut(u64, &Path, u64, &[u8], u32) -> Result<()>,
+    ) -> Result<()> {
         let txn = self.txn();
         let manifest = txn.cold_manifest()?;
         let restored = txn.restored_ids()?;
@@ -439,7 +462,7 @@ impl Store {
                 let live = raw_location(&locations, id) == cold::encode_location(info.id, offset)
                     && !restored.contains(&id);
                 if live && head.ticket.closed_at.is_some_and(|at| at < cutoff) {
-                    visit(cold::decode_frame(&path, offset, payload, crc)?)?;
+                    visit(id, &path, offset, payload, crc)?;
                 }
                 Ok(())
             })?;

@@ -335,6 +335,87 @@ fn purge_writes_its_export_in_the_home_by_default() {
     assert_eq!(std::fs::read_to_string(&files[0]).unwrap().lines().count(), 3);
 }
 
+/// Run `desk ARGS` as admin on a pseudo-terminal (util-linux `script`) with `keys` typed;
+/// its screen, or None when `script` is missing.
+fn admin_on_terminal(env: &TestEnv, args: &str, keys: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipping: util-linux `script` is not installed");
+        return None;
+    }
+    let desk = assert_cmd::cargo::cargo_bin("desk");
+    let mut child = Command::new("script")
+        .args(["-qec", &format!("{} {args}", desk.display()), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("DESK_HOME", env.home())
+        .env("DESK_USER", "admin")
+        .env("DESK_NOW", env.now().to_rfc3339())
+        .env("HOME", env.path())
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn script");
+    child.stdin.take().unwrap().write_all(keys.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"))
+}
+
+#[test]
+fn on_a_terminal_purge_asks_before_writing_anything() {
+    let env = desk_with_archive();
+    let before = status(&env);
+    let export = env.path().join("purged.jsonl");
+    let args = format!("archive --purge-before 1d --export {}", export.display());
+    let Some(screen) = admin_on_terminal(&env, &args, "n") else {
+        return;
+    };
+    assert!(
+        screen.contains("Delete 2 archived ticket(s)")
+            && screen.contains(&format!("exported to {}", export.display())),
+        "{screen}"
+    );
+    assert!(screen.contains("Nothing was purged or exported."), "{screen}");
+    assert!(!export.exists(), "a declined purge writes no export");
+    // The default export goes in the home: declined, nothing there either.
+    let Some(screen) = admin_on_terminal(&env, "archive --purge-before 1d", "n") else {
+        return;
+    };
+    let default_dir = env.home().join("purged");
+    assert!(
+        screen.contains(default_dir.to_str().unwrap()),
+        "the question names the export file: {screen}"
+    );
+    assert!(!default_dir.exists(), "{screen}");
+    assert_eq!(status(&env), before, "nothing was purged");
+    assert!(env.home().join("attachments").join("1").exists());
+
+    let Some(screen) = admin_on_terminal(&env, &args, "y") else {
+        return;
+    };
+    assert!(screen.contains("Purged 2 archived ticket(s)"), "{screen}");
+    assert_eq!(std::fs::read_to_string(&export).unwrap().lines().count(), 3);
+    assert_eq!(status(&env)["cold"]["purged"], 2);
+}
+
+#[test]
+fn the_default_export_name_never_collides() {
+    let env = desk_with_archive();
+    // An earlier purge in the same second (or under the same DESK_NOW) took the plain name.
+    let dir = env.home().join("purged");
+    std::fs::create_dir_all(&dir).unwrap();
+    let stamp = env.now().format("%Y%m%dT%H%M%SZ").to_string();
+    let taken = dir.join(format!("purge-{stamp}.jsonl"));
+    std::fs::write(&taken, "earlier purge").unwrap();
+    let out = env.ok("admin", &["archive", "--purge-before", "1d", "--yes"]);
+    let second = dir.join(format!("purge-{stamp}-2.jsonl"));
+    assert!(out.contains(second.to_str().unwrap()), "{out}");
+    assert_eq!(std::fs::read_to_string(&taken).unwrap(), "earlier purge");
+    assert_eq!(std::fs::read_to_string(&second).unwrap().lines().count(), 3);
+}
+
 #[test]
 fn purged_tickets_leave_search_and_their_export_imports_back() {
     let env = desk_with_archive();

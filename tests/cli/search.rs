@@ -347,6 +347,35 @@ fn bad_article_input_is_refused_and_writes_nothing() {
     assert!(stderr.contains("only its author (bob)"), "{stderr}");
     let stderr = env.fails("bob", &["kb", "add", "--title", "  "], 5);
     assert!(stderr.contains("title is empty"), "{stderr}");
+    let stderr = env.fails("bob", &["kb", "add", "--title", ""], 5);
+    assert!(
+        stderr.contains("invalid article: the title is empty") && !stderr.contains("KB-"),
+        "a new article has no id to name: {stderr}"
+    );
+    for body in ["", "  \n "] {
+        let stderr = env.fails("bob", &["kb", "add", "--title", "x", "--body", body], 5);
+        assert!(stderr.contains("invalid article: the body is empty"), "{stderr}");
+    }
+    let empty = env.path().join("empty.txt");
+    std::fs::write(&empty, "\n").unwrap();
+    let stderr = env.fails(
+        "bob",
+        &[
+            "kb",
+            "add",
+            "--title",
+            "x",
+            "--body-file",
+            empty.to_str().unwrap(),
+        ],
+        5,
+    );
+    assert!(stderr.contains("the body is empty"), "{stderr}");
+    let stderr = env.fails("bob", &["kb", "edit", "1", "--body", " "], 5);
+    assert!(
+        stderr.contains("invalid article KB-1: the body is empty"),
+        "{stderr}"
+    );
     let stderr = env.fails("bob", &["kb", "add", "--title", "x", "--type", "incidnet"], 3);
     assert!(stderr.contains("did you mean `incident`"), "{stderr}");
     let stderr = env.fails("bob", &["kb", "add", "--title", "x", "--tag", "two words"], 5);
@@ -358,6 +387,46 @@ fn bad_article_input_is_refused_and_writes_nothing() {
     assert_eq!(env.ok("admin", &["kb", "list", "--json"]), before);
     // The refused article took no id.
     assert_eq!(env.json("bob", &["kb", "add", "--title", "Second"])["id"], 2);
+}
+
+#[test]
+fn a_reply_with_an_article_for_other_types_is_refused() {
+    let env = TestEnv::with_examples();
+    let add = |title: &str, types: &[&str]| {
+        let mut args = vec!["kb", "add", "--title", title, "--body", "Do this."];
+        for t in types {
+            args.extend(["--type", t]);
+        }
+        env.ok("bob", &args);
+    };
+    add("Request access", &["access-request", "ci-failure"]);
+    add("Restart it", &["incident"]);
+    add("Anything", &[]);
+    let id = env.incident("carol", "VPN down");
+    env.ok("bob", &["ticket", "claim", &id.to_string()]);
+    let snapshot = env.snapshot(id);
+    let before = env.ok("admin", &["kb", "list", "--json"]);
+    let stderr = env.fails("bob", &["ticket", "reply", &id.to_string(), "--kb", "KB-1"], 5);
+    assert!(
+        stderr.contains("KB-1 answers access-request, ci-failure tickets only")
+            && stderr.contains("incident"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("desk kb edit KB-1 --type access-request --type ci-failure --type incident"),
+        "{stderr}"
+    );
+    assert_eq!(env.snapshot(id), snapshot, "no reply recorded");
+    assert_eq!(
+        env.ok("admin", &["kb", "list", "--json"]),
+        before,
+        "no use counted"
+    );
+    // Linked to the ticket's type, or to no type (any): accepted.
+    env.ok("bob", &["ticket", "reply", &id.to_string(), "--kb", "2"]);
+    env.ok("bob", &["ticket", "reply", &id.to_string(), "--kb", "3"]);
+    let kbs: Vec<Value> = env.events(id).iter().map(|e| e["kb"].clone()).collect();
+    assert!(kbs.ends_with(&[2.into(), 3.into()]), "{kbs:?}");
 }
 
 #[test]
@@ -492,6 +561,43 @@ fn suggest_shows_articles_and_closed_tickets_and_still_files() {
         plain.get("suggestions").is_none(),
         "no suggestions unless asked: {plain}"
     );
+}
+
+/// desk has no per-requester visibility: `ticket list` shows a requester every ticket, so
+/// `ticket search` and `--suggest` do too (README "Search", "Who sees what"). If list ever
+/// restricts requesters to their own tickets, this test says search must follow.
+#[test]
+fn a_requester_searches_what_list_shows_them() {
+    let env = TestEnv::with_examples();
+    let carols = env.incident("carol", "Printer jammed on floor three");
+    env.ok("bob", &["ticket", "claim", &carols.to_string()]);
+    env.ok(
+        "bob",
+        &["ticket", "reply", &carols.to_string(), "-m", "Cleared it"],
+    );
+    env.ok("carol", &["ticket", "confirm", &carols.to_string()]);
+    let listed = ids(&env.json("frank", &["ticket", "list", "--all"]));
+    assert!(
+        listed.contains(&carols),
+        "list shows frank carol's ticket: {listed:?}"
+    );
+    let found = ids(&env.json("frank", &["ticket", "search", "printer"]));
+    assert_eq!(found, [carols], "search matches list's rule");
+    let json = env.json(
+        "frank",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "Printer jammed again",
+            "-f",
+            "service=print",
+            "--suggest",
+        ],
+    );
+    assert_eq!(ids(&json["suggestions"]["tickets"]), [carols]);
 }
 
 /// Run `desk ARGS` as carol on a pseudo-terminal (`script`) with `keys` typed; None when

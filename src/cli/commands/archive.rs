@@ -15,7 +15,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::cli::context::Context;
-use crate::cli::error::CommandError;
+use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::progress::Progress;
 use crate::domain::people::Role;
 use crate::domain::report::parse_bound;
@@ -34,11 +34,11 @@ pub struct ArchiveArgs {
     #[arg(long, value_name = "AGE_OR_DATE", conflicts_with = "purge_before")]
     pub closed_before: Option<String>,
     /// Delete archived tickets closed before this, for good (legal retention; admins).
-    /// Writes them to an export file first, then asks (or needs --yes without a terminal)
+    /// Asks first (or needs --yes without a terminal), then writes them to an export file
     #[arg(long, value_name = "AGE_OR_DATE")]
     pub purge_before: Option<String>,
     /// With --purge-before: the JSON Lines file to write the purged tickets to (must not
-    /// exist) [default: <home>/purged/purge-<time>.jsonl]
+    /// exist) [default: <home>/purged/purge-<time>.jsonl, or purge-<time>-2.jsonl … when taken]
     #[arg(long, value_name = "FILE", requires = "purge_before")]
     pub export: Option<PathBuf>,
     /// With --purge-before: do not ask for confirmation
@@ -275,11 +275,23 @@ struct PurgeJson {
     tickets: Vec<PurgedJson>,
 }
 
-fn default_export(ctx: &Context) -> PathBuf {
-    ctx.home
-        .root()
-        .join("purged")
-        .join(format!("purge-{}.jsonl", ctx.now.format("%Y%m%dT%H%M%SZ")))
+/// `<home>/purged/purge-<time>.jsonl`, or with `-2`, `-3`, … before `.jsonl` when that
+/// name is taken (two purges in one second, or a fixed DESK_NOW).
+fn default_export(ctx: &Context, taken: impl Fn(&Path) -> bool) -> PathBuf {
+    let dir = ctx.home.root().join("purged");
+    let stem = format!("purge-{}", ctx.now.format("%Y%m%dT%H%M%SZ"));
+    let mut path = dir.join(format!("{stem}.jsonl"));
+    let mut counter = 1u32;
+    while taken(&path) {
+        counter += 1;
+        path = dir.join(format!("{stem}-{counter}.jsonl"));
+    }
+    path
+}
+
+fn export_exists(path: &Path) -> CommandError {
+    CommandError::conflict(format!("export file {} already exists", path.display()))
+        .with_hint("name a new file with --export FILE; desk never overwrites an export")
 }
 
 fn create_export(path: &Path) -> Result<File, CommandError> {
@@ -292,12 +304,25 @@ fn create_export(path: &Path) -> Result<File, CommandError> {
         .create_new(true)
         .open(path)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                CommandError::conflict(format!("export file {} already exists", path.display()))
-                    .with_hint("name a new file with --export FILE; desk never overwrites an export")
-            }
+            std::io::ErrorKind::AlreadyExists => export_exists(path),
             _ => CommandError::invalid(format!("cannot create export file {}: {e}", path.display())),
         })
+}
+
+/// Create the export file: `--export FILE` (which must not exist), or a default name not
+/// taken yet (the next free counter if one appeared since it was picked).
+fn open_export(ctx: &Context, args: &ArchiveArgs, picked: PathBuf) -> Result<(PathBuf, File), CommandError> {
+    let mut path = picked;
+    loop {
+        match create_export(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind == ExitKind::Conflict && args.export.is_none() => {
+                let taken = path.clone();
+                path = default_export(ctx, |p| p.exists() || p == taken);
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), CommandError> {
@@ -323,29 +348,66 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
         return report_purge(ctx, true, cutoff, None, tickets, Default::default());
     }
 
-    // The export first: every ticket the purge will delete, synced before anything goes.
-    let export_path = args.export.clone().unwrap_or_else(|| default_export(ctx));
-    let file = create_export(&export_path)?;
-    let mut writer = BufWriter::new(&file);
-    let write_error = |e: std::io::Error| CommandError::from(e);
-    // `desk export`'s format, so `desk import` reads it back.
-    writeln!(writer, "{}", transfer::header_line(ctx.now)).map_err(write_error)?;
-    let mut tickets = Vec::new();
-    let mut ids = BTreeSet::new();
-    let scanned = store.purge_candidates(cutoff, |record| {
-        writeln!(
-            writer,
-            "{}",
-            transfer::ticket_line(&record.ticket, &record.events)
-        )
-        .map_err(|e| crate::store::StoreError::io(&export_path, e))?;
-        ids.insert(record.ticket.id);
-        tickets.push(PurgedJson::of(&record));
-        Ok(())
-    });
+    // Ask first, before anything is written: a declined purge leaves no copy behind.
+    let asked = store.purge_candidate_ids(cutoff)?;
     // Let others in while a person reads the question.
     drop(store);
-    let finished = scanned.map_err(CommandError::from).and_then(|()| {
+    if asked.is_empty() {
+        return report_purge(ctx, false, cutoff, None, Vec::new(), Default::default());
+    }
+    let export_path = match &args.export {
+        Some(path) if path.exists() => return Err(export_exists(path)),
+        Some(path) => path.clone(),
+        None => default_export(ctx, Path::exists),
+    };
+    if !args.yes {
+        let question = format!(
+            "Delete {} archived ticket(s) closed before {} for good? They are exported to {} first.",
+            asked.len(),
+            time(cutoff),
+            export_path.display()
+        );
+        let confirmed = dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| CommandError::invalid(format!("no answer: {e}")))?;
+        if !confirmed {
+            ctx.ui.note("Nothing was purged or exported.");
+            return Ok(());
+        }
+    }
+
+    // Then the export: every ticket the purge will delete (those asked about and still
+    // archived), synced before anything goes.
+    let (export_path, file) = open_export(ctx, args, export_path)?;
+    let store = ctx.open_store()?;
+    let mut writer = BufWriter::new(&file);
+    let write_error = |e: std::io::Error| CommandError::from(e);
+    let mut tickets = Vec::new();
+    let mut ids = BTreeSet::new();
+    // `desk export`'s format, so `desk import` reads it back.
+    let scanned = writeln!(writer, "{}", transfer::header_line(ctx.now))
+        .map_err(write_error)
+        .and_then(|()| {
+            store
+                .purge_candidates(cutoff, |record| {
+                    if !asked.contains(&record.ticket.id) {
+                        return Ok(());
+                    }
+                    writeln!(
+                        writer,
+                        "{}",
+                        transfer::ticket_line(&record.ticket, &record.events)
+                    )
+                    .map_err(|e| crate::store::StoreError::io(&export_path, e))?;
+                    ids.insert(record.ticket.id);
+                    tickets.push(PurgedJson::of(&record));
+                    Ok(())
+                })
+                .map_err(CommandError::from)
+        });
+    let finished = scanned.and_then(|()| {
         writer.flush().map_err(write_error)?;
         drop(writer);
         file.sync_all().map_err(write_error)
@@ -355,6 +417,7 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
         return Err(error);
     }
     if ids.is_empty() {
+        // Restored or purged by someone else since the question.
         let _ = fs::remove_file(&export_path);
         return report_purge(ctx, false, cutoff, None, tickets, Default::default());
     }
@@ -363,23 +426,6 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
         ids.len(),
         export_path.display()
     ));
-    if !args.yes {
-        let question = format!(
-            "Delete {} archived ticket(s) closed before {} for good?",
-            ids.len(),
-            time(cutoff)
-        );
-        let confirmed = dialoguer::Confirm::new()
-            .with_prompt(question)
-            .default(false)
-            .interact()
-            .map_err(|e| CommandError::invalid(format!("no answer: {e}")))?;
-        if !confirmed {
-            ctx.ui.note("Nothing was purged; the export file stays.");
-            return Ok(());
-        }
-    }
-    let store = ctx.open_store()?;
     let outcome = store.purge(&ids, ctx.now)?;
     // Files that came with the purged tickets go too.
     for id in &ids {

@@ -154,6 +154,27 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
                     ctx.user
                 )));
             }
+            let ticket_type = &record.ticket.ticket_type;
+            if !article.answers(ticket_type) {
+                let id = article.display_id();
+                return Err(CommandError::invalid(format!(
+                    "{id} answers {} tickets only, and this one is a {ticket_type}",
+                    article.types.join(", ")
+                ))
+                .with_hint({
+                    // `kb edit --type` replaces the linked types: keep the ones it has.
+                    let types: Vec<String> = article
+                        .types
+                        .iter()
+                        .chain([ticket_type])
+                        .map(|t| format!("--type {t}"))
+                        .collect();
+                    format!(
+                        "link it to this type with `desk kb edit {id} {}` (or --any-type), or pick another article",
+                        types.join(" ")
+                    )
+                }));
+            }
             let text = article.reply_message(message.as_deref());
             (Some(article), text)
         }
