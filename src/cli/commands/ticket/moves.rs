@@ -158,7 +158,7 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
             if !article.answers(ticket_type) {
                 let id = article.display_id();
                 return Err(CommandError::invalid(format!(
-                    "{id} answers {} tickets only, and this one is a {ticket_type}",
+                    "{id} answers {} tickets only, and this ticket is of type {ticket_type}",
                     article.types.join(", ")
                 ))
                 .with_hint({
