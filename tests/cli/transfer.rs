@@ -21,8 +21,8 @@ fn archive_after_an_hour(env: &TestEnv) {
     fs::write(&path, config.replace("after = \"7d\"", "after = \"1h\"")).unwrap();
 }
 
-/// A small history: INC-1 closed and archived, CS-2 rated and closed (hot), INC-3 pending
-/// with a comment, INC-4 unclaimed with every field and an awkward title; requester frank (vip).
+/// A small history: INC-1 closed and archived, CS-2 rated and closed (hot), KB-1 sent as a
+/// reply to INC-3, INC-3 pending with a comment, INC-4 unclaimed with every field and an awkward title; requester frank (vip).
 fn history() -> TestEnv {
     let env = TestEnv::with_examples();
     archive_after_an_hour(&env);
@@ -57,8 +57,22 @@ fn history() -> TestEnv {
     env.ok("bob", &["ticket", "reply", &c, "-m", "refunded"]);
     env.ok("bob", &["ticket", "close", &c]);
     env.ok("frank", &["ticket", "rate", &c, "--score", "4", "-m", "quick"]);
+    env.ok(
+        "bob",
+        &[
+            "kb",
+            "add",
+            "--title",
+            "Reset your VPN token",
+            "--body",
+            "Open the portal and press Reset.",
+            "--tag",
+            "vpn",
+        ],
+    );
     let pending = env.incident("carol", "vpn flaps");
     env.ok("erin", &["ticket", "claim", &pending.to_string()]);
+    env.ok("erin", &["ticket", "reply", &pending.to_string(), "--kb", "KB-1"]);
     env.ok(
         "erin",
         &["ticket", "comment", &pending.to_string(), "-m", "looking"],
@@ -150,6 +164,9 @@ fn a_round_trip_into_a_fresh_home_reproduces_everything() {
         })
         .collect();
     assert!(kinds.contains(&"agent".to_string()) && kinds.contains(&"requester".to_string()));
+    // People, then articles, then tickets.
+    let first = |kind: &str| kinds.iter().position(|k| k == kind).unwrap();
+    assert!(first("requester") < first("kb") && first("kb") < first("ticket"));
     let ids: Vec<u64> = exported
         .iter()
         .filter_map(|l| serde_json::from_str::<Value>(l).unwrap()["ticket"]["id"].as_u64())
@@ -175,6 +192,14 @@ fn a_round_trip_into_a_fresh_home_reproduces_everything() {
     let mine = |env: &TestEnv| env.ok("erin", &["ticket", "list", "--assignee", "erin", "-q"]);
     assert_eq!(mine(&target), mine(&source));
     assert_eq!(target.incident("carol", "after the import"), 5);
+    // Articles come along with their use counts, and new ones never reuse imported ids.
+    let article = |env: &TestEnv| env.json("bob", &["kb", "show", "KB-1"]);
+    assert_eq!(article(&target), article(&source));
+    assert_eq!(article(&target)["uses"], 1);
+    let added = target.json("bob", &["kb", "add", "--title", "Printer offline"]);
+    assert_eq!(added["key"], "KB-2");
+    // The imported home passes doctor: routing counters are as normal writes leave them.
+    target.ok("admin", &["doctor"]);
 }
 
 #[test]

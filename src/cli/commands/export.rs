@@ -21,7 +21,7 @@ use crate::store::Txn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// One JSON record per line: people, then tickets with their events (for `desk import`)
+    /// One JSON record per line: people, KB articles, then tickets with their events (for `desk import`)
     Jsonl,
     /// One row per ticket with a column per template field (for spreadsheets)
     Csv,
@@ -127,6 +127,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
             }
             for requester in &snapshot.requesters {
                 writeln!(out, "{}", transfer::requester_line(requester))?;
+            }
+            for article in &snapshot.articles {
+                writeln!(out, "{}", transfer::kb_line(article))?;
             }
             for record in snapshot.tickets(&keep) {
                 let record = record?;
