@@ -371,9 +371,34 @@ fn export_filters_by_state_type_time_and_archive() {
     let created_2 = env.show(2)["created_at"].as_str().unwrap().to_string();
     assert_eq!(ids(&["--since", &created_2]), vec![2, 3, 4]);
     assert_eq!(ids(&["--until", &created_2]), vec![1]);
-    let stderr = env.fails("admin", &["export", "--status", "done"], 5);
-    assert!(stderr.contains("unknown status `done`"), "{stderr}");
+    assert_eq!(
+        ids(&["--status", "closed", "--status", "pending,awaiting"]),
+        vec![1, 2, 3]
+    );
     env.fails("admin", &["export", "--since", "yesterday"], 5);
+}
+
+#[test]
+fn export_refuses_unknown_filters_and_conflicting_flags() {
+    let env = history();
+    // A bad state is a usage error, as for `ticket list --status`.
+    let stderr = env.fails("admin", &["export", "--status", "done"], 2);
+    assert!(stderr.contains("done"), "{stderr}");
+    // An unknown type is not an empty export: exit 3 with a did-you-mean hint.
+    let stderr = env.fails("admin", &["export", "--type", "incidnet"], 3);
+    assert!(stderr.contains("unknown ticket type `incidnet`"), "{stderr}");
+    assert!(stderr.contains("did you mean `incident`?"), "{stderr}");
+    let stderr = env.fails("admin", &["export", "--type", "nosuch"], 3);
+    assert!(stderr.contains("available types:"), "{stderr}");
+    let file = env.path().join("x.jsonl");
+    env.fails(
+        "admin",
+        &["export", "--type", "nosuch", "-o", file.to_str().unwrap()],
+        3,
+    );
+    assert!(!file.exists(), "nothing written");
+    let stderr = env.fails("admin", &["export", "--archived", "--no-archived"], 2);
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
 }
 
 #[test]
