@@ -512,3 +512,56 @@ fn csv_import_needs_a_title_and_a_type() {
     assert!(stderr.contains("no column `Nope`"), "{stderr}");
     assert!(env.all_tickets().is_empty());
 }
+
+#[test]
+fn csv_import_refuses_an_unknown_map_target() {
+    let env = TestEnv::with_examples();
+    let file = write(&env, "t.csv", "Summary,Service\nx,api\n");
+    let stderr = env.fails(
+        "admin",
+        &["import", &file, "--type", "incident", "--map", "titel=Summary"],
+        5,
+    );
+    assert!(stderr.contains("unknown target `titel`"), "{stderr}");
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+    assert!(
+        stderr.contains("title, body, requester, priority, type, created_at"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("service"),
+        "the incident's fields are listed: {stderr}"
+    );
+    let stderr = env.fails(
+        "admin",
+        &[
+            "import",
+            &file,
+            "--type",
+            "incident",
+            "--map",
+            "title=Summary",
+            "--map",
+            "field.servce=Service",
+        ],
+        5,
+    );
+    assert!(stderr.contains("unknown target `field.servce`"), "{stderr}");
+    assert!(stderr.contains("did you mean `service`?"), "{stderr}");
+    assert!(env.all_tickets().is_empty());
+    // A real field maps.
+    env.ok(
+        "admin",
+        &[
+            "import",
+            &file,
+            "--type",
+            "incident",
+            "--map",
+            "title=Summary",
+            "--map",
+            "field.service=Service",
+        ],
+    );
+    assert_eq!(env.all_tickets().len(), 1);
+}

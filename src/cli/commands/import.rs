@@ -24,7 +24,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::cli::context::Context;
-use crate::cli::error::{CommandError, ExitKind};
+use crate::cli::error::{did_you_mean, CommandError, ExitKind};
 use crate::cli::home::Catalog;
 use crate::cli::intake::{self, Raw};
 use crate::cli::progress::Progress;
@@ -610,9 +610,60 @@ impl Target {
     }
 }
 
+/// The fixed targets of --map, before the template fields.
+const FIXED_TARGETS: [&str; 6] = ["title", "body", "requester", "priority", "type", "created_at"];
+
+/// A --map target must be a fixed one or a field of the templates the rows can have (the
+/// --type's, else any), so a misspelled target is an error rather than a silently empty
+/// column.
+fn check_target(
+    catalog: &Catalog,
+    ticket_type: Option<&str>,
+    spec: &str,
+    target: &Target,
+) -> Result<(), CommandError> {
+    let Target::Field(name) = target else {
+        return Ok(());
+    };
+    let mut fields: Vec<&str> = Vec::new();
+    for template in &catalog.templates {
+        if ticket_type.is_some_and(|t| t != template.name) {
+            continue;
+        }
+        for field in &template.fields {
+            if !fields.contains(&field.name.as_str()) {
+                fields.push(&field.name);
+            }
+        }
+    }
+    if fields.contains(&name.as_str()) {
+        return Ok(());
+    }
+    let typed = spec.split_once('=').map_or(spec, |(t, _)| t.trim());
+    let mut error = CommandError::invalid(format!("--map {spec}: unknown target `{typed}`"));
+    let candidates = FIXED_TARGETS.iter().copied().chain(fields.iter().copied());
+    if let Some(hint) = did_you_mean(typed.strip_prefix("field.").unwrap_or(typed), candidates) {
+        error = error.with_hint(hint);
+    }
+    let of = match ticket_type {
+        Some(t) => format!("fields of `{t}`"),
+        None => "template fields".to_string(),
+    };
+    Err(error.with_hint(format!(
+        "the targets are: {}; {of}: {}",
+        FIXED_TARGETS.join(", "),
+        if fields.is_empty() {
+            "none".to_string()
+        } else {
+            fields.join(", ")
+        }
+    )))
+}
+
 /// Which column fills which target.
 fn column_mapping(
     args: &ImportArgs,
+    catalog: &Catalog,
     headers: &csv::StringRecord,
 ) -> Result<BTreeMap<Target, usize>, CommandError> {
     let position = |column: &str| headers.iter().position(|h| h == column);
@@ -637,7 +688,9 @@ fn column_mapping(
                 ),
             )
         })?;
-        mapping.insert(Target::parse(target.trim()), index);
+        let target = Target::parse(target.trim());
+        check_target(catalog, args.ticket_type.as_deref(), spec, &target)?;
+        mapping.insert(target, index);
     }
     if !mapping.contains_key(&Target::Title) {
         return Err(CommandError::invalid("no column gives the ticket's title")
@@ -787,7 +840,7 @@ fn import_csv(
             CommandError::invalid("the input is empty").with_hint("a CSV import starts with a header row")
         );
     }
-    let mapping = column_mapping(args, &headers)?;
+    let mapping = column_mapping(args, catalog, &headers)?;
     let id_column = match &args.id_column {
         Some(column) => Some(headers.iter().position(|h| h == column).ok_or_else(|| {
             CommandError::invalid(format!("--id-column {column}: no such column in the header"))
