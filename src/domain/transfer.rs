@@ -311,6 +311,36 @@ mod tests {
     use crate::domain::{Priority, Workflow};
     use chrono::TimeZone;
 
+    #[test]
+    fn an_article_line_reads_back_and_is_checked() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let article = Article {
+            id: 3,
+            title: "Reset your VPN token".into(),
+            body: "Press Reset.".into(),
+            tags: vec!["vpn".into()],
+            types: vec!["incident".into()],
+            author: "bob".into(),
+            created_at: now,
+            updated_at: now,
+            uses: 2,
+        };
+        let text = kb_line(&article);
+        assert!(text.starts_with(r#"{"record":"kb","article":{"#), "{text}");
+        assert_eq!(parse_line(&text), Ok(ExportRecord::Kb(Box::new(article.clone()))));
+        assert!(check_article(&article).is_empty());
+        assert_eq!(
+            parse_line(r#"{"record":"kb"}"#),
+            Err("a `kb` record without its `article`".to_string())
+        );
+        let bad = Article {
+            id: 0,
+            title: " padded ".into(),
+            ..article
+        };
+        assert_eq!(check_article(&bad).len(), 2, "{:?}", check_article(&bad));
+    }
+
     fn template() -> Template {
         Template::parse(
             "incident",

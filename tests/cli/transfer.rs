@@ -196,6 +196,11 @@ fn a_round_trip_into_a_fresh_home_reproduces_everything() {
     let article = |env: &TestEnv| env.json("bob", &["kb", "show", "KB-1"]);
     assert_eq!(article(&target), article(&source));
     assert_eq!(article(&target)["uses"], 1);
+    let found = target.json("carol", &["kb", "search", "vpn"]);
+    assert!(
+        found.to_string().contains("Reset your VPN token"),
+        "indexed: {found}"
+    );
     let added = target.json("bob", &["kb", "add", "--title", "Printer offline"]);
     assert_eq!(added["key"], "KB-2");
     // The imported home passes doctor: routing counters are as normal writes leave them.
@@ -212,6 +217,7 @@ fn importing_the_same_file_again_changes_nothing() {
     let once = export_body(&target);
     let again = target.json("admin", &["import", file.to_str().unwrap()]);
     assert_eq!(again["created"], 0, "{again}");
+    assert_eq!(again["articles"], 0, "the article is here as it is: {again}");
     assert!(again["unchanged"].as_u64().unwrap() >= 4, "{again}");
     assert_eq!(export_body(&target), once);
     // From standard input too.
