@@ -1111,7 +1111,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only tickets created before WHEN (a date means the end of that day)')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets in these states (comma-separated or repeated)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tickets of this type (repeatable)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (FILE appears only once complete)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (FILE appears only once complete)')

@@ -1275,7 +1275,7 @@ _desk() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "unclaimed pending awaiting closed" -- "${cur}"))
                     return 0
                     ;;
                 --type)

@@ -992,7 +992,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --format 'Output format'
             cand --since 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)'
             cand --until 'Only tickets created before WHEN (a date means the end of that day)'
-            cand --status 'Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)'
+            cand --status 'Only tickets in these states (comma-separated or repeated)'
             cand --type 'Only tickets of this type (repeatable)'
             cand -o 'Write to FILE instead of stdout (FILE appears only once complete)'
             cand --output 'Write to FILE instead of stdout (FILE appears only once complete)'

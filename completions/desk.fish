@@ -774,11 +774,14 @@ complete -c desk -n "__fish_desk_using_subcommand doctor" -l json -d 'Print stab
 complete -c desk -n "__fish_desk_using_subcommand doctor" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk -n "__fish_desk_using_subcommand export" -l format -d 'Output format' -r -f -a "jsonl\t'One JSON record per line: people, then tickets with their events (for `desk import`)'
+complete -c desk -n "__fish_desk_using_subcommand export" -l format -d 'Output format' -r -f -a "jsonl\t'One JSON record per line: people, KB articles, then tickets with their events (for `desk import`)'
 csv\t'One row per ticket with a column per template field (for spreadsheets)'"
 complete -c desk -n "__fish_desk_using_subcommand export" -l since -d 'Only tickets created at or after WHEN: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w)' -r
 complete -c desk -n "__fish_desk_using_subcommand export" -l until -d 'Only tickets created before WHEN (a date means the end of that day)' -r
-complete -c desk -n "__fish_desk_using_subcommand export" -l status -d 'Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)' -r
+complete -c desk -n "__fish_desk_using_subcommand export" -l status -d 'Only tickets in these states (comma-separated or repeated)' -r -f -a "unclaimed\t''
+pending\t''
+awaiting\t''
+closed\t''"
 complete -c desk -n "__fish_desk_using_subcommand export" -l type -d 'Only tickets of this type (repeatable)' -r
 complete -c desk -n "__fish_desk_using_subcommand export" -s o -l output -d 'Write to FILE instead of stdout (FILE appears only once complete)' -r -F
 complete -c desk -n "__fish_desk_using_subcommand export" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F

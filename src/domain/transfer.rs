@@ -7,6 +7,7 @@
 //! {"record":"desk-export","version":1,"exported_at":"2026-03-02T09:00:00Z"}   first line
 //! {"record":"agent","agent":{...}}                                           Agent as stored
 //! {"record":"requester","requester":{...}}                                   Requester as stored
+//! {"record":"kb","article":{...}}                                            KB article as stored
 //! {"record":"ticket","ticket":{...},"events":[...]}                          a ticket and its history
 //! ```
 //!
@@ -19,6 +20,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::kb::Article;
 use super::lifecycle::validate_title;
 use super::people::{validate_name, validate_skill};
 use super::template::{FieldType, Template};
@@ -46,6 +48,12 @@ struct AgentLine<'a> {
 struct RequesterLine<'a> {
     record: &'static str,
     requester: &'a Requester,
+}
+
+#[derive(Serialize)]
+struct KbLine<'a> {
+    record: &'static str,
+    article: &'a Article,
 }
 
 #[derive(Serialize)]
@@ -82,6 +90,14 @@ pub fn requester_line(requester: &Requester) -> String {
     })
 }
 
+/// A knowledge-base article (with its use count), as one line.
+pub fn kb_line(article: &Article) -> String {
+    line(&KbLine {
+        record: "kb",
+        article,
+    })
+}
+
 /// A ticket with its whole history, as one line.
 pub fn ticket_line(ticket: &Ticket, events: &[Event]) -> String {
     line(&TicketLine {
@@ -100,6 +116,7 @@ pub enum ExportRecord {
     },
     Agent(Agent),
     Requester(Requester),
+    Kb(Box<Article>),
     Ticket {
         ticket: Box<Ticket>,
         events: Vec<Event>,
@@ -120,6 +137,8 @@ struct AnyLine {
     #[serde(default)]
     requester: Option<Requester>,
     #[serde(default)]
+    article: Option<Article>,
+    #[serde(default)]
     ticket: Option<Ticket>,
     #[serde(default)]
     events: Option<Vec<Event>>,
@@ -138,12 +157,15 @@ pub fn parse_line(text: &str) -> Result<ExportRecord, String> {
         "requester" => Ok(ExportRecord::Requester(
             any.requester.ok_or_else(|| missing("requester"))?,
         )),
+        "kb" => Ok(ExportRecord::Kb(Box::new(
+            any.article.ok_or_else(|| missing("article"))?,
+        ))),
         "ticket" => Ok(ExportRecord::Ticket {
             ticket: Box::new(any.ticket.ok_or_else(|| missing("ticket"))?),
             events: any.events.ok_or_else(|| missing("events"))?,
         }),
         other => Err(format!(
-            "unknown record `{other}` (expected {EXPORT_FORMAT}, agent, requester or ticket)"
+            "unknown record `{other}` (expected {EXPORT_FORMAT}, agent, requester, kb or ticket)"
         )),
     }
 }
@@ -170,6 +192,23 @@ pub fn check_requester(requester: &Requester) -> Vec<String> {
         problems.push(e.to_string());
     }
     if let Err(e) = validate_name("tier", &requester.tier) {
+        problems.push(e.to_string());
+    }
+    problems
+}
+
+/// Problems with an imported knowledge-base article (empty when it is fine).
+pub fn check_article(article: &Article) -> Vec<String> {
+    let mut problems = Vec::new();
+    if article.id == 0 {
+        problems.push("article id 0 (ids start at 1)".to_string());
+    }
+    match validate_title(&article.title) {
+        Ok(title) if title == article.title => {}
+        Ok(_) => problems.push("the title has leading or trailing spaces".to_string()),
+        Err(e) => problems.push(e.to_string()),
+    }
+    if let Err(e) = validate_name("author", &article.author) {
         problems.push(e.to_string());
     }
     problems
@@ -271,6 +310,36 @@ mod tests {
     use crate::domain::lifecycle::{create, NewTicket};
     use crate::domain::{Priority, Workflow};
     use chrono::TimeZone;
+
+    #[test]
+    fn an_article_line_reads_back_and_is_checked() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let article = Article {
+            id: 3,
+            title: "Reset your VPN token".into(),
+            body: "Press Reset.".into(),
+            tags: vec!["vpn".into()],
+            types: vec!["incident".into()],
+            author: "bob".into(),
+            created_at: now,
+            updated_at: now,
+            uses: 2,
+        };
+        let text = kb_line(&article);
+        assert!(text.starts_with(r#"{"record":"kb","article":{"#), "{text}");
+        assert_eq!(parse_line(&text), Ok(ExportRecord::Kb(Box::new(article.clone()))));
+        assert!(check_article(&article).is_empty());
+        assert_eq!(
+            parse_line(r#"{"record":"kb"}"#),
+            Err("a `kb` record without its `article`".to_string())
+        );
+        let bad = Article {
+            id: 0,
+            title: " padded ".into(),
+            ..article
+        };
+        assert_eq!(check_article(&bad).len(), 2, "{:?}", check_article(&bad));
+    }
 
     fn template() -> Template {
         Template::parse(

@@ -84,12 +84,59 @@ pub enum BackupError {
     /// Not a desk backup, or damaged: corrupted, truncated, altered.
     #[error("{0}")]
     Invalid(String),
+    /// Not a tar file at all (`reason` says what it seems to be); `export` when it is a
+    /// `desk export` (JSONL) file.
+    #[error("not a desk backup ({reason})")]
+    NotBackup { reason: String, export: bool },
+    /// A tar file whose container (headers, blocks) cannot be read: corrupted or truncated.
+    #[error("backup is damaged ({0})")]
+    Damaged(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 fn invalid(message: impl Into<String>) -> BackupError {
     BackupError::Invalid(message.into())
+}
+
+/// What a tar error reading a backup means, in words.
+fn damage(error: &io::Error) -> BackupError {
+    BackupError::Damaged(match error.kind() {
+        io::ErrorKind::UnexpectedEof => "it ends part-way through an entry: truncated".to_string(),
+        // The tar reader's own complaints (bad checksum, non-numeric size, …).
+        io::ErrorKind::Other | io::ErrorKind::InvalidData => {
+            "a tar header is corrupted or cut off".to_string()
+        }
+        _ => error.to_string(),
+    })
+}
+
+/// Look at the first tar block of a would-be backup: refuse what is not a tar file (an
+/// export, text, random bytes) before the tar reader reports it as a header error.
+/// Returns the bytes read, to be read again in front of the rest.
+fn sniff(reader: &mut impl Read) -> std::result::Result<Vec<u8>, BackupError> {
+    let mut head = Vec::with_capacity(512);
+    reader
+        .take(512)
+        .read_to_end(&mut head)
+        .map_err(|e| StoreError::io("backup file", e))?;
+    let not = |reason: &str, export: bool| BackupError::NotBackup {
+        reason: reason.to_string(),
+        export,
+    };
+    if head.is_empty() {
+        return Err(not("the file is empty", false));
+    }
+    if head.starts_with(b"{\"record\":\"desk-export\"") {
+        return Err(not("it is a `desk export` file", true));
+    }
+    // Every desk backup starts with the hot store's entry; any tar has the ustar magic.
+    let tar_magic = head.get(257..262) == Some(b"ustar".as_slice());
+    let desk_first = head.starts_with(HOT_DUMP.as_bytes()) && head.get(HOT_DUMP.len()) == Some(&0);
+    if !tar_magic && !desk_first {
+        return Err(not("it is not a tar file", false));
+    }
+    Ok(head)
 }
 
 /// What a backup reads under the store's lock; see the module doc.
@@ -400,7 +447,12 @@ fn safe_path(path: &str) -> std::result::Result<PathBuf, BackupError> {
 
 /// Read a whole backup and check it: every entry hashed and compared with the manifest,
 /// the manifest with its checksum, nothing missing or extra. Writes nothing.
-pub fn verify(reader: impl Read, progress: &dyn Fn(u64)) -> std::result::Result<BackupManifest, BackupError> {
+pub fn verify(
+    mut reader: impl Read,
+    progress: &dyn Fn(u64),
+) -> std::result::Result<BackupManifest, BackupError> {
+    let head = sniff(&mut reader)?;
+    let reader = io::Cursor::new(head).chain(reader);
     let marks: Marks = Rc::default();
     let mut archive = tar::Archive::new(BlockHashing {
         inner: reader,
@@ -412,7 +464,7 @@ pub fn verify(reader: impl Read, progress: &dyn Fn(u64)) -> std::result::Result<
     let mut seen: Vec<EntryInfo> = Vec::new();
     let mut manifest_text: Option<Vec<u8>> = None;
     let mut manifest_sum: Option<String> = None;
-    let damaged = |e: io::Error| invalid(format!("the backup is damaged or truncated: {e}"));
+    let damaged = |e: io::Error| damage(&e);
     for entry in archive.entries().map_err(damaged)? {
         let mut entry = entry.map_err(damaged)?;
         if manifest_sum.is_some() {

@@ -861,6 +861,15 @@ impl Store {
     /// Append `records` to the archive and, in one hot commit, drop whatever hot copies
     /// they have and advance the archive's committed length. Also the bulk-load path.
     pub fn archive_records(&self, records: Vec<ArchivedTicket>) -> Result<usize> {
+        self.archive_records_with(records, |_| Ok(()))
+    }
+
+    /// [`Store::archive_records`], with `also`'s writes in the same hot commit.
+    pub(crate) fn archive_records_with(
+        &self,
+        records: Vec<ArchivedTicket>,
+        also: impl FnOnce(&mut Txn<'_>) -> Result<()>,
+    ) -> Result<usize> {
         let mut txn = self.txn();
         let manifest = txn.cold_manifest()?;
         let new_manifest = self.cold.append(&manifest, &records)?;
@@ -871,6 +880,7 @@ impl Store {
             txn.delete_raw(keys::restored(record.ticket.id));
         }
         txn.set_cold_manifest(&new_manifest);
+        also(&mut txn)?;
         txn.commit()?;
         Ok(records.len())
     }

@@ -14,19 +14,22 @@
 //! kept as a normal write keeps it, and old closed tickets go straight to the archive
 //! through [`Store::archive_records`], the automatic archiver's own writer.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::PathBuf;
 
 use super::cold::{self, ArchivedTicket, ColdArchive, ColdManifest};
 use super::{decode, keys, Result, Store, StoreError, Txn};
+use crate::domain::kb::Article;
+use crate::domain::routing::StatsDelta;
 use crate::domain::{Agent, Requester, Ticket};
 
 /// What an export reads, taken under the store's lock; see the module doc.
 pub struct ExportSnapshot {
     pub agents: Vec<Agent>,
     pub requesters: Vec<Requester>,
+    pub articles: Vec<Article>,
     hot: Vec<ArchivedTicket>,
     archive: Option<ArchiveView>,
 }
@@ -75,6 +78,7 @@ impl Store {
         Ok(ExportSnapshot {
             agents: txn.agents()?,
             requesters: txn.requesters()?,
+            articles: txn.articles()?,
             hot,
             archive,
         })
@@ -257,19 +261,22 @@ impl Store {
         self.cold.get(&existing.manifest, id)
     }
 
-    /// Write imported records: people as given (new or replacing what is stored); `hot`
-    /// tickets as every command writes a ticket (all indexes), in one commit; `archive`
-    /// ones (closed past the archive age) straight into the cold archive. No ticket may
-    /// exist in this home yet. Imported events are history, not news: they are not queued
-    /// for notification.
+    /// Write imported records: people and articles as given (new or replacing what is
+    /// stored); `hot` tickets as every command writes a ticket (all indexes), in one
+    /// commit; `archive` ones (closed past the archive age) straight into the cold archive.
+    /// No ticket may exist in this home yet. Routing's per-agent counters get what the
+    /// imported histories add up to (as `doctor --repair` recomputes them), in the commit
+    /// that writes those tickets. Imported events are history, not news: they are not
+    /// queued for notification.
     pub fn import_records(
         &self,
         agents: &[Agent],
         requesters: &[Requester],
+        articles: &[Article],
         hot: &[ArchivedTicket],
         archive: Vec<ArchivedTicket>,
     ) -> Result<()> {
-        if !(hot.is_empty() && agents.is_empty() && requesters.is_empty()) {
+        if !(hot.is_empty() && agents.is_empty() && requesters.is_empty() && articles.is_empty()) {
             let mut txn = self.txn();
             for agent in agents {
                 txn.put_agent(agent);
@@ -277,19 +284,38 @@ impl Store {
             for requester in requesters {
                 txn.put_requester(requester);
             }
+            for article in articles {
+                txn.put_article(article)?;
+                txn.reserve_article_ids_through(article.id)?;
+            }
             for record in hot {
                 txn.put_ticket(&record.ticket)?;
                 for event in &record.events {
                     txn.import_event(record.ticket.id, event);
                 }
             }
+            txn.apply_stats_deltas(&counter_deltas(hot))?;
             txn.commit()?;
         }
         if !archive.is_empty() {
-            self.archive_records(archive)?;
+            let deltas = counter_deltas(&archive);
+            self.archive_records_with(archive, |txn| txn.apply_stats_deltas(&deltas))?;
         }
         Ok(())
     }
+}
+
+/// What the histories of `records` add to routing's counters.
+fn counter_deltas(records: &[ArchivedTicket]) -> Vec<StatsDelta> {
+    let mut counters = BTreeMap::new();
+    for record in records {
+        super::doctor::replay_counters(&record.ticket, &record.events, &mut counters);
+    }
+    counters
+        .into_iter()
+        .filter(|(_, change)| !change.is_zero())
+        .map(|((agent, day), change)| StatsDelta { agent, day, change })
+        .collect()
 }
 
 impl Txn<'_> {
@@ -297,6 +323,26 @@ impl Txn<'_> {
     pub fn reserve_ids_through(&mut self, id: u64) -> Result<()> {
         if self.last_ticket_id()? < id {
             self.put_raw(keys::NEXT_ID.to_vec(), (id + 1).to_be_bytes().to_vec());
+        }
+        Ok(())
+    }
+
+    /// Make sure article ids up to `id` are never handed out again.
+    pub fn reserve_article_ids_through(&mut self, id: u64) -> Result<()> {
+        let next = match self.get_raw(super::kb::NEXT_ARTICLE_ID)? {
+            Some(bytes) => u64::from_be_bytes(
+                bytes
+                    .as_slice()
+                    .try_into()
+                    .map_err(|_| StoreError::Corrupt("next article id".into()))?,
+            ),
+            None => 1,
+        };
+        if next <= id {
+            self.put_raw(
+                super::kb::NEXT_ARTICLE_ID.to_vec(),
+                (id + 1).to_be_bytes().to_vec(),
+            );
         }
         Ok(())
     }
@@ -378,12 +424,14 @@ mod tests {
             .import_records(
                 &[],
                 &[],
+                &[],
                 &[record(2, false), record(4, false)],
                 vec![record(5, true), record(1, true)],
             )
             .unwrap();
         store
             .import_records(
+                &[],
                 &[],
                 &[],
                 &[record(7, false)],

@@ -228,6 +228,21 @@ fn a_corrupted_or_truncated_backup_is_refused_and_nothing_is_written() {
     let junk = target.path().join("junk.backup");
     fs::write(&junk, b"hello").unwrap();
     assert_eq!(restore(&target, &junk, &[]).status.code(), Some(5));
+    // A damaged tar header: one clear line, not the tar reader's words.
+    let mut damaged = bytes.clone();
+    damaged[150] = b'x'; // inside the first header's checksum field
+    let bad = target.path().join("header.backup");
+    fs::write(&bad, &damaged).unwrap();
+    let out = restore(&target, &bad, &[]);
+    assert_eq!(out.status.code(), Some(5));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("backup is damaged: {} (", bad.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("numeric field"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!target.home().exists());
     assert_eq!(
         restore(&target, &target.path().join("none"), &[]).status.code(),
         Some(3)
@@ -280,4 +295,70 @@ fn only_leads_and_admins_back_up() {
     assert!(!file.exists());
     env.ok("dave", &["backup", file.to_str().unwrap()]);
     assert!(file.exists());
+}
+
+#[test]
+fn a_directory_is_not_a_backup_file() {
+    let env = history();
+    let dir = env.path().join("backups");
+    fs::create_dir(&dir).unwrap();
+    let stderr = env.fails("admin", &["backup", dir.to_str().unwrap()], 5);
+    assert!(
+        stderr.contains(&format!(
+            "cannot write the backup to {}: it is a directory",
+            dir.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("desk backup ") && stderr.contains("/desk-"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".tar`"), "{stderr}");
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0, "nothing written");
+    assert!(!env.path().join("backups.partial").exists());
+}
+
+#[test]
+fn what_is_not_a_backup_is_named_as_such() {
+    let source = history();
+    let target = elsewhere(&source);
+    // An export: the hint points at `desk import`.
+    let export = target.path().join("export.jsonl");
+    source.ok("admin", &["export", "-o", export.to_str().unwrap()]);
+    let out = restore(&target, &export, &[]);
+    assert_eq!(out.status.code(), Some(5));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("not a desk backup: {} (", export.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("desk import {}", export.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("cksum"), "{stderr}");
+    // Random bytes.
+    let random = target.path().join("random.bin");
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    fs::write(&random, &noise).unwrap();
+    let out = restore(&target, &random, &[]);
+    assert_eq!(out.status.code(), Some(5));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "not a desk backup: {} (it is not a tar file)",
+            random.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("written by `desk backup`"), "{stderr}");
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("error")).count(),
+        1,
+        "{stderr}"
+    );
+    assert!(!target.home().exists(), "nothing written");
 }

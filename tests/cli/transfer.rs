@@ -21,8 +21,8 @@ fn archive_after_an_hour(env: &TestEnv) {
     fs::write(&path, config.replace("after = \"7d\"", "after = \"1h\"")).unwrap();
 }
 
-/// A small history: INC-1 closed and archived, CS-2 rated and closed (hot), INC-3 pending
-/// with a comment, INC-4 unclaimed with every field and an awkward title; requester frank (vip).
+/// A small history: INC-1 closed and archived, CS-2 rated and closed (hot), KB-1 sent as a
+/// reply to INC-3, INC-3 pending with a comment, INC-4 unclaimed with every field and an awkward title; requester frank (vip).
 fn history() -> TestEnv {
     let env = TestEnv::with_examples();
     archive_after_an_hour(&env);
@@ -57,8 +57,22 @@ fn history() -> TestEnv {
     env.ok("bob", &["ticket", "reply", &c, "-m", "refunded"]);
     env.ok("bob", &["ticket", "close", &c]);
     env.ok("frank", &["ticket", "rate", &c, "--score", "4", "-m", "quick"]);
+    env.ok(
+        "bob",
+        &[
+            "kb",
+            "add",
+            "--title",
+            "Reset your VPN token",
+            "--body",
+            "Open the portal and press Reset.",
+            "--tag",
+            "vpn",
+        ],
+    );
     let pending = env.incident("carol", "vpn flaps");
     env.ok("erin", &["ticket", "claim", &pending.to_string()]);
+    env.ok("erin", &["ticket", "reply", &pending.to_string(), "--kb", "KB-1"]);
     env.ok(
         "erin",
         &["ticket", "comment", &pending.to_string(), "-m", "looking"],
@@ -150,6 +164,9 @@ fn a_round_trip_into_a_fresh_home_reproduces_everything() {
         })
         .collect();
     assert!(kinds.contains(&"agent".to_string()) && kinds.contains(&"requester".to_string()));
+    // People, then articles, then tickets.
+    let first = |kind: &str| kinds.iter().position(|k| k == kind).unwrap();
+    assert!(first("requester") < first("kb") && first("kb") < first("ticket"));
     let ids: Vec<u64> = exported
         .iter()
         .filter_map(|l| serde_json::from_str::<Value>(l).unwrap()["ticket"]["id"].as_u64())
@@ -175,6 +192,19 @@ fn a_round_trip_into_a_fresh_home_reproduces_everything() {
     let mine = |env: &TestEnv| env.ok("erin", &["ticket", "list", "--assignee", "erin", "-q"]);
     assert_eq!(mine(&target), mine(&source));
     assert_eq!(target.incident("carol", "after the import"), 5);
+    // Articles come along with their use counts, and new ones never reuse imported ids.
+    let article = |env: &TestEnv| env.json("bob", &["kb", "show", "KB-1"]);
+    assert_eq!(article(&target), article(&source));
+    assert_eq!(article(&target)["uses"], 1);
+    let found = target.json("carol", &["kb", "search", "vpn"]);
+    assert!(
+        found.to_string().contains("Reset your VPN token"),
+        "indexed: {found}"
+    );
+    let added = target.json("bob", &["kb", "add", "--title", "Printer offline"]);
+    assert_eq!(added["key"], "KB-2");
+    // The imported home passes doctor: routing counters are as normal writes leave them.
+    target.ok("admin", &["doctor"]);
 }
 
 #[test]
@@ -187,6 +217,7 @@ fn importing_the_same_file_again_changes_nothing() {
     let once = export_body(&target);
     let again = target.json("admin", &["import", file.to_str().unwrap()]);
     assert_eq!(again["created"], 0, "{again}");
+    assert_eq!(again["articles"], 0, "the article is here as it is: {again}");
     assert!(again["unchanged"].as_u64().unwrap() >= 4, "{again}");
     assert_eq!(export_body(&target), once);
     // From standard input too.
@@ -346,9 +377,34 @@ fn export_filters_by_state_type_time_and_archive() {
     let created_2 = env.show(2)["created_at"].as_str().unwrap().to_string();
     assert_eq!(ids(&["--since", &created_2]), vec![2, 3, 4]);
     assert_eq!(ids(&["--until", &created_2]), vec![1]);
-    let stderr = env.fails("admin", &["export", "--status", "done"], 5);
-    assert!(stderr.contains("unknown status `done`"), "{stderr}");
+    assert_eq!(
+        ids(&["--status", "closed", "--status", "pending,awaiting"]),
+        vec![1, 2, 3]
+    );
     env.fails("admin", &["export", "--since", "yesterday"], 5);
+}
+
+#[test]
+fn export_refuses_unknown_filters_and_conflicting_flags() {
+    let env = history();
+    // A bad state is a usage error, as for `ticket list --status`.
+    let stderr = env.fails("admin", &["export", "--status", "done"], 2);
+    assert!(stderr.contains("done"), "{stderr}");
+    // An unknown type is not an empty export: exit 3 with a did-you-mean hint.
+    let stderr = env.fails("admin", &["export", "--type", "incidnet"], 3);
+    assert!(stderr.contains("unknown ticket type `incidnet`"), "{stderr}");
+    assert!(stderr.contains("did you mean `incident`?"), "{stderr}");
+    let stderr = env.fails("admin", &["export", "--type", "nosuch"], 3);
+    assert!(stderr.contains("available types:"), "{stderr}");
+    let file = env.path().join("x.jsonl");
+    env.fails(
+        "admin",
+        &["export", "--type", "nosuch", "-o", file.to_str().unwrap()],
+        3,
+    );
+    assert!(!file.exists(), "nothing written");
+    let stderr = env.fails("admin", &["export", "--archived", "--no-archived"], 2);
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
 }
 
 #[test]
@@ -461,4 +517,57 @@ fn csv_import_needs_a_title_and_a_type() {
     );
     assert!(stderr.contains("no column `Nope`"), "{stderr}");
     assert!(env.all_tickets().is_empty());
+}
+
+#[test]
+fn csv_import_refuses_an_unknown_map_target() {
+    let env = TestEnv::with_examples();
+    let file = write(&env, "t.csv", "Summary,Service\nx,api\n");
+    let stderr = env.fails(
+        "admin",
+        &["import", &file, "--type", "incident", "--map", "titel=Summary"],
+        5,
+    );
+    assert!(stderr.contains("unknown target `titel`"), "{stderr}");
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+    assert!(
+        stderr.contains("title, body, requester, priority, type, created_at"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("service"),
+        "the incident's fields are listed: {stderr}"
+    );
+    let stderr = env.fails(
+        "admin",
+        &[
+            "import",
+            &file,
+            "--type",
+            "incident",
+            "--map",
+            "title=Summary",
+            "--map",
+            "field.servce=Service",
+        ],
+        5,
+    );
+    assert!(stderr.contains("unknown target `field.servce`"), "{stderr}");
+    assert!(stderr.contains("did you mean `service`?"), "{stderr}");
+    assert!(env.all_tickets().is_empty());
+    // A real field maps.
+    env.ok(
+        "admin",
+        &[
+            "import",
+            &file,
+            "--type",
+            "incident",
+            "--map",
+            "title=Summary",
+            "--map",
+            "field.service=Service",
+        ],
+    );
+    assert_eq!(env.all_tickets().len(), 1);
 }

@@ -34,6 +34,17 @@ struct Summary {
 }
 
 pub fn run(ctx: &Context, args: &BackupArgs) -> Result<(), CommandError> {
+    if args.file.is_dir() {
+        let suggested = args.file.join(format!("desk-{}.tar", ctx.now.format("%Y%m%d")));
+        return Err(CommandError::invalid(format!(
+            "cannot write the backup to {}: it is a directory",
+            args.file.display()
+        ))
+        .with_hint(format!(
+            "name the file to write, e.g. `desk backup {}`",
+            suggested.display()
+        )));
+    }
     let snapshot = {
         let store = ctx.open_store()?;
         require_lead(ctx, &store.txn(), "back up the desk")?;

@@ -8,6 +8,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use clap::builder::PossibleValuesParser;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
@@ -21,7 +22,7 @@ use crate::store::Txn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// One JSON record per line: people, then tickets with their events (for `desk import`)
+    /// One JSON record per line: people, KB articles, then tickets with their events (for `desk import`)
     Jsonl,
     /// One row per ticket with a column per template field (for spreadsheets)
     Csv,
@@ -38,17 +39,17 @@ pub struct ExportArgs {
     /// Only tickets created before WHEN (a date means the end of that day)
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
-    /// Only tickets in this state: unclaimed, pending, awaiting or closed (repeatable)
-    #[arg(long, value_name = "STATE")]
+    /// Only tickets in these states (comma-separated or repeated)
+    #[arg(long, value_name = "STATE", value_delimiter = ',', value_parser = PossibleValuesParser::new(["unclaimed", "pending", "awaiting", "closed"]))]
     pub status: Vec<String>,
     /// Only tickets of this type (repeatable)
     #[arg(long = "type", value_name = "TYPE")]
     pub types: Vec<String>,
     /// Include archived tickets (the default)
-    #[arg(long, overrides_with = "no_archived")]
+    #[arg(long, conflicts_with = "no_archived")]
     pub archived: bool,
     /// Only the hot store (open and recently closed tickets); the archive is not read
-    #[arg(long, overrides_with = "archived")]
+    #[arg(long)]
     pub no_archived: bool,
     /// Write to FILE instead of stdout (FILE appears only once complete)
     #[arg(short, long, value_name = "FILE")]
@@ -103,6 +104,10 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
             .collect::<Result<_, _>>()?,
         types: args.types.clone(),
     };
+    // A mistyped type must not look like an empty export (as `ticket list --type`).
+    for name in &filter.types {
+        super::ticket::list::check_type(ctx, name, true)?;
+    }
     // CSV columns come from the templates: read them before taking the store.
     let csv_fields = match args.format {
         ExportFormat::Csv => field_columns(ctx, &filter.types)?,
@@ -127,6 +132,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
             }
             for requester in &snapshot.requesters {
                 writeln!(out, "{}", transfer::requester_line(requester))?;
+            }
+            for article in &snapshot.articles {
+                writeln!(out, "{}", transfer::kb_line(article))?;
             }
             for record in snapshot.tickets(&keep) {
                 let record = record?;

@@ -24,11 +24,12 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::cli::context::Context;
-use crate::cli::error::{CommandError, ExitKind};
+use crate::cli::error::{did_you_mean, CommandError, ExitKind};
 use crate::cli::home::Catalog;
 use crate::cli::intake::{self, Raw};
 use crate::cli::progress::Progress;
 use crate::domain::config::Config;
+use crate::domain::kb::Article;
 use crate::domain::lifecycle::{self, NewTicket};
 use crate::domain::transfer::{self, ExportRecord, EXPORT_FORMAT, EXPORT_VERSION};
 use crate::domain::{Agent, Requester, Role, Status};
@@ -107,6 +108,8 @@ struct Summary {
     unchanged: u64,
     agents: u64,
     requesters: u64,
+    /// Knowledge-base articles written.
+    articles: u64,
     failed: u64,
     dry_run: bool,
 }
@@ -170,8 +173,13 @@ fn report(
     } else if wrote || failures.is_empty() {
         let verb = if args.dry_run { "would import" } else { "imported" };
         ctx.ui.note(format!(
-            "{verb} {} tickets ({} straight to the archive), {} agents, {} requesters; {} unchanged",
-            summary.created, summary.archived, summary.agents, summary.requesters, summary.unchanged
+            "{verb} {} tickets ({} straight to the archive), {} agents, {} requesters, {} articles; {} unchanged",
+            summary.created,
+            summary.archived,
+            summary.agents,
+            summary.requesters,
+            summary.articles,
+            summary.unchanged
         ));
     }
     if failures.is_empty() {
@@ -312,6 +320,7 @@ fn import_jsonl(
     // id -> (line, hash of the line): a ticket twice in one file.
     let mut seen_tickets: HashMap<u64, (u64, u64)> = HashMap::new();
     let mut seen_people: HashMap<(bool, String), u64> = HashMap::new();
+    let mut seen_articles: HashMap<u64, u64> = HashMap::new();
 
     let progress = Progress::bytes(&ctx.ui, input.len, "checking");
     for_each_line(input.reader(&progress)?, |number, text| {
@@ -380,6 +389,26 @@ fn import_jsonl(
                         Action::Skip
                     } else {
                         summary.requesters += 1;
+                        Action::Write
+                    }
+                }
+                Ok(ExportRecord::Kb(article)) => {
+                    let problems = transfer::check_article(&article);
+                    if !problems.is_empty() {
+                        fail(
+                            format!("article {}: {}", article.display_id(), problems.join("; ")),
+                            false,
+                        )
+                    } else if let Some(first) = seen_articles.insert(article.id, number) {
+                        fail(
+                            format!("article {} again (first on line {first})", article.display_id()),
+                            false,
+                        )
+                    } else if store.txn().article(article.id)?.as_ref() == Some(&*article) {
+                        summary.unchanged += 1;
+                        Action::Skip
+                    } else {
+                        summary.articles += 1;
                         Action::Write
                     }
                 }
@@ -480,6 +509,7 @@ fn import_jsonl(
         match transfer::parse_line(text).map_err(|e| changed_under_us(number, &e))? {
             ExportRecord::Agent(agent) => batch.agents.push(agent),
             ExportRecord::Requester(requester) => batch.requesters.push(requester),
+            ExportRecord::Kb(article) => batch.articles.push(*article),
             ExportRecord::Ticket { ticket, events } => {
                 let record = ArchivedTicket {
                     ticket: *ticket,
@@ -521,18 +551,25 @@ fn changed_under_us(line: u64, error: &str) -> CommandError {
 struct Batch {
     agents: Vec<Agent>,
     requesters: Vec<Requester>,
+    articles: Vec<Article>,
     hot: Vec<ArchivedTicket>,
     archive: Vec<ArchivedTicket>,
 }
 
 impl Batch {
     fn len(&self) -> usize {
-        self.agents.len() + self.requesters.len() + self.hot.len() + self.archive.len()
+        self.agents.len() + self.requesters.len() + self.articles.len() + self.hot.len() + self.archive.len()
     }
 
     fn write(&mut self, store: &Store) -> Result<(), CommandError> {
         let batch = std::mem::take(self);
-        store.import_records(&batch.agents, &batch.requesters, &batch.hot, batch.archive)?;
+        store.import_records(
+            &batch.agents,
+            &batch.requesters,
+            &batch.articles,
+            &batch.hot,
+            batch.archive,
+        )?;
         Ok(())
     }
 }
@@ -573,9 +610,60 @@ impl Target {
     }
 }
 
+/// The fixed targets of --map, before the template fields.
+const FIXED_TARGETS: [&str; 6] = ["title", "body", "requester", "priority", "type", "created_at"];
+
+/// A --map target must be a fixed one or a field of the templates the rows can have (the
+/// --type's, else any), so a misspelled target is an error rather than a silently empty
+/// column.
+fn check_target(
+    catalog: &Catalog,
+    ticket_type: Option<&str>,
+    spec: &str,
+    target: &Target,
+) -> Result<(), CommandError> {
+    let Target::Field(name) = target else {
+        return Ok(());
+    };
+    let mut fields: Vec<&str> = Vec::new();
+    for template in &catalog.templates {
+        if ticket_type.is_some_and(|t| t != template.name) {
+            continue;
+        }
+        for field in &template.fields {
+            if !fields.contains(&field.name.as_str()) {
+                fields.push(&field.name);
+            }
+        }
+    }
+    if fields.contains(&name.as_str()) {
+        return Ok(());
+    }
+    let typed = spec.split_once('=').map_or(spec, |(t, _)| t.trim());
+    let mut error = CommandError::invalid(format!("--map {spec}: unknown target `{typed}`"));
+    let candidates = FIXED_TARGETS.iter().copied().chain(fields.iter().copied());
+    if let Some(hint) = did_you_mean(typed.strip_prefix("field.").unwrap_or(typed), candidates) {
+        error = error.with_hint(hint);
+    }
+    let of = match ticket_type {
+        Some(t) => format!("fields of `{t}`"),
+        None => "template fields".to_string(),
+    };
+    Err(error.with_hint(format!(
+        "the targets are: {}; {of}: {}",
+        FIXED_TARGETS.join(", "),
+        if fields.is_empty() {
+            "none".to_string()
+        } else {
+            fields.join(", ")
+        }
+    )))
+}
+
 /// Which column fills which target.
 fn column_mapping(
     args: &ImportArgs,
+    catalog: &Catalog,
     headers: &csv::StringRecord,
 ) -> Result<BTreeMap<Target, usize>, CommandError> {
     let position = |column: &str| headers.iter().position(|h| h == column);
@@ -600,7 +688,9 @@ fn column_mapping(
                 ),
             )
         })?;
-        mapping.insert(Target::parse(target.trim()), index);
+        let target = Target::parse(target.trim());
+        check_target(catalog, args.ticket_type.as_deref(), spec, &target)?;
+        mapping.insert(target, index);
     }
     if !mapping.contains_key(&Target::Title) {
         return Err(CommandError::invalid("no column gives the ticket's title")
@@ -750,7 +840,7 @@ fn import_csv(
             CommandError::invalid("the input is empty").with_hint("a CSV import starts with a header row")
         );
     }
-    let mapping = column_mapping(args, &headers)?;
+    let mapping = column_mapping(args, catalog, &headers)?;
     let id_column = match &args.id_column {
         Some(column) => Some(headers.iter().position(|h| h == column).ok_or_else(|| {
             CommandError::invalid(format!("--id-column {column}: no such column in the header"))

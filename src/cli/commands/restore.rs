@@ -53,6 +53,21 @@ fn backup_error(file: &Path, error: BackupError) -> CommandError {
             CommandError::invalid(format!("cannot restore {}: {reason}", file.display()))
                 .with_hint("nothing was written; restore from another backup")
         }
+        BackupError::NotBackup { reason, export } => {
+            let error = CommandError::invalid(format!("not a desk backup: {} ({reason})", file.display()));
+            if export {
+                error.with_hint(format!(
+                    "nothing was written; to load an export, use `desk import {}`",
+                    file.display()
+                ))
+            } else {
+                error.with_hint("nothing was written; restore a file written by `desk backup`")
+            }
+        }
+        BackupError::Damaged(reason) => {
+            CommandError::invalid(format!("backup is damaged: {} ({reason})", file.display()))
+                .with_hint("nothing was written; restore from another backup")
+        }
         BackupError::Store(error) => error.into(),
     }
 }

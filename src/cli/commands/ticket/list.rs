@@ -45,7 +45,7 @@ pub struct ListArgs {
 /// `--type NAME` must name a type of the catalog (a broken template still counts), so a typo
 /// is an error with a hint rather than an empty list. A type whose template was removed is
 /// still accepted while tickets of it match.
-fn check_type(ctx: &Context, name: &str, nothing_matched: bool) -> Result<(), CommandError> {
+pub(crate) fn check_type(ctx: &Context, name: &str, nothing_matched: bool) -> Result<(), CommandError> {
     let catalog = ctx.home.catalog()?;
     if !nothing_matched || catalog.broken(name).is_some() {
         return Ok(());
