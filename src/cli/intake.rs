@@ -77,6 +77,30 @@ pub struct Outcome {
 }
 
 /// The template called `name`, or an error that helps find the right one.
+/// A long text from `--body TEXT`, `--body -` (stdin) or `--body-file FILE` (a missing file
+/// exits 3); None when neither was given. Tickets and KB articles read bodies this way.
+pub fn read_body(
+    body: Option<&str>,
+    body_file: Option<&std::path::Path>,
+) -> Result<Option<String>, CommandError> {
+    if let Some(path) = body_file {
+        return fs::read_to_string(path).map(Some).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                CommandError::not_found(format!("no body file at {}", path.display()))
+            }
+            _ => CommandError::invalid(format!("cannot read body file {}: {e}", path.display())),
+        });
+    }
+    match body {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+            Ok(Some(text))
+        }
+        other => Ok(other.map(str::to_string)),
+    }
+}
+
 pub fn find_template<'a>(catalog: &'a Catalog, name: &str) -> Result<&'a Template, CommandError> {
     if let Some(template) = catalog.get(name) {
         return Ok(template);

@@ -175,8 +175,9 @@ impl ColdArchive {
         Ok(next)
     }
 
-    /// Point each id at its new frame, writing runs of consecutive ids in one call.
-    fn write_locations(&self, positions: &mut [(u64, u64)]) -> Result<()> {
+    /// Point each id at its new frame (raw location; 0 = not archived), writing runs of
+    /// consecutive ids in one call, synced.
+    pub(super) fn write_locations(&self, positions: &mut [(u64, u64)]) -> Result<()> {
         let path = self.locations_path();
         let file = self.io(
             &path,
@@ -205,6 +206,11 @@ impl ColdArchive {
     }
 
     pub(super) fn location(&self, id: u64) -> Result<Option<(u32, u64)>> {
+        Ok(self.raw_location(id)?.and_then(decode_location))
+    }
+
+    /// Ticket `id`'s entry in the location table as stored (None past the table's end).
+    pub(super) fn raw_location(&self, id: u64) -> Result<Option<u64>> {
         let path = self.locations_path();
         let file = match File::open(&path) {
             Ok(file) => file,
@@ -213,7 +219,7 @@ impl ColdArchive {
         };
         let mut raw = [0u8; 8];
         match file.read_exact_at(&mut raw, id * 8) {
-            Ok(()) => Ok(decode_location(u64::from_le_bytes(raw))),
+            Ok(()) => Ok(Some(u64::from_le_bytes(raw))),
             Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
             Err(e) => Err(StoreError::io(&path, e)),
         }

@@ -22,9 +22,8 @@
 //! anything reads the archive ([`Store::finish_interrupted_purge`]); step 3 is idempotent.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -224,18 +223,7 @@ impl ColdArchive {
 
     /// When ticket `id` was purged by retention, if it was.
     pub fn purged_at(&self, id: u64) -> Result<Option<DateTime<Utc>>> {
-        let path = self.locations_path();
-        let file = match File::open(&path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io(&path, e)),
-        };
-        let mut raw = [0u8; 8];
-        match file.read_exact_at(&mut raw, id * 8) {
-            Ok(()) => Ok(purged_at(u64::from_le_bytes(raw))),
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
-            Err(e) => Err(StoreError::io(&path, e)),
-        }
+        Ok(self.raw_location(id)?.and_then(purged_at))
     }
 
     /// Segment ids of every `seg-NNNNNN.dat` file in the archive directory.
@@ -262,33 +250,7 @@ impl ColdArchive {
 
     /// Write `entries` (id, raw location) into the location table, synced.
     pub(super) fn set_locations(&self, entries: &[(u64, u64)]) -> Result<()> {
-        let path = self.locations_path();
-        let file = self.io(
-            &path,
-            OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .read(true)
-                .write(true)
-                .open(&path),
-        )?;
-        // Runs of consecutive ids in one write each (compacted segments keep id order).
-        let mut entries = entries.to_vec();
-        entries.sort_unstable_by_key(|(id, _)| *id);
-        let mut start = 0;
-        while start < entries.len() {
-            let mut end = start + 1;
-            while end < entries.len() && entries[end].0 == entries[end - 1].0 + 1 {
-                end += 1;
-            }
-            let bytes: Vec<u8> = entries[start..end]
-                .iter()
-                .flat_map(|(_, raw)| raw.to_le_bytes())
-                .collect();
-            self.io(&path, file.write_all_at(&bytes, entries[start].0 * 8))?;
-            start = end;
-        }
-        self.io(&path, file.sync_data())
+        self.write_locations(&mut entries.to_vec())
     }
 }
 

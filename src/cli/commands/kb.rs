@@ -5,7 +5,6 @@
 //! Any agent may add articles; the author, a lead or an admin may edit one; everyone
 //! (requesters too) may read and search them.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -163,24 +162,7 @@ impl<'a> ArticleJson<'a> {
 }
 
 fn read_body(args: &BodyArgs) -> Result<Option<String>, CommandError> {
-    if let Some(path) = &args.body_file {
-        return std::fs::read_to_string(path)
-            .map(Some)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => {
-                    CommandError::not_found(format!("no body file at {}", path.display()))
-                }
-                _ => CommandError::invalid(format!("cannot read body file {}: {e}", path.display())),
-            });
-    }
-    match args.body.as_deref() {
-        Some("-") => {
-            let mut body = String::new();
-            std::io::stdin().read_to_string(&mut body)?;
-            Ok(Some(body))
-        }
-        other => Ok(other.map(str::to_string)),
-    }
+    crate::cli::intake::read_body(args.body.as_deref(), args.body_file.as_deref())
 }
 
 /// Linked types must be types of the home (a typo is exit 3 with a hint).

@@ -644,23 +644,7 @@ fn choose_template<'a>(
 }
 
 fn read_body(args: &NewArgs) -> Result<String, CommandError> {
-    if let Some(path) = &args.body_file {
-        return std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                CommandError::not_found(format!("no body file at {}", path.display()))
-            }
-            _ => CommandError::invalid(format!("cannot read body file {}: {e}", path.display())),
-        });
-    }
-    match args.body.as_deref() {
-        Some("-") => {
-            let mut body = String::new();
-            std::io::stdin().read_to_string(&mut body)?;
-            Ok(body)
-        }
-        Some(text) => Ok(text.to_string()),
-        None => Ok(String::new()),
-    }
+    Ok(intake::read_body(args.body.as_deref(), args.body_file.as_deref())?.unwrap_or_default())
 }
 
 fn prompt_error(error: dialoguer::Error) -> CommandError {
