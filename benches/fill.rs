@@ -206,6 +206,7 @@ fn agent(name: &str, role: Role, now: DateTime<Utc>) -> Agent {
         status: AgentStatus::Online,
         created_at: now,
         updated_at: now,
+        os_user: None,
     }
 }
 

@@ -18,17 +18,19 @@ DESK_HOME="$(mktemp -d "${TMPDIR:-/tmp}/desk-quickstart.XXXXXX")"
 export DESK_HOME
 trap 'rm -rf "$DESK_HOME"' EXIT
 
-# Each line is one person at their terminal: `desk --as NAME …` (or DESK_USER=NAME).
+# You run this as yourself: your OS account creates the home and is its first admin.
+# The colleagues in the story (bob, carol, …) are played through `desk --as NAME …`, an
+# admin's power that every event records as `you (as NAME)` and `desk audit` lists.
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
 desk() { "$DESK" "$@"; }
 
 echo "==> a fresh desk home in $DESK_HOME"
-step desk --as alice init --examples
-step desk --as alice agent add bob   --skills ops,network --capacity 5 --status online
-step desk --as alice agent add chen  --skills iam,support --capacity 8 --status online
-step desk --as alice agent add dana  --skills ops --role lead --status online
-step desk --as alice requester add carol --tier vip
-step desk --as alice template list
+step desk init --examples
+step desk agent add bob   --skills ops,network --capacity 5 --status online
+step desk agent add chen  --skills iam,support --capacity 8 --status online
+step desk agent add dana  --skills ops --role lead --status online
+step desk requester add carol --tier vip
+step desk template list
 
 echo; echo "==> three tickets arrive"
 inc=$(desk --as carol ticket new --type incident --title "Checkout API returns 502" \
@@ -106,3 +108,6 @@ step desk --as dana report --by agent
 page="${TMPDIR:-/tmp}/desk-quickstart-report.html"
 step desk --as dana report --by hour --format html -o "$page"
 echo "(open $page in a browser)"
+
+echo; echo "==> who did what as whom: the audit log"
+step desk audit

@@ -1,12 +1,14 @@
 //! Settings resolved once per command: flags, then `DESK_*` variables, then defaults.
 //! Handlers get a [`Context`] and never read the environment themselves.
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
 
-use crate::domain::{Agent, TicketRef};
+use crate::domain::access::Viewer;
+use crate::domain::{Agent, AuthMethod, Identity, TicketRef};
 use crate::env_vars::{self, DESK_HOME, DESK_LOCK_TIMEOUT, DESK_NOW, DESK_USER};
 use crate::store::cold::ArchivedTicket;
 use crate::store::{sled_backend, Location, Store, Txn};
@@ -21,8 +23,12 @@ pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Context {
     pub ui: Ui,
     pub home: Home,
-    /// The acting user (`--as`, `DESK_USER`, login name).
-    pub user: String,
+    /// The OS account running this process: who authenticated, before any mapping.
+    pub login: String,
+    /// The user `--as` / `DESK_USER` asks to act as, if any.
+    pub requested_user: Option<String>,
+    /// Who acts, resolved against the store when it is first opened (see [`Context::user`]).
+    identity: OnceCell<Identity>,
     /// The time every rule uses (`DESK_NOW` or the clock), fixed for the whole command.
     pub now: DateTime<Utc>,
     pub lock_timeout: Duration,
@@ -34,31 +40,129 @@ impl Context {
             Some(dir) => dir.clone(),
             None => default_home()?,
         };
-        let user = match &globals.acting_user {
-            Some(user) => user.clone(),
-            None => env_vars::get(DESK_USER).unwrap_or_else(whoami::username),
+        let requested_user = match &globals.acting_user {
+            Some(user) => Some(user.clone()),
+            None => env_vars::get(DESK_USER),
         };
-        crate::domain::people::validate_name("user", &user).map_err(|e| {
-            CommandError::invalid(e.to_string()).with_hint("set the acting user with --as NAME or DESK_USER")
+        if let Some(user) = &requested_user {
+            crate::domain::people::validate_name("user", user).map_err(|e| {
+                CommandError::invalid(e.to_string()).with_hint("--as / DESK_USER name a desk user")
+            })?;
+        }
+        let login = whoami::fallible::username().map_err(|e| {
+            CommandError::new(
+                super::error::ExitKind::Failure,
+                format!("cannot tell which OS account runs desk: {e}"),
+            )
         })?;
+        // Before anything is written: every file this process creates gets the home's mode.
+        super::perms::HomeMode::of(&home).apply_umask();
         Ok(Context {
             ui,
             home: Home::new(home),
-            user,
+            login,
+            requested_user,
+            identity: OnceCell::new(),
             now: clock()?,
             lock_timeout: lock_timeout()?,
         })
     }
 
-    /// Open the store, waiting for other desk processes (exit 75 after the timeout).
+    /// The effective acting user: whose name and rights the command uses.
+    ///
+    /// Resolved when the store is first opened ([`Context::open_store`]); before that (and
+    /// in commands that never open it) it is the name asked for, else the OS account.
+    pub fn user(&self) -> &str {
+        match self.identity.get() {
+            Some(identity) => &identity.effective,
+            None => self.requested_user.as_deref().unwrap_or(&self.login),
+        }
+    }
+
+    /// Who acts, once resolved: real and effective user and how they authenticated.
+    pub fn identity(&self) -> Option<&Identity> {
+        self.identity.get()
+    }
+
+    /// Fix the identity without a store (`desk init` on a new home decides it itself).
+    pub fn set_identity(&self, identity: Identity) {
+        let _ = self.identity.set(identity);
+    }
+
+    /// Open the store, waiting for other desk processes (exit 75 after the timeout), and
+    /// authenticate the acting user against it: a refused `--as` is exit 4 here, before
+    /// the command reads or writes anything.
     pub fn open_store(&self) -> Result<Store, CommandError> {
         self.home.require()?;
+        let mut store = self.open_store_unauthenticated()?;
+        let identity = match self.identity.get() {
+            Some(identity) => identity.clone(),
+            None => {
+                let identity = self.authenticate(&store.txn())?;
+                self.identity.get_or_init(|| identity).clone()
+            }
+        };
+        if let Some(real) = identity.impersonator() {
+            store.record_impersonation(&identity.effective, real);
+        }
+        Ok(store)
+    }
+
+    /// The store without deciding who acts: for `desk init`, which makes the first admin.
+    pub fn open_store_unauthenticated(&self) -> Result<Store, CommandError> {
         let backend = sled_backend::open_with_retry(&self.home.hot_dir(), self.lock_timeout)?;
         Ok(Store::new(
             Box::new(backend),
             &self.home.hot_dir(),
             &self.home.cold_dir(),
         )?)
+    }
+
+    /// The identity seam for the embedded store: the OS account, mapped to a desk user,
+    /// and `--as` as an admin's audited power. A home made with
+    /// `init --insecure-test-identities` takes `--as` / `DESK_USER` on trust instead.
+    pub fn authenticate(&self, txn: &Txn<'_>) -> Result<Identity, CommandError> {
+        if txn.test_identities()? {
+            let name = self.requested_user.as_deref().unwrap_or(&self.login);
+            return Ok(Identity::own(name, AuthMethod::TestIdentity));
+        }
+        let real = self.desk_user_of_login(txn)?;
+        let Some(target) = self.requested_user.as_deref() else {
+            return Ok(Identity::own(real, AuthMethod::OsAccount));
+        };
+        let real_agent = txn.agent(&real)?;
+        let owns_home = super::perms::owned_by_this_process(self.home.root());
+        Identity::impersonate(&real, real_agent.as_ref(), owns_home, target, AuthMethod::OsAccount).map_err(|e| {
+            CommandError::from(e).with_hint(format!(
+                "you are {real} (OS account {}); drop --as / DESK_USER to act as yourself",
+                self.login
+            ))
+        })
+    }
+
+    /// The desk user this process's OS account signs in as: an explicit `--os-user`
+    /// mapping, else the account's own name, unless a desk user of that name signs in from
+    /// another account.
+    fn desk_user_of_login(&self, txn: &Txn<'_>) -> Result<String, CommandError> {
+        let login = &self.login;
+        if let Some(name) = txn.desk_user_of_os_account(login)? {
+            return Ok(name);
+        }
+        let claimed = match txn.agent(login)? {
+            Some(agent) => agent.os_user,
+            None => txn.requester(login)?.and_then(|r| r.os_user),
+        };
+        if let Some(other) = claimed.filter(|other| other != login) {
+            return Err(CommandError::denied(format!(
+                "permission denied: OS account {login} is not desk user {login}, who signs in as OS account {other}"
+            ))
+            .with_hint("an admin can map this account with `desk agent set NAME --os-user LOGIN` (or `desk requester set`)"));
+        }
+        crate::domain::people::validate_name("user", login).map_err(|e| {
+            CommandError::invalid(format!("OS account `{login}` cannot be a desk user: {e}"))
+                .with_hint("an admin can map it: `desk agent set NAME --os-user LOGIN`")
+        })?;
+        Ok(login.clone())
     }
 
     /// Housekeeping after a successful write: move a bounded batch of old closed tickets
@@ -90,8 +194,35 @@ impl Context {
         })
     }
 
-    /// Find the ticket `reference` names, hot or archived.
+    /// The acting user as the visibility rules see them (staff or requester).
+    pub fn viewer(&self, txn: &Txn<'_>) -> Result<Viewer, CommandError> {
+        Ok(Viewer::of(self.user(), txn.agent(self.user())?.as_ref()))
+    }
+
+    /// Find the ticket `reference` names, hot or archived, if the acting user may see it.
+    /// A requester gets the same refusal (exit 4) for someone else's ticket as for one
+    /// that does not exist, so ids reveal nothing to them.
     pub fn find_ticket(
+        &self,
+        store: &Store,
+        reference: &TicketRef,
+    ) -> Result<(ArchivedTicket, Location), CommandError> {
+        let viewer = self.viewer(&store.txn())?;
+        let found = self.find_any_ticket(store, reference);
+        if viewer.is_staff() {
+            return found;
+        }
+        match found {
+            Ok(found) if viewer.can_see_ticket(&found.0.ticket) => Ok(found),
+            Ok(_) | Err(_) => Err(CommandError::denied(format!(
+                "permission denied: {}",
+                Viewer::hidden_ticket_rule(&reference.to_string())
+            ))
+            .with_hint("`desk ticket list` shows yours")),
+        }
+    }
+
+    fn find_any_ticket(
         &self,
         store: &Store,
         reference: &TicketRef,

@@ -38,10 +38,11 @@ pub struct Prepared<'t> {
     pub fields: BTreeMap<String, Value>,
     /// Explicitly requested priority; None means the template's default.
     pub priority: Option<Priority>,
-    pub requester: String,
-    /// Who files it, for permissions and the history: the acting user at a terminal or in
-    /// a script; the sender for e-mail.
-    pub actor: String,
+    /// None: the acting user files for themselves.
+    pub requester: Option<String>,
+    /// Who files it, for permissions and the history: the sender for e-mail; None for the
+    /// acting user, who is only known once the store is opened ([`Context::user`]).
+    pub actor: Option<String>,
     pub dedup_key: Option<String>,
     /// File past the requester's rate limit (leads and admins only).
     pub over_limit: bool,
@@ -62,8 +63,10 @@ pub struct Raw {
     pub body: String,
     pub fields: Vec<(String, String)>,
     pub priority: Option<String>,
-    pub requester: String,
-    pub actor: String,
+    /// None: the acting user.
+    pub requester: Option<String>,
+    /// None: the acting user.
+    pub actor: Option<String>,
     pub dedup_key: Option<String>,
     pub over_limit: bool,
     pub channel: &'static str,
@@ -130,8 +133,10 @@ pub fn available_types(catalog: &Catalog) -> String {
 /// Check a complete submission without prompting; every problem is reported at once.
 pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, CommandError> {
     let template = find_template(catalog, &raw.ticket_type)?;
-    let requester = canonical_requester(&raw.requester);
-    validate_name("requester", &requester)?;
+    let requester = raw.requester.as_deref().map(canonical_requester);
+    if let Some(requester) = &requester {
+        validate_name("requester", requester)?;
+    }
     let mut problems = Vec::new();
     let title = lifecycle::validate_title(&raw.title)
         .map_err(|e| problems.push(e.to_string()))
@@ -193,9 +198,10 @@ pub fn file(
 ) -> Result<Outcome, CommandError> {
     let template = prepared.template;
     let mut txn = store.txn();
-    let actor = prepared.actor.as_str();
+    let actor = prepared.actor.as_deref().unwrap_or(ctx.user());
+    let requester = prepared.requester.as_deref().unwrap_or(actor);
     let acting_agent = txn.agent(actor)?;
-    if prepared.requester != actor && acting_agent.is_none() {
+    if requester != actor && acting_agent.is_none() {
         return Err(CommandError::denied(format!(
             "permission denied: only agents file tickets on behalf of others, and `{actor}` is not an agent"
         )));
@@ -205,7 +211,7 @@ pub fn file(
             "permission denied: only leads and admins assign tickets (--assign auto), and `{actor}` is neither"
         )));
     }
-    let tier = tier_of(&txn, config, &prepared.requester)?;
+    let tier = tier_of(&txn, config, requester)?;
     // Both the template and the tier must allow the pair; the template's rule is the more
     // specific, so it is the one named when both refuse.
     if !template.allows_tier(&tier.name) {
@@ -256,7 +262,7 @@ pub fn file(
         }
     }
 
-    let recent = txn.submissions(&prepared.requester)?;
+    let recent = txn.submissions(requester)?;
     let mut over_limit = false;
     if let Err(refused) = tier.check_rate(&recent, ctx.now) {
         let may_override = acting_agent
@@ -264,7 +270,7 @@ pub fn file(
             .is_some_and(|a| matches!(a.role, Role::Lead | Role::Admin));
         if !prepared.over_limit {
             return Err(rate_limited(
-                &prepared.requester,
+                requester,
                 &tier,
                 &refused,
                 ctx.now,
@@ -280,7 +286,7 @@ pub fn file(
     }
     if let Some(window) = tier.longest_window() {
         txn.prune_submissions(
-            &prepared.requester,
+            requester,
             ctx.now - chrono::Duration::from_std(window).unwrap_or_default(),
         )?;
     }
@@ -297,7 +303,7 @@ pub fn file(
             title: prepared.title,
             body: prepared.body,
             priority: tier.adjust_priority(requested),
-            requester: prepared.requester.clone(),
+            requester: requester.to_string(),
             fields: prepared.fields,
             dedup_key: prepared.dedup_key,
             sla_policy: tier.sla.clone().or_else(|| template.sla.clone()),
@@ -312,7 +318,7 @@ pub fn file(
     super::sla::refresh(config, &mut ticket, std::slice::from_ref(&event), ctx.now);
     txn.put_ticket(&ticket)?;
     txn.append_event(id, &event);
-    txn.record_submission(&prepared.requester, ctx.now, id);
+    txn.record_submission(requester, ctx.now, id);
     if let Some(message_id) = &prepared.message_id {
         txn.link_message_id(message_id, id);
     }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod home;
 pub mod intake;
 pub mod output;
+pub mod perms;
 pub mod progress;
 pub mod search;
 pub mod sla;
@@ -94,7 +95,11 @@ pub fn main() -> ExitCode {
     };
     let ui = Ui::new(mode, cli.globals.color, cli.globals.no_input);
     let color = ui.color;
-    let result = Context::new(&cli.globals, ui).and_then(|ctx| commands::run(&ctx, &cli.command));
+    let result = Context::new(&cli.globals, ui).and_then(|ctx| {
+        let result = commands::run(&ctx, &cli.command);
+        commands::audit::record(&ctx, &cli.command, &result);
+        result
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // `desk ticket list | head`: the reader left; that is not a failure.

@@ -67,7 +67,10 @@ impl<'a> TicketJson<'a> {
 pub struct EventJson<'a> {
     pub seq: u32,
     pub kind: &'static str,
+    /// The effective actor: whose name and rights the move used.
     pub actor: &'a str,
+    /// Who really acted when `actor` was impersonated (`desk --as`); null otherwise.
+    pub real_actor: Option<&'a str>,
     pub at: DateTime<Utc>,
     pub from_status: Option<&'static str>,
     pub to_status: Option<&'static str>,
@@ -95,6 +98,7 @@ impl<'a> EventJson<'a> {
     pub fn new(event: &'a Event) -> Self {
         EventJson {
             seq: event.seq,
+            real_actor: event.real_actor.as_deref(),
             kind: event.kind.as_str(),
             actor: &event.actor,
             at: event.at,

@@ -75,6 +75,10 @@ pub struct Event {
     pub seq: u32,
     pub kind: EventKind,
     pub actor: String,
+    /// The user who really acted when `actor` was impersonated (`root` ran
+    /// `desk --as bob …`): `ticket log` shows `root (as bob)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_actor: Option<String>,
     pub at: DateTime<Utc>,
     /// State before and after, for events that move the ticket.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,6 +128,7 @@ impl Event {
             seq: 0,
             kind,
             actor: actor.to_string(),
+            real_actor: None,
             at,
             from_status: None,
             to_status: None,

@@ -570,6 +570,7 @@ mod tests {
             status: AgentStatus::Online,
             created_at: at(0),
             updated_at: at(0),
+            os_user: None,
         }
     }
 

@@ -3,11 +3,14 @@
 //! Nothing here touches the terminal, the command line or the store; functions that depend
 //! on time take `now`, so callers (and tests) decide what time it is.
 
+pub mod access;
+pub mod audit;
 pub mod calendar;
 pub mod config;
 pub mod email;
 pub mod error;
 pub mod event;
+pub mod identity;
 pub mod kb;
 pub mod lifecycle;
 pub mod notify;
@@ -24,5 +27,6 @@ pub mod transfer;
 
 pub use error::DomainError;
 pub use event::{Event, EventKind};
+pub use identity::{AuthMethod, Identity};
 pub use people::{Agent, AgentStatus, Requester, Role};
 pub use ticket::{Priority, Status, Ticket, TicketRef, Workflow};

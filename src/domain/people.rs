@@ -100,6 +100,10 @@ pub struct Agent {
     pub status: AgentStatus,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The OS account that signs in as this agent, when it is not the agent's own name
+    /// (`desk agent add bob --os-user bwang`). See [`super::identity`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_user: Option<String>,
 }
 
 impl Agent {
@@ -111,6 +115,9 @@ pub struct Requester {
     pub name: String,
     pub tier: String,
     pub created_at: DateTime<Utc>,
+    /// The OS account that signs in as this requester, when it is not the same name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_user: Option<String>,
 }
 
 impl Requester {

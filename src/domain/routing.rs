@@ -1003,6 +1003,7 @@ mod tests {
             status,
             created_at: at(0),
             updated_at: at(0),
+            os_user: None,
         }
     }
 

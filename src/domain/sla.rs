@@ -514,6 +514,7 @@ mod tests {
             status: AgentStatus::Online,
             created_at: at(0),
             updated_at: at(0),
+            os_user: None,
         }
     }
 

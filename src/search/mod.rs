@@ -52,7 +52,7 @@ use directory::LazySyncDirectory;
 use tokenizer::CjkTokenizer;
 
 /// The index format this build writes; an index with another is rebuilt.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 const INDEX_TOKENIZER: &str = "desk_index";
 const QUERY_TOKENIZER: &str = "desk_query";
 /// The text kept for snippets, per document.
@@ -118,10 +118,13 @@ struct Fields {
     title: Field,
     body: Field,
     replies: Field,
+    /// Internal comments: searched for staff only.
+    notes: Field,
     values: Field,
     status: Field,
     ticket_type: Field,
     assignee: Field,
+    requester: Field,
     created: Field,
     excerpt: Field,
 }
@@ -141,10 +144,12 @@ fn schema() -> (Schema, Fields) {
         title: builder.add_text_field("title", text.clone().set_stored()),
         body: builder.add_text_field("body", text.clone()),
         replies: builder.add_text_field("replies", text.clone()),
+        notes: builder.add_text_field("notes", text.clone()),
         values: builder.add_text_field("values", text.set_stored()),
         status: builder.add_text_field("status", STRING | STORED),
         ticket_type: builder.add_text_field("type", STRING | STORED),
         assignee: builder.add_text_field("assignee", STRING | STORED),
+        requester: builder.add_text_field("requester", STRING),
         created: builder.add_i64_field("created", INDEXED | STORED | FAST),
         excerpt: builder.add_text_field("excerpt", STORED),
     };
@@ -219,6 +224,10 @@ pub struct SearchRequest {
     /// Ticket type (tickets), or linked type (articles: also those linked to no type).
     pub ticket_type: Option<String>,
     pub assignee: Option<String>,
+    /// Only this requester's tickets (what a requester may search).
+    pub requester: Option<String>,
+    /// Also match internal comments (staff only).
+    pub include_notes: bool,
     pub since: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
     pub limit: usize,
@@ -401,10 +410,13 @@ impl Engine {
         }
         let f = self.fields;
         // Where a word is found weighs how much it says: the title most.
-        let weighted = [(f.title, 3.0), (f.values, 1.5), (f.body, 1.0), (f.replies, 1.0)];
+        let mut weighted = vec![(f.title, 3.0), (f.values, 1.5), (f.body, 1.0), (f.replies, 1.0)];
+        if request.include_notes {
+            weighted.push((f.notes, 1.0));
+        }
         let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &terms {
-            for (field, boost) in weighted {
+            for &(field, boost) in &weighted {
                 let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
                 words.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost))));
             }
@@ -435,6 +447,9 @@ impl Engine {
                 DocKind::Ticket => exact(f.ticket_type, name),
                 DocKind::Article => any_of(f.ticket_type, &[name.as_str(), ANY_TYPE]),
             }));
+        }
+        if let Some(name) = &request.requester {
+            clauses.push(filter(exact(f.requester, name)));
         }
         if let Some(name) = &request.assignee {
             clauses.push(filter(exact(f.assignee, name)));
@@ -632,18 +647,19 @@ fn build<E: From<SearchError>>(
 
 fn ticket_document(f: Fields, record: &ArchivedTicket) -> TantivyDocument {
     let ticket = &record.ticket;
-    let replies: Vec<&str> = record
-        .events
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::Replied | EventKind::Commented | EventKind::Occurred | EventKind::Rated
-            )
-        })
-        .filter_map(|e| e.message.as_deref())
-        .collect();
-    let replies = replies.join("\n");
+    let texts = |kinds: &[EventKind]| -> String {
+        let texts: Vec<&str> = record
+            .events
+            .iter()
+            .filter(|e| kinds.contains(&e.kind))
+            .filter_map(|e| e.message.as_deref())
+            .collect();
+        texts.join("\n")
+    };
+    // What the requester also reads, apart from the agents' internal notes: snippets
+    // come from the first only, so no one is shown a note in a result.
+    let replies = texts(&[EventKind::Replied, EventKind::Occurred, EventKind::Rated]);
+    let notes = texts(&[EventKind::Commented]);
     let mut values: Vec<String> = ticket
         .fields
         .values()
@@ -661,6 +677,8 @@ fn ticket_document(f: Fields, record: &ArchivedTicket) -> TantivyDocument {
         f.title => ticket.title.as_str(),
         f.body => ticket.body.as_str(),
         f.replies => replies.as_str(),
+        f.notes => notes.as_str(),
+        f.requester => ticket.requester.as_str(),
         f.values => values.join(" "),
         f.status => ticket.status.as_str(),
         f.ticket_type => ticket.ticket_type.as_str(),

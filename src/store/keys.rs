@@ -3,6 +3,10 @@
 //!
 //! ```text
 //! m/schema                      schema version (u32 BE)
+//! m/test_identities             present in a home made by `init --insecure-test-identities`
+//! i/o/<os login>                desk user an OS account signs in as (`--os-user`)
+//! u/<at ms><seq>                audit log entry (JSON): impersonated, privileged and refused
+//!                               commands (store::audit)
 //! m/next_id                     next ticket id (u64 BE); ids are never reused
 //! m/cold                        the cold archive's manifest (JSON)
 //! m/purge                       journal of a retention purge between its switch and its
@@ -46,6 +50,12 @@
 use super::StoreError;
 
 pub const SCHEMA: &[u8] = b"m/schema";
+pub const TEST_IDENTITIES: &[u8] = b"m/test_identities";
+pub const AUDIT_PREFIX: &[u8] = b"u/";
+
+pub fn os_account(login: &str) -> Vec<u8> {
+    join(&[b"i/o/", login.as_bytes()])
+}
 pub const NEXT_ID: &[u8] = b"m/next_id";
 pub const COLD_MANIFEST: &[u8] = b"m/cold";
 pub const TICKET_PREFIX: &[u8] = b"t/";

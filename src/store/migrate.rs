@@ -54,6 +54,7 @@ impl Store {
         let store = Store {
             kv,
             cold: ColdArchive::new(cold_dir),
+            impersonation: None,
             path: path.to_path_buf(),
         };
         let mut ran = Vec::new();

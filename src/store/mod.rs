@@ -13,6 +13,7 @@
 //! Only one process holds the sled database at a time (its file lock); the CLI opens the
 //! store with [`sled_backend::open_with_retry`], which waits with jittered backoff.
 
+pub mod audit;
 pub mod backup;
 pub mod cold;
 pub mod doctor;
@@ -214,6 +215,15 @@ impl SlaEntry {
 pub struct Txn<'s> {
     kv: &'s dyn KvBackend,
     pending: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
+    /// Set when the command runs under impersonation: see [`Store::record_impersonation`].
+    impersonation: Option<&'s Impersonation>,
+}
+
+/// `real` is acting as `effective` (`desk --as`): events by `effective` record `real` too.
+#[derive(Debug, Clone)]
+pub struct Impersonation {
+    pub effective: String,
+    pub real: String,
 }
 
 impl<'s> Txn<'s> {
@@ -221,6 +231,7 @@ impl<'s> Txn<'s> {
         Txn {
             kv,
             pending: BTreeMap::new(),
+            impersonation: None,
         }
     }
 
@@ -285,6 +296,36 @@ impl<'s> Txn<'s> {
 
     pub fn set_schema_version(&mut self, version: u32) {
         self.put_raw(keys::SCHEMA.to_vec(), version.to_be_bytes().to_vec());
+    }
+
+    /// Whether the home was created with `desk init --insecure-test-identities`, where
+    /// `--as` / `DESK_USER` are taken on trust. Set only by `init` on a new store.
+    pub fn test_identities(&self) -> Result<bool> {
+        Ok(self.get_raw(keys::TEST_IDENTITIES)?.is_some())
+    }
+
+    pub fn set_test_identities(&mut self) {
+        self.put_raw(keys::TEST_IDENTITIES.to_vec(), Vec::new());
+    }
+
+    // --- identity ---
+
+    /// The desk user an OS account signs in as, when an agent or requester names it
+    /// explicitly (`--os-user`); None means the account's own name.
+    pub fn desk_user_of_os_account(&self, login: &str) -> Result<Option<String>> {
+        self.get_raw(&keys::os_account(login))?
+            .map(|bytes| {
+                String::from_utf8(bytes).map_err(|_| StoreError::Corrupt("OS account mapping".into()))
+            })
+            .transpose()
+    }
+
+    /// Map OS account `login` to desk user `name` (`None` removes the mapping).
+    pub fn map_os_account(&mut self, login: &str, name: Option<&str>) {
+        match name {
+            Some(name) => self.put_raw(keys::os_account(login), name.as_bytes().to_vec()),
+            None => self.delete_raw(keys::os_account(login)),
+        }
     }
 
     /// Reserve the next ticket id. Ids start at 1 and are never reused.
@@ -392,7 +433,17 @@ impl<'s> Txn<'s> {
 
     /// Record `event`, and queue it in the notification outbox in the same commit.
     pub fn append_event(&mut self, ticket_id: u64, event: &Event) {
-        self.put_raw(keys::event(ticket_id, event.seq), encode(event));
+        match self.impersonation {
+            // Under impersonation the events the effective user makes name the real one
+            // too; events already carrying a real actor (imports) or made by others (the
+            // SLA clock) are kept as they are.
+            Some(who) if event.actor == who.effective && event.real_actor.is_none() => {
+                let mut stamped = event.clone();
+                stamped.real_actor = Some(who.real.clone());
+                self.put_raw(keys::event(ticket_id, event.seq), encode(&stamped));
+            }
+            _ => self.put_raw(keys::event(ticket_id, event.seq), encode(event)),
+        }
         self.put_raw(keys::outbox(ticket_id, event.seq), Vec::new());
     }
 
@@ -713,6 +764,7 @@ pub enum Location {
 pub struct Store {
     kv: Box<dyn KvBackend>,
     cold: ColdArchive,
+    impersonation: Option<Impersonation>,
     path: PathBuf,
 }
 
@@ -726,7 +778,18 @@ impl Store {
     }
 
     pub fn txn(&self) -> Txn<'_> {
-        Txn::new(self.kv.as_ref())
+        let mut txn = Txn::new(self.kv.as_ref());
+        txn.impersonation = self.impersonation.as_ref();
+        txn
+    }
+
+    /// From now on, events this store writes for `effective` also record `real`: the
+    /// command runs under impersonation, and the history must say who really acted.
+    pub fn record_impersonation(&mut self, effective: &str, real: &str) {
+        self.impersonation = Some(Impersonation {
+            effective: effective.to_string(),
+            real: real.to_string(),
+        });
     }
 
     pub fn cold(&self) -> &ColdArchive {

@@ -16,7 +16,7 @@ use crate::common::{kinds, TestEnv};
 /// (name, skills, capacity, status).
 fn team(agents: &[(&str, &str, u32, &str)]) -> TestEnv {
     let env = TestEnv::empty();
-    env.ok("admin", &["init", "--examples"]);
+    env.ok("admin", &["init", "--examples", "--insecure-test-identities"]);
     for (name, skills, capacity, status) in agents {
         let capacity = capacity.to_string();
         let mut args = vec!["agent", "add", name, "--capacity", &capacity, "--status", status];

@@ -255,7 +255,7 @@ fn a_home_with_tickets_is_replaced_only_with_force_by_its_admin() {
     let source = history();
     let file = backup(&source);
     let target = elsewhere(&source);
-    target.ok("admin", &["init", "--examples"]);
+    target.ok("admin", &["init", "--examples", "--insecure-test-identities"]);
     target.ok("admin", &["agent", "add", "bob"]);
     // A freshly initialised home has nothing to lose.
     let out = restore(&target, &file, &[]);

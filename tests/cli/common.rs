@@ -27,7 +27,7 @@ impl TestEnv {
     /// `desk init --examples` as `admin`, plus agents `bob` (ops) and `dave` (lead).
     pub fn with_examples() -> Self {
         let env = Self::empty();
-        env.ok("admin", &["init", "--examples"]);
+        env.ok("admin", &["init", "--examples", "--insecure-test-identities"]);
         env.ok(
             "admin",
             &[

@@ -104,7 +104,7 @@ fn history() -> TestEnv {
 fn fresh_like(source: &TestEnv) -> TestEnv {
     let target = TestEnv::empty();
     target.advance(source.now() - target.now());
-    target.ok("admin", &["init"]);
+    target.ok("admin", &["init", "--insecure-test-identities"]);
     copy_dir(&source.home().join("templates"), &target.home().join("templates"));
     fs::copy(
         source.home().join("config.toml"),

@@ -95,11 +95,11 @@ pub fn run(ctx: &Context, command: &AgentCommand) -> Result<(), CommandError> {
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(&ctx.user)? {
+    match txn.agent(&ctx.user())? {
         Some(agent) if agent.role == Role::Admin => Ok(()),
         _ => Err(CommandError::denied(format!(
             "permission denied: only admins {what}, and `{}` is not an admin",
-            ctx.user
+            ctx.user()
         ))
         .with_hint("act as an admin with --as NAME; the user who ran `desk init` is one")),
     }
@@ -153,6 +153,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
         status: args.status.parse()?,
         created_at: ctx.now,
         updated_at: ctx.now,
+        os_user: None,
     };
     txn.put_agent(&agent);
     txn.commit()?;
@@ -283,12 +284,12 @@ fn status(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     let mut agent = ctx.agent(&txn, &args.name)?;
-    if agent.name != ctx.user {
-        let allowed = txn.agent(&ctx.user)?.is_some_and(|me| me.role.can_dispatch());
+    if agent.name != ctx.user() {
+        let allowed = txn.agent(&ctx.user())?.is_some_and(|me| me.role.can_dispatch());
         if !allowed {
             return Err(CommandError::denied(format!(
                 "permission denied: agents set only their own status; leads and admins set anyone's (`{}` is neither)",
-                ctx.user
+                ctx.user()
             )));
         }
     }
@@ -319,10 +320,10 @@ fn status_offline_rebalance(ctx: &Context, args: &StatusArgs) -> Result<(), Comm
     let mut agent = ctx.agent(&txn, &args.name)?;
     // Their own unstarted tickets are theirs to hand back (a handler may transfer them
     // anyway); anyone else's need a lead or an admin.
-    if agent.name != ctx.user && !txn.agent(&ctx.user)?.is_some_and(|me| me.role.can_dispatch()) {
+    if agent.name != ctx.user() && !txn.agent(&ctx.user())?.is_some_and(|me| me.role.can_dispatch()) {
         return Err(CommandError::denied(format!(
             "permission denied: agents set only their own status; leads and admins set anyone's (`{}` is neither)",
-            ctx.user
+            ctx.user()
         )));
     }
     let previous = agent.status;
@@ -374,7 +375,7 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     // Agents keep their own contacts; every other change is for admins.
-    let own_contacts = args.name == ctx.user && !args.contact.is_empty();
+    let own_contacts = args.name == ctx.user() && !args.contact.is_empty();
     if !own_contacts {
         require_admin(ctx, &txn, "change agents")?;
     }

@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
 
 fn require_role(ctx: &Context, store: &Store, role: Role, what: &str) -> Result<(), CommandError> {
     let txn = store.txn();
-    let allowed = match txn.agent(&ctx.user)? {
+    let allowed = match txn.agent(&ctx.user())? {
         Some(agent) => match role {
             Role::Admin => agent.role == Role::Admin,
             _ => agent.role.can_dispatch(),
@@ -84,7 +84,7 @@ fn require_role(ctx: &Context, store: &Store, role: Role, what: &str) -> Result<
     };
     Err(CommandError::denied(format!(
         "permission denied: only {who} {what}, and `{}` is not one",
-        ctx.user
+        ctx.user()
     ))
     .with_hint("`--dry-run` shows what would happen without writing; anyone may run it"))
 }

@@ -116,11 +116,11 @@ struct Summary {
 
 /// Who may import: admins only (an import rewrites history and people).
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(&ctx.user)? {
+    match txn.agent(&ctx.user())? {
         Some(agent) if agent.role == Role::Admin => Ok(()),
         _ => Err(CommandError::denied(format!(
             "permission denied: only admins {what}, and `{}` is not an admin",
-            ctx.user
+            ctx.user()
         ))
         .with_hint("act as an admin with --as NAME; the user who ran `desk init` is one")),
     }
@@ -752,8 +752,8 @@ fn read_row(
             .to_string(),
         fields,
         priority: cell(&Target::Priority).map(str::to_string),
-        requester: cell(&Target::Requester).unwrap_or(&ctx.user).to_string(),
-        actor: ctx.user.clone(),
+        requester: Some(cell(&Target::Requester).unwrap_or(ctx.user()).to_string()),
+        actor: Some(ctx.user().to_string()),
         dedup_key: None,
         over_limit: false,
         channel: "import",
@@ -799,7 +799,7 @@ fn read_row(
         ticket_type: prepared.template.name.clone(),
         title: prepared.title,
         body: prepared.body,
-        requester: prepared.requester,
+        requester: prepared.requester.unwrap_or_else(|| ctx.user().to_string()),
         priority: prepared.priority,
         fields: prepared.fields,
         created_at,
@@ -950,7 +950,7 @@ fn write_rows(
                 channel: Some("import".to_string()),
                 attachments: Vec::new(),
             },
-            &ctx.user,
+            &ctx.user(),
             row.created_at,
         );
         crate::cli::sla::refresh(config, &mut ticket, std::slice::from_ref(&event), ctx.now);

@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::cli::context::Context;
 use crate::cli::error::{CommandError, ExitKind};
 use crate::domain::config::DEFAULT_CONFIG_TOML;
-use crate::domain::{Agent, AgentStatus, Role};
+use crate::cli::perms::{secure_root, HomeMode};
+use crate::domain::{Agent, AgentStatus, AuthMethod, Identity, Role};
 
 /// The example ticket types `desk init --examples` installs (also under `examples/templates/`).
 pub const EXAMPLE_TEMPLATES: [(&str, &str); 4] = [
@@ -31,10 +32,20 @@ pub const EXAMPLE_TEMPLATES: [(&str, &str); 4] = [
 ];
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk init --examples            a private home (0700) administered by your OS account
+  desk init --group ops           a home the `ops` group shares (2770 directories, 0660 files)")]
 pub struct InitArgs {
     /// Also install example ticket types (incident, access-request, ci-failure, customer-complaint)
     #[arg(long)]
     pub examples: bool,
+    /// Share the new home with this OS group: directories 2770, files 0660
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// FOR TESTS ONLY: trust --as / DESK_USER as the acting user, with no admin check.
+    /// Only when the home is created; `desk doctor` reports it. Never use it for a real desk.
+    #[arg(long)]
+    pub insecure_test_identities: bool,
 }
 
 #[derive(Serialize)]
@@ -43,6 +54,9 @@ struct InitJson {
     created: bool,
     admin: Option<String>,
     templates_installed: Vec<String>,
+    /// `private` or `group:NAME`.
+    access: String,
+    insecure_test_identities: bool,
 }
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
@@ -51,6 +65,30 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     let fail = |what: &str, e: std::io::Error| {
         CommandError::new(ExitKind::Failure, format!("cannot create {what}: {e}"))
     };
+    if !created && (args.group.is_some() || args.insecure_test_identities) {
+        let flag = if args.group.is_some() {
+            "--group"
+        } else {
+            "--insecure-test-identities"
+        };
+        return Err(CommandError::conflict(format!(
+            "{flag} applies only when a home is created, and {} already exists",
+            home.root().display()
+        ))
+        .with_hint("`desk doctor` shows the home's access mode; `desk doctor --repair` tightens loose file modes"));
+    }
+    let mode = match &args.group {
+        Some(group) => HomeMode::group(group).map_err(|e| {
+            CommandError::invalid(e).with_hint("create it first (groupadd), or leave out --group for a private home")
+        })?,
+        None if created => HomeMode::Private,
+        None => HomeMode::of(home.root()),
+    };
+    mode.apply_umask();
+    fs::create_dir_all(home.root()).map_err(|e| fail(&home.root().display().to_string(), e))?;
+    if created {
+        secure_root(home.root(), &mode).map_err(|e| fail(&format!("the mode of {}", home.root().display()), e))?;
+    }
     fs::create_dir_all(home.templates_dir())
         .map_err(|e| fail(&home.templates_dir().display().to_string(), e))?;
     if !home.config_path().exists() {
@@ -69,23 +107,48 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     }
     fs::create_dir_all(home.hot_dir()).map_err(|e| fail("the store", e))?;
 
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_unauthenticated()?;
     let mut txn = store.txn();
-    // The first user to initialise a home administers it.
-    let admin = if txn.agents()?.is_empty() {
+    // The first user to initialise a home administers it: the OS account running this
+    // (or, in a test home, whoever --as names).
+    let fresh = txn.agents()?.is_empty();
+    if fresh {
+        let identity = if args.insecure_test_identities {
+            txn.set_test_identities();
+            Identity::own(ctx.user(), AuthMethod::TestIdentity)
+        } else if txn.test_identities()? {
+            Identity::own(ctx.user(), AuthMethod::TestIdentity)
+        } else {
+            if let Some(asked) = ctx.requested_user.as_deref().filter(|asked| *asked != ctx.login) {
+                return Err(CommandError::denied(format!(
+                    "permission denied: the first admin of a new home is the OS account that creates it ({}), not `{asked}`",
+                    ctx.login
+                ))
+                .with_hint("drop --as / DESK_USER; add other agents afterwards with `desk agent add`"));
+            }
+            crate::domain::people::validate_name("admin", &ctx.login)?;
+            Identity::own(ctx.login.clone(), AuthMethod::OsAccount)
+        };
+        ctx.set_identity(identity);
+    } else {
+        ctx.set_identity(ctx.authenticate(&txn)?);
+    }
+    let admin = if fresh {
         txn.put_agent(&Agent {
-            name: ctx.user.clone(),
+            name: ctx.user().to_string(),
             skills: Vec::new(),
             capacity: Agent::DEFAULT_CAPACITY,
             role: Role::Admin,
             status: AgentStatus::Online,
             created_at: ctx.now,
             updated_at: ctx.now,
+            os_user: None,
         });
-        Some(ctx.user.clone())
+        Some(ctx.user().to_string())
     } else {
         None
     };
+    let store_test_identities = txn.test_identities()?;
     txn.commit()?;
     drop(store);
 
@@ -95,6 +158,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             created,
             admin,
             templates_installed: installed,
+            access: match &mode {
+                HomeMode::Private => "private".to_string(),
+                HomeMode::Group { name, .. } => format!("group:{name}"),
+            },
+            insecure_test_identities: store_test_identities,
         });
     }
     if ctx.ui.is_quiet() {
@@ -111,6 +179,14 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
         ctx.ui.line(format!(
             "Admin: {admin} (add agents with `desk agent add NAME --skills a,b`)"
         ))?;
+    }
+    if created {
+        ctx.ui.line(format!("Access: {}", mode.describe()))?;
+    }
+    if store_test_identities && created {
+        ctx.ui.warn(
+            "insecure test identities: --as / DESK_USER are trusted without checks; use this home for tests only",
+        );
     }
     if !installed.is_empty() {
         ctx.ui

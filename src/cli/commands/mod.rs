@@ -4,6 +4,7 @@
 pub mod agent;
 pub mod archive;
 pub mod assign;
+pub mod audit;
 pub mod backup;
 pub mod completions;
 pub mod doctor;
@@ -76,6 +77,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Bring a home back from a backup, after checking all of it (admins to replace a home)
     Restore(restore::RestoreArgs),
+    /// Who did what as whom: impersonated, privileged and refused commands (admins)
+    Audit(audit::AuditArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -99,6 +102,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
         Command::Restore(args) => restore::run(ctx, args),
+        Command::Audit(args) => audit::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
 }

@@ -107,10 +107,10 @@ fn check_tier(config: &Config, tier: &str) -> Result<(), CommandError> {
 }
 
 fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<(), CommandError> {
-    if txn.agent(&ctx.user)?.is_none() {
+    if txn.agent(&ctx.user())?.is_none() {
         return Err(CommandError::denied(format!(
             "permission denied: only agents manage requesters, and `{}` is not an agent",
-            ctx.user
+            ctx.user()
         )));
     }
     Ok(())
@@ -154,6 +154,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
                     .clone()
                     .unwrap_or_else(|| config.requesters.default_tier.clone()),
                 created_at: ctx.now,
+                os_user: None,
             },
             None,
         ),
@@ -241,6 +242,14 @@ fn print_requester(ctx: &Context, requester: &Requester, sentence: String) -> Re
 
 fn list(ctx: &Context) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
+    // Requesters never see who else files tickets here.
+    if !ctx.viewer(&store.txn())?.is_staff() {
+        return Err(CommandError::denied(format!(
+            "permission denied: only agents list requesters, and `{}` is not an agent",
+            ctx.user()
+        ))
+        .with_hint(format!("`desk requester show {}` shows your own tier and tickets", ctx.user())));
+    }
     let requesters = store.txn().requesters()?;
     drop(store);
     if ctx.ui.is_json() {
@@ -313,6 +322,13 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
     let txn = store.txn();
+    if !ctx.viewer(&txn)?.can_see_person(&args.name) {
+        return Err(CommandError::denied(format!(
+            "permission denied: requesters see only their own details, not {}'s",
+            args.name
+        ))
+        .with_hint(format!("`desk requester show {}` shows yours", ctx.user())));
+    }
     let record = txn.requester(&args.name)?;
     let is_agent = txn.agent(&args.name)?.is_some();
     let mut tickets = txn.query_tickets(&TicketQuery {

@@ -157,12 +157,12 @@ fn inspect(ctx: &Context, root: &Path) -> Result<(Target, Option<Store>), Comman
     let txn = store.txn();
     let tickets = txn.last_ticket_id()?;
     let used = tickets > 0 || !txn.cold_manifest()?.segments.is_empty();
-    let is_admin = txn.agent(&ctx.user)?.is_some_and(|a| a.role == Role::Admin);
+    let is_admin = txn.agent(&ctx.user())?.is_some_and(|a| a.role == Role::Admin);
     drop(txn);
     if !is_admin {
         return Err(CommandError::denied(format!(
             "permission denied: only admins replace a desk home, and `{}` is not an admin of {}",
-            ctx.user,
+            ctx.user(),
             root.display()
         ))
         .with_hint("act as an admin with --as NAME, or restore into an empty directory with --home DIR"));

@@ -105,6 +105,14 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
     let mut txn = store.txn();
+    // It lists every open ticket at risk: staff only (cron runs it as an agent account).
+    if !ctx.viewer(&txn)?.is_staff() {
+        return Err(CommandError::denied(format!(
+            "permission denied: only agents run the SLA check, and `{}` is not an agent",
+            ctx.user()
+        ))
+        .with_hint("run it from the crontab of an agent's OS account, e.g. the home's admin"));
+    }
     if args.recompute {
         let recomputed = recompute(&mut txn, &config, ctx.now)?;
         ctx.ui.note(format!(

@@ -51,10 +51,10 @@ pub fn strategy_parser() -> impl TypedValueParser<Value = Strategy> {
 
 /// The acting user's agent record: only agents look at routing (exit 4 otherwise).
 pub fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<Agent, CommandError> {
-    txn.agent(&ctx.user)?.ok_or_else(|| {
+    txn.agent(&ctx.user())?.ok_or_else(|| {
         CommandError::denied(format!(
             "permission denied: only agents see routing, and `{}` is not an agent",
-            ctx.user
+            ctx.user()
         ))
     })
 }
@@ -67,7 +67,7 @@ pub fn require_dispatcher(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<Ag
     } else {
         Err(CommandError::denied(format!(
             "permission denied: only leads and admins {what}, and `{}` is {} {}",
-            ctx.user,
+            ctx.user(),
             if agent.role.as_str().starts_with('a') {
                 "an"
             } else {

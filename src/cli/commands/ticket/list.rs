@@ -56,7 +56,7 @@ pub(crate) fn check_type(ctx: &Context, name: &str, nothing_matched: bool) -> Re
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     let me = |name: &Option<String>| {
         name.as_ref()
-            .map(|n| if n == "me" { ctx.user.clone() } else { n.clone() })
+            .map(|n| if n == "me" { ctx.user().to_string() } else { n.clone() })
     };
     let statuses: Vec<Status> = if args.all || (args.archived && args.status.is_empty()) {
         Status::ALL.to_vec()
@@ -70,14 +70,25 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
         .iter()
         .map(|p| p.parse())
         .collect::<Result<_, _>>()?;
-    let query = TicketQuery {
+    // `me` is the acting user, known once the store has authenticated them.
+    let store = ctx.open_store()?;
+    let txn = store.txn();
+    let mut query = TicketQuery {
         statuses,
         assignee: me(&args.assignee),
         ticket_type: args.ticket_type.clone(),
         requester: me(&args.requester),
     };
-    let store = ctx.open_store()?;
-    let txn = store.txn();
+    // Requesters list their own tickets only, whatever the filters say.
+    let viewer = ctx.viewer(&txn)?;
+    if !viewer.is_staff() {
+        if let Some(other) = query.requester.as_deref().filter(|r| *r != viewer.name()) {
+            return Err(CommandError::denied(format!(
+                "permission denied: requesters list only their own tickets, not {other}'s"
+            )));
+        }
+        query.requester = Some(viewer.name().to_string());
+    }
     // A mistyped name must not look like an empty queue. `me` is whoever acts, agent or not.
     if let Some(name) = args.assignee.as_deref().filter(|&name| name != "me") {
         ctx.agent(&txn, name)?;

@@ -199,6 +199,14 @@ fn suggest(ctx: &Context, prepared: &intake::Prepared<'_>) -> Suggestions {
     if crate::search::query_terms(&text).is_empty() {
         return Suggestions::default();
     }
+    // Closed tickets are suggested from what the filer may see: a requester, their own.
+    let viewer = match ctx.open_store().and_then(|store| ctx.viewer(&store.txn())) {
+        Ok(viewer) => viewer,
+        Err(error) => {
+            ctx.ui.warn(format!("no suggestions: {}", error.message));
+            return Suggestions::default();
+        }
+    };
     let found = open_engine(ctx, false, true).and_then(|engine| {
         let articles = engine.search(&SearchRequest {
             text: text.clone(),
@@ -211,6 +219,8 @@ fn suggest(ctx: &Context, prepared: &intake::Prepared<'_>) -> Suggestions {
             text: text.clone(),
             kind: DocKind::Ticket,
             statuses: vec![Status::Closed],
+            requester: (!viewer.is_staff()).then(|| viewer.name().to_string()),
+            include_notes: viewer.is_staff(),
             limit: SUGGESTIONS,
             ..Default::default()
         })?;
@@ -290,8 +300,8 @@ fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, Comma
         body,
         fields,
         priority: args.priority.clone(),
-        requester: args.requester.clone().unwrap_or_else(|| ctx.user.clone()),
-        actor: ctx.user.clone(),
+        requester: args.requester.clone(),
+        actor: None,
         dedup_key: args.dedup_key.clone(),
         over_limit: args.over_limit,
         channel: "cli",
@@ -385,7 +395,7 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
     // A single JSON value, even pretty-printed over many lines, is one submission and
     // behaves exactly like `desk ticket new` with flags.
     if let [(_, Ok(value))] = submissions.as_slice() {
-        let raw = json_to_raw(ctx, args, value.clone())?;
+        let raw = json_to_raw(args, value.clone())?;
         let mut prepared = intake::prepare(catalog, raw)?;
         prepared.assign_auto = args.assign.is_some();
         let config = ctx.home.config()?;
@@ -400,7 +410,7 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
     let mut outcomes: Vec<(usize, Result<Outcome, CommandError>)> = Vec::with_capacity(submissions.len());
     for (line, value) in submissions {
         let result = value
-            .and_then(|value| json_to_raw(ctx, args, value))
+            .and_then(|value| json_to_raw(args, value))
             .and_then(|raw| intake::prepare(catalog, raw))
             .and_then(|mut prepared| {
                 prepared.assign_auto = args.assign.is_some();
@@ -562,7 +572,7 @@ fn read_source(source: &str) -> Result<String, CommandError> {
 
 /// A JSON submission as a [`Raw`] one; `--type`, `--priority` and `--requester` given as
 /// flags are defaults for keys the JSON leaves out.
-fn json_to_raw(ctx: &Context, args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
+fn json_to_raw(args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
     if !value.is_object() {
         return Err(CommandError::invalid(
             "expected a JSON object with `type` and `title`",
@@ -597,11 +607,8 @@ fn json_to_raw(ctx: &Context, args: &NewArgs, value: Value) -> Result<Raw, Comma
         body: submission.body,
         fields,
         priority: submission.priority.or_else(|| args.priority.clone()),
-        requester: submission
-            .requester
-            .or_else(|| args.requester.clone())
-            .unwrap_or_else(|| ctx.user.clone()),
-        actor: ctx.user.clone(),
+        requester: submission.requester.or_else(|| args.requester.clone()),
+        actor: None,
         dedup_key: submission.dedup_key,
         over_limit: args.over_limit,
         channel: "json",

@@ -45,7 +45,17 @@ pub struct SearchArgs {
 
 pub fn run(ctx: &Context, args: &SearchArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let request = request(ctx, args)?;
+    // Who asks decides what is searched: requesters their own tickets, without notes.
+    let viewer = {
+        let store = ctx.open_store()?;
+        let viewer = ctx.viewer(&store.txn())?;
+        viewer
+    };
+    let mut request = request(ctx, args)?;
+    if !viewer.is_staff() {
+        request.requester = Some(viewer.name().to_string());
+    }
+    request.include_notes = viewer.is_staff();
     if let Some(name) = &request.ticket_type {
         // A typo must not look like "no matches" (a removed type's old tickets still count).
         let catalog = ctx.home.catalog()?;
@@ -131,7 +141,7 @@ fn request(ctx: &Context, args: &SearchArgs) -> Result<SearchRequest, CommandErr
     }
     let assignee = args.assignee.as_ref().map(|name| {
         if name == "me" {
-            ctx.user.clone()
+            ctx.user().to_string()
         } else {
             name.clone()
         }
@@ -146,6 +156,8 @@ fn request(ctx: &Context, args: &SearchArgs) -> Result<SearchRequest, CommandErr
         statuses,
         ticket_type: args.ticket_type.clone(),
         assignee,
+        requester: None,
+        include_notes: false,
         since,
         until,
         limit: args.limit,

@@ -11,6 +11,7 @@ use crate::cli::output::{self, EventJson, TicketJson};
 use crate::cli::ui::{StyledCell, Ui};
 use crate::domain::sla::{SlaStatus, State};
 use crate::domain::ticket::Attachment;
+use crate::domain::identity::actor_label;
 use crate::domain::{Event, EventKind, Status, TicketRef};
 use crate::store::cold::ArchivedTicket;
 use crate::store::Location;
@@ -97,9 +98,19 @@ fn human_size(bytes: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
+/// The ticket, if the acting user may see it, with its history as they may read it.
 fn load(ctx: &Context, id: &TicketRef) -> Result<(ArchivedTicket, Location), CommandError> {
     let store = ctx.open_store()?;
-    ctx.find_ticket(&store, id)
+    let viewer = ctx.viewer(&store.txn())?;
+    let (mut record, location) = ctx.find_ticket(&store, id)?;
+    if !viewer.is_staff() {
+        record.events = viewer
+            .visible_events(&record.events)
+            .into_iter()
+            .map(|event| event.into_owned())
+            .collect();
+    }
+    Ok((record, location))
 }
 
 pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
@@ -266,7 +277,7 @@ fn print_events(ui: &Ui, events: &[Event]) -> Result<(), CommandError> {
             vec![
                 StyledCell::plain(output::time(event.at)),
                 StyledCell::colored(event.kind.as_str(), kind_color(event.kind)),
-                StyledCell::plain(&event.actor),
+                StyledCell::plain(actor_label(&event.actor, event.real_actor.as_deref())),
                 StyledCell::plain(describe(event)),
             ]
         })

@@ -1,0 +1,144 @@
+//! Who may see what (the visibility half of the permission matrix; the moves half is in
+//! [`super::lifecycle`]).
+//!
+//! | viewer    | tickets                         | internal comments | routing reasons | people's contacts |
+//! |-----------|---------------------------------|-------------------|-----------------|-------------------|
+//! | requester | those they requested            | no                | no              | their own only    |
+//! | agent     | all                             | yes               | yes             | yes               |
+//! | lead      | all                             | yes               | yes             | yes               |
+//! | admin     | all                             | yes               | yes             | yes               |
+//!
+//! A requester asking for a ticket they may not see is told the same thing whether or not
+//! it exists (exit 4), so ids reveal nothing.
+
+use super::event::{Event, EventKind};
+use super::people::{Agent, Role};
+use super::ticket::Ticket;
+
+/// The acting user as the visibility rules see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Viewer {
+    /// An agent of any role: sees every ticket and the whole history.
+    Staff { name: String, role: Role },
+    /// Anyone else: sees only their own tickets, without internal notes.
+    Requester { name: String },
+}
+
+impl Viewer {
+    pub fn of(name: &str, agent: Option<&Agent>) -> Viewer {
+        match agent {
+            Some(agent) => Viewer::Staff {
+                name: name.to_string(),
+                role: agent.role,
+            },
+            None => Viewer::Requester {
+                name: name.to_string(),
+            },
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        match self {
+            Viewer::Staff { name, .. } | Viewer::Requester { name } => name,
+        }
+    }
+
+    pub fn is_staff(&self) -> bool {
+        matches!(self, Viewer::Staff { .. })
+    }
+
+    pub fn can_see_ticket(&self, ticket: &Ticket) -> bool {
+        self.can_see_ticket_of(&ticket.requester)
+    }
+
+    /// The same rule, from the ticket's requester alone (index scans know only that).
+    pub fn can_see_ticket_of(&self, requester: &str) -> bool {
+        match self {
+            Viewer::Staff { .. } => true,
+            Viewer::Requester { name } => name == requester,
+        }
+    }
+
+    /// Whether an event of a visible ticket is shown: internal comments are for staff.
+    pub fn can_see_event(&self, event: &Event) -> bool {
+        self.is_staff() || event.kind != EventKind::Commented
+    }
+
+    /// The history as this viewer may read it: internal comments left out, routing's
+    /// reasons (which name other agents and their scores) taken off.
+    pub fn visible_events<'e>(&self, events: &'e [Event]) -> Vec<std::borrow::Cow<'e, Event>> {
+        events
+            .iter()
+            .filter(|e| self.can_see_event(e))
+            .map(|e| {
+                if self.is_staff() || e.reason.is_none() {
+                    std::borrow::Cow::Borrowed(e)
+                } else {
+                    let mut shown = e.clone();
+                    shown.reason = None;
+                    std::borrow::Cow::Owned(shown)
+                }
+            })
+            .collect()
+    }
+
+    /// Whether this viewer may read another person's details (tier, contacts, tickets).
+    pub fn can_see_person(&self, person: &str) -> bool {
+        self.is_staff() || self.name() == person
+    }
+
+    /// The refusal a requester gets for a ticket they may not see, or that does not exist:
+    /// the same words either way.
+    pub fn hidden_ticket_rule(reference: &str) -> String {
+        format!("ticket {reference} is not one of yours (requesters see only the tickets they requested)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::event::Event;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn requesters_see_their_own_history_without_internal_notes() {
+        let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let carol = Viewer::of("carol", None);
+        assert!(carol.can_see_ticket_of("carol"));
+        assert!(!carol.can_see_ticket_of("erik"));
+        let mut assigned = Event::new(EventKind::Assigned, "desk", at);
+        assigned.reason = Some("balanced: bob 0.9".into());
+        let events = vec![
+            Event::new(EventKind::Created, "carol", at),
+            Event::new(EventKind::Commented, "bob", at),
+            assigned,
+            Event::new(EventKind::Replied, "bob", at),
+        ];
+        let shown = carol.visible_events(&events);
+        let kinds: Vec<EventKind> = shown.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EventKind::Created, EventKind::Assigned, EventKind::Replied]);
+        assert!(shown.iter().all(|e| e.reason.is_none()));
+        assert!(!carol.can_see_person("erik"));
+        assert!(carol.can_see_person("carol"));
+    }
+
+    #[test]
+    fn staff_see_everything() {
+        let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let agent = Agent {
+            name: "bob".into(),
+            skills: vec![],
+            capacity: 1,
+            role: Role::Agent,
+            status: Default::default(),
+            created_at: at,
+            updated_at: at,
+            os_user: None,
+        };
+        let bob = Viewer::of("bob", Some(&agent));
+        assert!(bob.can_see_ticket_of("erik"));
+        let events = vec![Event::new(EventKind::Commented, "bob", at)];
+        assert_eq!(bob.visible_events(&events).len(), 1);
+        assert!(bob.can_see_person("erik"));
+    }
+}
