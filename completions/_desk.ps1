@@ -49,15 +49,18 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring a home back from a backup, after checking all of it (admins to replace a home)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Who did what as whom: impersonated, privileged and refused commands (admins)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'desk;init' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Share the new home with this OS group: directories 2770, files 0660')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--examples', '--examples', [CompletionResultType]::ParameterName, 'Also install example ticket types (incident, access-request, ci-failure, customer-complaint)')
+            [CompletionResult]::new('--insecure-test-identities', '--insecure-test-identities', [CompletionResultType]::ParameterName, 'FOR TESTS ONLY: trust --as / DESK_USER as the acting user, with no admin check. Only when the home is created; `desk doctor` reports it. Never use it for a real desk')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -1171,6 +1174,25 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'desk;audit' {
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only entries where this user acted, for real or as someone else')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this time on (RFC 3339, a date, or an age like 7d)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only entries up to this time (inclusive)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most the newest N entries')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most the newest N entries')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--refused', '--refused', [CompletionResultType]::ParameterName, 'Only refused moves')
+            [CompletionResult]::new('--impersonated', '--impersonated', [CompletionResultType]::ParameterName, 'Only commands run as another user (--as)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'desk;completions' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
@@ -1201,6 +1223,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring a home back from a backup, after checking all of it (admins to replace a home)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Who did what as whom: impersonated, privileged and refused commands (admins)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1418,6 +1441,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;restore' {
+            break
+        }
+        'desk;help;audit' {
             break
         }
         'desk;help;completions' {

@@ -25,6 +25,9 @@ _desk() {
             desk,assign)
                 cmd="desk__subcmd__assign"
                 ;;
+            desk,audit)
+                cmd="desk__subcmd__audit"
+                ;;
             desk,backup)
                 cmd="desk__subcmd__backup"
                 ;;
@@ -153,6 +156,9 @@ _desk() {
                 ;;
             desk__subcmd__help,assign)
                 cmd="desk__subcmd__help__subcmd__assign"
+                ;;
+            desk__subcmd__help,audit)
+                cmd="desk__subcmd__help__subcmd__audit"
                 ;;
             desk__subcmd__help,backup)
                 cmd="desk__subcmd__help__subcmd__backup"
@@ -566,7 +572,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1177,6 +1183,52 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__audit)
+            opts="-n -q -h --actor --since --until --refused --impersonated --limit --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__backup)
             opts="-q -h --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1310,7 +1362,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help)
-            opts="init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore completions help"
+            opts="init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1480,6 +1532,20 @@ _desk() {
         desk__subcmd__help__subcmd__assign__subcmd__rebalance)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2308,12 +2374,16 @@ _desk() {
             return 0
             ;;
         desk__subcmd__init)
-            opts="-q -h --examples --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --examples --group --insecure-test-identities --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

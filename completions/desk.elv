@@ -46,14 +46,17 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
             cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
+            cand audit 'Who did what as whom: impersonated, privileged and refused commands (admins)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;init'= {
+            cand --group 'Share the new home with this OS group: directories 2770, files 0660'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
             cand --color 'When to use colour'
             cand --examples 'Also install example ticket types (incident, access-request, ci-failure, customer-complaint)'
+            cand --insecure-test-identities 'FOR TESTS ONLY: trust --as / DESK_USER as the acting user, with no admin check. Only when the home is created; `desk doctor` reports it. Never use it for a real desk'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
@@ -1048,6 +1051,24 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'desk;audit'= {
+            cand --actor 'Only entries where this user acted, for real or as someone else'
+            cand --since 'Only entries from this time on (RFC 3339, a date, or an age like 7d)'
+            cand --until 'Only entries up to this time (inclusive)'
+            cand -n 'Show at most the newest N entries'
+            cand --limit 'Show at most the newest N entries'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --color 'When to use colour'
+            cand --refused 'Only refused moves'
+            cand --impersonated 'Only commands run as another user (--as)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as this user [default: $DESK_USER, else the login name]'
@@ -1077,6 +1098,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
             cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
+            cand audit 'Who did what as whom: impersonated, privileged and refused commands (admins)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1236,6 +1258,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;backup'= {
         }
         &'desk;help;restore'= {
+        }
+        &'desk;help;audit'= {
         }
         &'desk;help;completions'= {
         }
