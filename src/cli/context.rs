@@ -132,7 +132,14 @@ impl Context {
         };
         let real_agent = txn.agent(&real)?;
         let owns_home = super::perms::owned_by_this_process(self.home.root());
-        Identity::impersonate(&real, real_agent.as_ref(), owns_home, target, AuthMethod::OsAccount).map_err(|e| {
+        Identity::impersonate(
+            &real,
+            real_agent.as_ref(),
+            owns_home,
+            target,
+            AuthMethod::OsAccount,
+        )
+        .map_err(|e| {
             CommandError::from(e).with_hint(format!(
                 "you are {real} (OS account {}); drop --as / DESK_USER to act as yourself",
                 self.login

@@ -91,9 +91,25 @@ impl Home {
     pub fn require(&self) -> Result<(), CommandError> {
         if self.is_initialized() {
             Ok(())
+        } else if let Err(e) = fs::metadata(self.config_path()).and_then(|_| fs::read_dir(self.hot_dir())) {
+            if e.kind() != std::io::ErrorKind::PermissionDenied {
+                return Err(self.missing());
+            }
+            // Another account's private home: say so, rather than "no desk home".
+            Err(CommandError::denied(format!(
+                "permission denied: this OS account cannot read the desk home at {}",
+                self.root.display()
+            ))
+            .with_hint("a home is private to the account that made it unless made with `desk init --group GROUP`; ask its admin to add you to that group"))
         } else {
-            Err(CommandError::not_found(format!("no desk home at {}", self.root.display()))
-                .with_hint("create one with `desk init` (add --examples for sample ticket types), or point --home / DESK_HOME at an existing one"))
+            Err(self.missing())
+        }
+    }
+
+    fn missing(&self) -> CommandError {
+        {
+            CommandError::not_found(format!("no desk home at {}", self.root.display()))
+                .with_hint("create one with `desk init` (add --examples for sample ticket types), or point --home / DESK_HOME at an existing one")
         }
     }
 

@@ -269,13 +269,7 @@ pub fn file(
             .as_ref()
             .is_some_and(|a| matches!(a.role, Role::Lead | Role::Admin));
         if !prepared.over_limit {
-            return Err(rate_limited(
-                requester,
-                &tier,
-                &refused,
-                ctx.now,
-                may_override,
-            ));
+            return Err(rate_limited(requester, &tier, &refused, ctx.now, may_override));
         }
         if !may_override {
             return Err(CommandError::denied(

@@ -116,7 +116,10 @@ mod tests {
         ];
         let shown = carol.visible_events(&events);
         let kinds: Vec<EventKind> = shown.iter().map(|e| e.kind).collect();
-        assert_eq!(kinds, [EventKind::Created, EventKind::Assigned, EventKind::Replied]);
+        assert_eq!(
+            kinds,
+            [EventKind::Created, EventKind::Assigned, EventKind::Replied]
+        );
         assert!(shown.iter().all(|e| e.reason.is_none()));
         assert!(!carol.can_see_person("erik"));
         assert!(carol.can_see_person("carol"));

@@ -228,11 +228,13 @@ fn ticket_ids_are_accepted_with_and_without_prefix() {
     assert_eq!(env.json("carol", &["ticket", "show", "ci-2"])["id"], 2);
 
     // A prefix that is not the ticket's: not found, with a hint naming the real one.
-    let stderr = env.fails("carol", &["ticket", "show", "CI-1"], 3);
+    let stderr = env.fails("bob", &["ticket", "show", "CI-1"], 3);
     assert!(stderr.contains("INC-1"), "{stderr}");
     env.fails("bob", &["ticket", "claim", "INC-2"], 3);
-    env.fails("carol", &["ticket", "show", "99"], 3);
-    env.fails("carol", &["ticket", "show", "INC-99"], 3);
+    env.fails("bob", &["ticket", "show", "99"], 3);
+    env.fails("bob", &["ticket", "show", "INC-99"], 3);
+    // A requester is not told whether a ticket that is not theirs exists (exit 4).
+    env.fails("carol", &["ticket", "show", "99"], 4);
     // Not an id at all: a usage error.
     for malformed in ["abc", "INC-", "1.5", "0", "INC-x", "-"] {
         env.fails("carol", &["ticket", "show", malformed], 2);
@@ -491,50 +493,49 @@ fn list_filters_and_queue_order() {
         ids(&env.json(user, &all))
     };
     // Open tickets by default, urgent first, then high, normal, low; ties by age.
-    assert_eq!(list("carol", &[]), [3, 1, 2, 4]);
-    assert_eq!(list("carol", &["--all"]), [3, 1, 5, 2, 4]);
-    assert_eq!(list("carol", &["--status", "closed"]), [5]);
-    assert_eq!(list("carol", &["--status", "unclaimed,pending"]), [1, 2, 4]);
+    assert_eq!(list("dave", &[]), [3, 1, 2, 4]);
+    assert_eq!(list("dave", &["--all"]), [3, 1, 5, 2, 4]);
+    assert_eq!(list("dave", &["--status", "closed"]), [5]);
+    assert_eq!(list("dave", &["--status", "unclaimed,pending"]), [1, 2, 4]);
     assert_eq!(
-        list("carol", &["--status", "awaiting", "--status", "closed"]),
+        list("dave", &["--status", "awaiting", "--status", "closed"]),
         [3, 5]
     );
-    assert_eq!(list("carol", &["--assignee", "bob"]), [2]);
+    assert_eq!(list("dave", &["--assignee", "bob"]), [2]);
     assert_eq!(
-        list("carol", &["--assignee", "bob", "--status", "pending,closed"]),
+        list("dave", &["--assignee", "bob", "--status", "pending,closed"]),
         [5, 2]
     );
     assert_eq!(list("bob", &["--assignee", "me"]), [2]);
     assert_eq!(list("erin", &["--assignee", "me"]), [3]);
     assert_eq!(list("carol", &["--assignee", "me"]), Vec::<u64>::new());
-    assert_eq!(list("carol", &["--type", "incident"]), [3, 1]);
-    assert_eq!(list("carol", &["--type", "incident", "--all"]), [3, 1, 5]);
-    assert_eq!(list("carol", &["--requester", "frank"]), [3, 4]);
+    // A requester lists only their own tickets, whatever the filters.
+    assert_eq!(list("carol", &["--all"]), [1, 5, 2]);
+    assert_eq!(list("dave", &["--type", "incident"]), [3, 1]);
+    assert_eq!(list("dave", &["--type", "incident", "--all"]), [3, 1, 5]);
+    assert_eq!(list("dave", &["--requester", "frank"]), [3, 4]);
     assert_eq!(list("carol", &["--requester", "me"]), [1, 2]);
-    assert_eq!(list("carol", &["--priority", "urgent,low"]), [3, 4]);
-    assert_eq!(list("carol", &["--priority", "high", "--all"]), [1, 5]);
+    assert_eq!(list("dave", &["--priority", "urgent,low"]), [3, 4]);
+    assert_eq!(list("dave", &["--priority", "high", "--all"]), [1, 5]);
     assert_eq!(
-        list("carol", &["--type", "incident", "--requester", "carol", "--all"]),
+        list("dave", &["--type", "incident", "--requester", "carol", "--all"]),
         [1, 5]
     );
-    assert_eq!(list("carol", &["--limit", "2"]), [3, 1]);
-    assert_eq!(list("carol", &["--all", "-n", "1"]), [3]);
+    assert_eq!(list("dave", &["--limit", "2"]), [3, 1]);
+    assert_eq!(list("dave", &["--all", "-n", "1"]), [3]);
     // A type with nothing open is an empty list; a name no template has is an error.
-    assert_eq!(
-        list("carol", &["--type", "customer-complaint"]),
-        Vec::<u64>::new()
-    );
-    env.fails("carol", &["ticket", "list", "--type", "nonesuch"], 3);
+    assert_eq!(list("dave", &["--type", "customer-complaint"]), Vec::<u64>::new());
+    env.fails("dave", &["ticket", "list", "--type", "nonesuch"], 3);
 
-    env.fails("carol", &["ticket", "list", "--status", "open"], 2);
-    env.fails("carol", &["ticket", "list", "--priority", "meh"], 2);
-    env.fails("carol", &["ticket", "list", "--all", "--status", "closed"], 2);
+    env.fails("dave", &["ticket", "list", "--status", "open"], 2);
+    env.fails("dave", &["ticket", "list", "--priority", "meh"], 2);
+    env.fails("dave", &["ticket", "list", "--all", "--status", "closed"], 2);
 }
 
 #[test]
 fn piped_lists_are_tab_separated_without_a_header() {
     let env = queue();
-    let text = env.ok("carol", &["ticket", "list"]);
+    let text = env.ok("dave", &["ticket", "list"]);
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), 4, "{text}");
     let first: Vec<&str> = rows.iter().map(|r| r[0]).collect();
@@ -554,7 +555,7 @@ fn piped_lists_are_tab_separated_without_a_header() {
 
     // Nothing to list: empty stdout, success.
     assert_eq!(
-        env.ok("carol", &["ticket", "list", "--type", "customer-complaint"]),
+        env.ok("dave", &["ticket", "list", "--type", "customer-complaint"]),
         ""
     );
 }
@@ -564,24 +565,24 @@ fn list_filters_name_real_types_and_agents() {
     let env = queue();
     let before = env.all_tickets();
     // A mistyped type is not an empty queue: exit 3, one line, and the likely name.
-    let stderr = env.fails("carol", &["ticket", "list", "--type", "incdent"], 3);
+    let stderr = env.fails("dave", &["ticket", "list", "--type", "incdent"], 3);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines[0], "error: unknown ticket type `incdent`", "{stderr}");
     assert!(stderr.contains("hint: did you mean `incident`?"), "{stderr}");
     assert!(stderr.contains("available types: "), "{stderr}");
     // Likewise a mistyped agent; `me` is whoever acts, agent or not.
-    let stderr = env.fails("carol", &["ticket", "list", "--assignee", "bobb"], 3);
+    let stderr = env.fails("dave", &["ticket", "list", "--assignee", "bobb"], 3);
     assert!(stderr.starts_with("error: agent `bobb` not found"), "{stderr}");
     assert!(stderr.contains("did you mean `bob`?"), "{stderr}");
-    assert!(env.json("carol", &["ticket", "list", "--assignee", "me"]) == Value::Array(vec![]));
+    assert!(env.json("dave", &["ticket", "list", "--assignee", "me"]) == Value::Array(vec![]));
     // A type whose template was removed still lists its tickets.
     std::fs::remove_file(env.home().join("templates/ci-failure.toml")).unwrap();
     assert_eq!(
-        ids(&env.json("carol", &["ticket", "list", "--type", "ci-failure"])),
+        ids(&env.json("dave", &["ticket", "list", "--type", "ci-failure"])),
         [4]
     );
     env.fails(
-        "carol",
+        "dave",
         &["ticket", "list", "--type", "ci-failure", "--status", "closed"],
         3,
     );
@@ -852,7 +853,7 @@ fn agents_and_requesters_in_json() {
         (&"standard".into(), &false.into())
     );
     assert_eq!(ids(&carol["tickets"]), [id]);
-    env.fails("carol", &["requester", "show", "nobody"], 3);
+    env.fails("bob", &["requester", "show", "nobody"], 3);
 }
 
 #[test]

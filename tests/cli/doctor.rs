@@ -156,6 +156,12 @@ fn archive_locations_and_leftover_files_are_checked_and_repaired() {
     locations[16..24].fill(0);
     std::fs::write(cold.join("locations.bin"), &locations).unwrap();
     std::fs::write(cold.join("seg-000007.dat"), b"half-written").unwrap();
+    // As desk would have made it (a looser mode is a problem of its own).
+    std::fs::set_permissions(
+        cold.join("seg-000007.dat"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
     env.fails("admin", &["ticket", "show", "2"], 3);
 
     let report = doctor(&env, "carol", &[], 5);
@@ -275,6 +281,13 @@ fn fixture_home() -> TestEnv {
         &env.home(),
     );
     env.advance(Duration::days(300));
+    // A home from before file modes were kept private: its files are 0644 (as copied).
+    // Doctor finds those and nothing else, and --repair tightens them.
+    let report = doctor(&env, "admin", &[], 5);
+    let problems = report["problems"].as_array().unwrap();
+    assert!(!problems.is_empty());
+    assert!(problems.iter().all(|p| p["area"] == "files"), "{report}");
+    doctor(&env, "admin", &["--repair"], 0);
     env
 }
 

@@ -1014,7 +1014,7 @@ fn requester_show_explains_each_tier_rule() {
         &["rate limits  none", "at least normal"],
     );
     // An agent without a record: the agents' tier, even before filing anything.
-    let bob = env.json("carol", &["requester", "show", "bob"]);
+    let bob = env.json("dave", &["requester", "show", "bob"]);
     assert_eq!(
         (&bob["tier"], &bob["tier_source"], &bob["known"]),
         (&json!("internal"), &json!("agent"), &json!(false))
@@ -1024,7 +1024,7 @@ fn requester_show_explains_each_tier_rule() {
         json!(["incident", "access-request", "ci-failure"])
     );
     mentions(
-        &env.ok("carol", &["requester", "show", "bob"]),
+        &env.ok("dave", &["requester", "show", "bob"]),
         &[
             "the agents' tier",
             "types        incident, access-request, ci-failure",
@@ -1036,20 +1036,22 @@ fn requester_show_explains_each_tier_rule() {
 fn requester_show_of_someone_never_seen_is_not_found() {
     let env = TestEnv::with_examples();
     env.ok("bob", &["requester", "add", "vera", "--tier", "vip"]);
-    let stderr = env.fails("carol", &["requester", "show", "nobody"], 3);
+    let stderr = env.fails("bob", &["requester", "show", "nobody"], 3);
     mentions(
         &stderr,
         &["`nobody` not found", "desk requester add nobody", "standard"],
     );
-    let stderr = env.fails("carol", &["requester", "show", "verra"], 3);
+    // To a requester, someone else is refused whether or not they exist.
+    env.fails("carol", &["requester", "show", "nobody"], 4);
+    let stderr = env.fails("bob", &["requester", "show", "verra"], 3);
     mentions(&stderr, &["did you mean `vera`?"]);
     // Once they file, they exist (default tier).
     env.incident("nobody", "hello");
     assert_eq!(
-        env.json("carol", &["requester", "show", "nobody"])["tier"],
+        env.json("bob", &["requester", "show", "nobody"])["tier"],
         "standard"
     );
-    env.fails("carol", &["requester", "show", "bad name!"], 5);
+    env.fails("bob", &["requester", "show", "bad name!"], 5);
 }
 
 #[test]

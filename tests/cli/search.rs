@@ -535,7 +535,7 @@ fn suggest_shows_articles_and_closed_tickets_and_still_files() {
     ];
     let mut with_suggest = new.to_vec();
     with_suggest.push("--suggest");
-    let out = env.run("frank", &with_suggest);
+    let out = env.run("carol", &with_suggest);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -552,7 +552,7 @@ fn suggest_shows_articles_and_closed_tickets_and_still_files() {
         "filed without a terminal: {stdout}"
     );
 
-    let json = env.json("frank", &with_suggest);
+    let json = env.json("carol", &with_suggest);
     assert_eq!(ids(&json["suggestions"]["articles"]), [1]);
     assert_eq!(ids(&json["suggestions"]["tickets"]), [old], "only closed tickets");
     assert_eq!(json["suggestions"]["tickets"][0]["status"], "closed");
@@ -563,9 +563,8 @@ fn suggest_shows_articles_and_closed_tickets_and_still_files() {
     );
 }
 
-/// desk has no per-requester visibility: `ticket list` shows a requester every ticket, so
-/// `ticket search` and `--suggest` do too (README "Search", "Who sees what"). If list ever
-/// restricts requesters to their own tickets, this test says search must follow.
+/// Requesters search what `ticket list` shows them: their own tickets, never the agents'
+/// internal notes; `--suggest` suggests them only their own closed tickets.
 #[test]
 fn a_requester_searches_what_list_shows_them() {
     let env = TestEnv::with_examples();
@@ -573,30 +572,45 @@ fn a_requester_searches_what_list_shows_them() {
     env.ok("bob", &["ticket", "claim", &carols.to_string()]);
     env.ok(
         "bob",
+        &[
+            "ticket",
+            "comment",
+            &carols.to_string(),
+            "-m",
+            "toner smuggler again",
+        ],
+    );
+    env.ok(
+        "bob",
         &["ticket", "reply", &carols.to_string(), "-m", "Cleared it"],
     );
     env.ok("carol", &["ticket", "confirm", &carols.to_string()]);
     let listed = ids(&env.json("frank", &["ticket", "list", "--all"]));
+    assert!(listed.is_empty(), "list shows frank carol's ticket: {listed:?}");
+    assert!(ids(&env.json("frank", &["ticket", "search", "printer"])).is_empty());
+    assert_eq!(
+        ids(&env.json("carol", &["ticket", "search", "printer"])),
+        [carols]
+    );
     assert!(
-        listed.contains(&carols),
-        "list shows frank carol's ticket: {listed:?}"
+        ids(&env.json("carol", &["ticket", "search", "smuggler"])).is_empty(),
+        "notes are internal"
     );
-    let found = ids(&env.json("frank", &["ticket", "search", "printer"]));
-    assert_eq!(found, [carols], "search matches list's rule");
-    let json = env.json(
-        "frank",
-        &[
-            "ticket",
-            "new",
-            "--type",
-            "incident",
-            "--title",
-            "Printer jammed again",
-            "-f",
-            "service=print",
-            "--suggest",
-        ],
-    );
+    assert_eq!(ids(&env.json("bob", &["ticket", "search", "smuggler"])), [carols]);
+    let new = [
+        "ticket",
+        "new",
+        "--type",
+        "incident",
+        "--title",
+        "Printer jammed again",
+        "-f",
+        "service=print",
+        "--suggest",
+    ];
+    let json = env.json("frank", &new);
+    assert!(ids(&json["suggestions"]["tickets"]).is_empty(), "{json}");
+    let json = env.json("carol", &new);
     assert_eq!(ids(&json["suggestions"]["tickets"]), [carols]);
 }
 

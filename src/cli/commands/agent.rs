@@ -45,6 +45,9 @@ pub struct AddArgs {
     /// Initial status
     #[arg(long, default_value = "offline", value_parser = PossibleValuesParser::new(["online", "offline", "busy"]))]
     pub status: String,
+    /// The OS account that signs in as this agent [default: the account named like the agent]
+    #[arg(long, value_name = "LOGIN")]
+    pub os_user: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -82,6 +85,9 @@ pub struct SetArgs {
     /// sink's name (repeatable; KEY= removes it). Agents may set their own.
     #[arg(long, value_name = "KEY=VALUE")]
     pub contact: Vec<String>,
+    /// The OS account that signs in as this agent (admins; empty: the account named like the agent)
+    #[arg(long, value_name = "LOGIN")]
+    pub os_user: Option<String>,
 }
 
 pub fn run(ctx: &Context, command: &AgentCommand) -> Result<(), CommandError> {
@@ -101,8 +107,47 @@ fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), Command
             "permission denied: only admins {what}, and `{}` is not an admin",
             ctx.user()
         ))
-        .with_hint("act as an admin with --as NAME; the user who ran `desk init` is one")),
+        .with_hint("ask an admin; the OS account that ran `desk init` is one")),
     }
+}
+
+/// Make OS account `login` sign in as desk user `name` (an empty `login`: the account of
+/// the same name again), replacing `previous`. Returns the record's new `os_user`. One
+/// account signs in as one desk user: a login another user holds is a conflict (exit 6).
+pub(crate) fn map_os_user(
+    txn: &mut Txn<'_>,
+    name: &str,
+    previous: Option<&str>,
+    login: &str,
+) -> Result<Option<String>, CommandError> {
+    let login = login.trim();
+    let wanted = if login.is_empty() || login == name {
+        None
+    } else {
+        Some(login)
+    };
+    if let Some(login) = wanted {
+        validate_name("OS account", login)?;
+        if let Some(holder) = txn
+            .desk_user_of_os_account(login)?
+            .filter(|holder| holder != name)
+        {
+            return Err(
+                CommandError::conflict(format!("OS account {login} already signs in as {holder}")).with_hint(
+                    format!(
+                        "unmap it first: `desk agent set {holder} --os-user ''` (or `desk requester set`)"
+                    ),
+                ),
+            );
+        }
+    }
+    if let Some(previous) = previous {
+        txn.map_os_account(previous, None);
+    }
+    if let Some(login) = wanted {
+        txn.map_os_account(login, Some(name));
+    }
+    Ok(wanted.map(str::to_string))
 }
 
 /// Skills as given (`name` or `name:level`), checked; a name given twice keeps the last.
@@ -145,7 +190,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
                 .with_hint(format!("change it with `desk agent set {} …`", args.name)),
         );
     }
-    let agent = Agent {
+    let mut agent = Agent {
         name: args.name.clone(),
         skills,
         capacity: args.capacity,
@@ -155,6 +200,9 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
         updated_at: ctx.now,
         os_user: None,
     };
+    if let Some(login) = &args.os_user {
+        agent.os_user = map_os_user(&mut txn, &agent.name, None, login)?;
+    }
     txn.put_agent(&agent);
     txn.commit()?;
     drop(store);
@@ -446,8 +494,18 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
         agent.role = role;
         changes.push(format!("role = {role}"));
     }
+    if let Some(login) = &args.os_user {
+        let previous = agent.os_user.clone();
+        agent.os_user = map_os_user(&mut txn, &agent.name, previous.as_deref(), login)?;
+        if agent.os_user != previous {
+            changes.push(format!(
+                "os user = {}",
+                agent.os_user.as_deref().unwrap_or(&agent.name)
+            ));
+        }
+    }
     if own_contacts && !changes.is_empty() {
-        require_admin(ctx, &txn, "change agents' skills, capacity and role")?;
+        require_admin(ctx, &txn, "change agents' skills, capacity, role and OS account")?;
     }
     changes.extend(notify_contacts::apply(
         &mut txn,
@@ -456,8 +514,9 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
         &args.contact,
     )?);
     if changes.is_empty() {
-        return Err(CommandError::invalid("nothing to change")
-            .with_hint("pass --skills, --add-skill, --remove-skill, --capacity, --role or --contact"));
+        return Err(CommandError::invalid("nothing to change").with_hint(
+            "pass --skills, --add-skill, --remove-skill, --capacity, --role, --contact or --os-user",
+        ));
     }
     agent.updated_at = ctx.now;
     txn.put_agent(&agent);

@@ -151,7 +151,11 @@ fn is_privileged(command: &Command) -> bool {
     use super::agent::AgentCommand;
     use super::requester::RequesterCommand;
     match command {
-        Command::Init(_) | Command::Import(_) | Command::Restore(_) | Command::Export(_) | Command::Backup(_) => true,
+        Command::Init(_)
+        | Command::Import(_)
+        | Command::Restore(_)
+        | Command::Export(_)
+        | Command::Backup(_) => true,
         Command::Agent(AgentCommand::Add(_) | AgentCommand::Set(_)) => true,
         Command::Requester(RequesterCommand::Add(_) | RequesterCommand::Set(_)) => true,
         Command::Archive(args) => !args.dry_run && args.command.is_none(),
@@ -167,7 +171,10 @@ pub fn record(ctx: &Context, command: &Command, result: &Result<(), CommandError
     let impersonating = match identity {
         Some(identity) => identity.is_impersonating(),
         // Refused before it was resolved: asked for someone other than the OS account.
-        None => ctx.requested_user.as_deref().is_some_and(|asked| asked != ctx.login),
+        None => ctx
+            .requested_user
+            .as_deref()
+            .is_some_and(|asked| asked != ctx.login),
     };
     let mut reasons = Vec::new();
     if impersonating {

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
+use crate::cli::perms::{self, HomeMode};
 use crate::cli::progress::Progress;
 use crate::domain::people::Role;
 use crate::store::doctor::{Diagnosis, Problem};
@@ -35,6 +36,10 @@ struct DoctorJson {
     tickets_hot: u64,
     tickets_archived: u64,
     frames: u64,
+    /// Who may read the home's files: `private` or `group:NAME`.
+    access: String,
+    /// The home trusts --as / DESK_USER without checks (`init --insecure-test-identities`).
+    insecure_test_identities: bool,
     /// Problems still there.
     problems: Vec<Problem>,
     /// Problems `--repair` fixed.
@@ -78,7 +83,26 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
         diagnosis = diagnose(ctx, &store)?;
     }
     let schema_version = store.schema_version()?;
+    let insecure_test_identities = store.txn().test_identities()?;
     drop(store);
+    let mode = HomeMode::of(ctx.home.root());
+    if args.repair && ctx.home.root().exists() {
+        let tightened = perms::tighten(ctx.home.root(), &mode)?;
+        if tightened > 0 {
+            repaired.push(Problem {
+                area: "files",
+                message: format!("{tightened} file(s) or directories had looser modes than the home allows"),
+                repairable: true,
+            });
+        }
+    }
+    for loose in perms::loose_modes(ctx.home.root(), &mode)? {
+        diagnosis.problems.push(Problem {
+            area: "files",
+            message: format!("{loose}: readable beyond the home's access ({})", mode.describe()),
+            repairable: true,
+        });
+    }
     let problems = diagnosis.problems.clone();
     if ctx.ui.is_json() {
         ctx.ui.json(&DoctorJson {
@@ -87,6 +111,11 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
             tickets_hot: diagnosis.tickets_hot,
             tickets_archived: diagnosis.tickets_archived,
             frames: diagnosis.frames,
+            access: match &mode {
+                HomeMode::Private => "private".to_string(),
+                HomeMode::Group { name, .. } => format!("group:{name}"),
+            },
+            insecure_test_identities,
             problems: problems.clone(),
             repaired: repaired.clone(),
         })?;
@@ -107,6 +136,12 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
             diagnosis.tickets_archived,
             diagnosis.frames
         );
+        let summary = format!("{summary}; access {}", mode.describe());
+        if insecure_test_identities {
+            ctx.ui.warn(
+                "insecure test identities: this home trusts --as / DESK_USER without checks (made by `desk init --insecure-test-identities`); never keep real tickets in it",
+            );
+        }
         if problems.is_empty() {
             ctx.ui.line(format!("healthy: {summary}"))?;
         } else {
@@ -178,7 +213,10 @@ fn migrate(ctx: &Context) -> Result<(), CommandError> {
     ctx.home.require()?;
     let backend = sled_backend::open_with_retry(&ctx.home.hot_dir(), ctx.lock_timeout)?;
     // Who asks is read before anything changes.
-    require_admin(ctx, &Txn::new(&backend), "migrate the store")?;
+    let txn = Txn::new(&backend);
+    ctx.set_identity(ctx.authenticate(&txn)?);
+    require_admin(ctx, &txn, "migrate the store")?;
+    drop(txn);
     let (store, ran) = Store::open_migrating(Box::new(backend), &ctx.home.hot_dir(), &ctx.home.cold_dir())?;
     drop(store);
     if ctx.ui.is_json() {

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::cli::context::Context;
 use crate::cli::error::{CommandError, ExitKind};
-use crate::domain::config::DEFAULT_CONFIG_TOML;
 use crate::cli::perms::{secure_root, HomeMode};
+use crate::domain::config::DEFAULT_CONFIG_TOML;
 use crate::domain::{Agent, AgentStatus, AuthMethod, Identity, Role};
 
 /// The example ticket types `desk init --examples` installs (also under `examples/templates/`).
@@ -75,11 +75,14 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             "{flag} applies only when a home is created, and {} already exists",
             home.root().display()
         ))
-        .with_hint("`desk doctor` shows the home's access mode; `desk doctor --repair` tightens loose file modes"));
+        .with_hint(
+            "`desk doctor` shows the home's access mode; `desk doctor --repair` tightens loose file modes",
+        ));
     }
     let mode = match &args.group {
         Some(group) => HomeMode::group(group).map_err(|e| {
-            CommandError::invalid(e).with_hint("create it first (groupadd), or leave out --group for a private home")
+            CommandError::invalid(e)
+                .with_hint("create it first (groupadd), or leave out --group for a private home")
         })?,
         None if created => HomeMode::Private,
         None => HomeMode::of(home.root()),
@@ -87,7 +90,8 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     mode.apply_umask();
     fs::create_dir_all(home.root()).map_err(|e| fail(&home.root().display().to_string(), e))?;
     if created {
-        secure_root(home.root(), &mode).map_err(|e| fail(&format!("the mode of {}", home.root().display()), e))?;
+        secure_root(home.root(), &mode)
+            .map_err(|e| fail(&format!("the mode of {}", home.root().display()), e))?;
     }
     fs::create_dir_all(home.templates_dir())
         .map_err(|e| fail(&home.templates_dir().display().to_string(), e))?;

@@ -9,6 +9,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::cli::commands::agent::map_os_user;
 use crate::cli::commands::notify::contacts as notify_contacts;
 use crate::cli::context::Context;
 use crate::cli::error::{did_you_mean, CommandError};
@@ -19,7 +20,7 @@ use crate::domain::config::Config;
 use crate::domain::notify::Contacts;
 use crate::domain::people::validate_name;
 use crate::domain::tier::{Tier, Usage};
-use crate::domain::{Requester, Ticket};
+use crate::domain::{Requester, Role, Ticket};
 use crate::store::outbox::Person;
 use crate::store::{TicketQuery, Txn};
 
@@ -44,6 +45,9 @@ pub struct AddArgs {
     /// [default: the config's default tier]
     #[arg(long, value_name = "TIER")]
     pub tier: Option<String>,
+    /// The OS account that signs in as this requester [default: the account of the same name]
+    #[arg(long, value_name = "LOGIN")]
+    pub os_user: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -52,8 +56,11 @@ pub struct SetArgs {
     #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
     pub name: String,
     /// The new tier: one defined in config.toml
-    #[arg(long, value_name = "TIER", required_unless_present = "contact")]
+    #[arg(long, value_name = "TIER", required_unless_present_any = ["contact", "os_user"])]
     pub tier: Option<String>,
+    /// The OS account that signs in as this requester (admins; empty: the account of the same name)
+    #[arg(long, value_name = "LOGIN")]
+    pub os_user: Option<String>,
     /// Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink's
     /// name (repeatable; KEY= removes it). A name that is an e-mail address needs no email=.
     #[arg(long, value_name = "KEY=VALUE")]
@@ -104,6 +111,16 @@ fn check_tier(config: &Config, tier: &str) -> Result<(), CommandError> {
         "tiers in config.toml: {} (add one under [tiers.NAME])",
         known.join(", ")
     )))
+}
+
+fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
+    if !txn.agent(ctx.user())?.is_some_and(|a| a.role == Role::Admin) {
+        return Err(CommandError::denied(format!(
+            "permission denied: only admins {what}, and `{}` is not an admin",
+            ctx.user()
+        )));
+    }
+    Ok(())
 }
 
 fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<(), CommandError> {
@@ -159,6 +176,12 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
             None,
         ),
     };
+    let mut requester = requester;
+    if let Some(login) = &args.os_user {
+        require_admin(ctx, &txn, "choose which OS account signs in as a requester")?;
+        let previous = requester.os_user.clone();
+        requester.os_user = map_os_user(&mut txn, &requester.name, previous.as_deref(), login)?;
+    }
     txn.put_requester(&requester);
     txn.commit()?;
     drop(store);
@@ -193,8 +216,20 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
             args.tier.as_deref().unwrap_or("TIER")
         )));
     };
-    let contact_changes =
+    let mut contact_changes =
         notify_contacts::apply(&mut txn, Person::Requester, &requester.name, &args.contact)?;
+    if let Some(login) = &args.os_user {
+        require_admin(ctx, &txn, "choose which OS account signs in as a requester")?;
+        let previous = requester.os_user.clone();
+        requester.os_user = map_os_user(&mut txn, &requester.name, previous.as_deref(), login)?;
+        if requester.os_user != previous {
+            contact_changes.push(format!(
+                "os user = {}",
+                requester.os_user.as_deref().unwrap_or(&requester.name)
+            ));
+            txn.put_requester(&requester);
+        }
+    }
     let Some(tier) = args.tier.as_ref().filter(|tier| **tier != requester.tier) else {
         txn.commit()?;
         drop(store);
@@ -248,7 +283,10 @@ fn list(ctx: &Context) -> Result<(), CommandError> {
             "permission denied: only agents list requesters, and `{}` is not an agent",
             ctx.user()
         ))
-        .with_hint(format!("`desk requester show {}` shows your own tier and tickets", ctx.user())));
+        .with_hint(format!(
+            "`desk requester show {}` shows your own tier and tickets",
+            ctx.user()
+        )));
     }
     let requesters = store.txn().requesters()?;
     drop(store);

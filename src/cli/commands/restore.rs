@@ -165,7 +165,7 @@ fn inspect(ctx: &Context, root: &Path) -> Result<(Target, Option<Store>), Comman
             ctx.user(),
             root.display()
         ))
-        .with_hint("act as an admin with --as NAME, or restore into an empty directory with --home DIR"));
+        .with_hint("run it from an admin's OS account, or restore into an empty directory with --home DIR"));
     }
     let target = if used {
         Target::Used { tickets }

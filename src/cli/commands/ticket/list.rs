@@ -55,8 +55,13 @@ pub(crate) fn check_type(ctx: &Context, name: &str, nothing_matched: bool) -> Re
 
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     let me = |name: &Option<String>| {
-        name.as_ref()
-            .map(|n| if n == "me" { ctx.user().to_string() } else { n.clone() })
+        name.as_ref().map(|n| {
+            if n == "me" {
+                ctx.user().to_string()
+            } else {
+                n.clone()
+            }
+        })
     };
     let statuses: Vec<Status> = if args.all || (args.archived && args.status.is_empty()) {
         Status::ALL.to_vec()
