@@ -624,7 +624,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__add)
-            opts="-q -h --skills --capacity --role --status --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --skills --capacity --role --status --os-user --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +644,10 @@ _desk() {
                     ;;
                 --status)
                     COMPREPLY=($(compgen -W "online offline busy" -- "${cur}"))
+                    return 0
+                    ;;
+                --os-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --home)
@@ -790,7 +794,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__set)
-            opts="-q -h --skills --add-skill --remove-skill --capacity --role --contact --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --skills --add-skill --remove-skill --capacity --role --contact --os-user --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -817,6 +821,10 @@ _desk() {
                     return 0
                     ;;
                 --contact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3000,13 +3008,17 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__add)
-            opts="-q -h --tier --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --tier --os-user --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3140,13 +3152,17 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__set)
-            opts="-q -h --tier --contact --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --tier --os-user --contact --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -265,12 +265,7 @@ fn test_identities_are_only_made_with_a_new_home_and_doctor_shows_them() {
         .unwrap();
     assert_eq!(out.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&out.stderr).contains("first admin of a new home"));
-    assert!(
-        !fresh.home().join("hot").exists() || !fresh.home().join("config.toml").exists() || {
-            // the directories may exist, but no admin was made
-            json_os(&fresh, &["agent", "list"]).as_array().map_or(0, Vec::len) == 0
-        }
-    );
+    assert!(!fresh.home().exists(), "a refused init writes nothing");
 }
 
 /// carol's ticket with an internal comment and a reply; erik has one of his own.
@@ -422,8 +417,8 @@ fn requesters_never_read_internal_notes_or_others_tickets() {
             .map(|t| t["id"].to_string())
             .collect()
     };
-    assert_eq!(listed("carol"), [carol.clone()]);
-    assert_eq!(listed("erik"), [erik.clone()]);
+    assert_eq!(listed("carol"), vec![carol.as_str()]);
+    assert_eq!(listed("erik"), vec![erik.as_str()]);
     assert_eq!(listed("bob").len(), 2);
     let quiet = env.ok("erik", &["ticket", "list", "-q", "--all"]);
     assert_eq!(quiet.trim(), erik);

@@ -101,7 +101,7 @@ pub fn run(ctx: &Context, command: &AgentCommand) -> Result<(), CommandError> {
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(&ctx.user())? {
+    match txn.agent(ctx.user())? {
         Some(agent) if agent.role == Role::Admin => Ok(()),
         _ => Err(CommandError::denied(format!(
             "permission denied: only admins {what}, and `{}` is not an admin",
@@ -333,7 +333,7 @@ fn status(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
     let mut txn = store.txn();
     let mut agent = ctx.agent(&txn, &args.name)?;
     if agent.name != ctx.user() {
-        let allowed = txn.agent(&ctx.user())?.is_some_and(|me| me.role.can_dispatch());
+        let allowed = txn.agent(ctx.user())?.is_some_and(|me| me.role.can_dispatch());
         if !allowed {
             return Err(CommandError::denied(format!(
                 "permission denied: agents set only their own status; leads and admins set anyone's (`{}` is neither)",
@@ -368,7 +368,7 @@ fn status_offline_rebalance(ctx: &Context, args: &StatusArgs) -> Result<(), Comm
     let mut agent = ctx.agent(&txn, &args.name)?;
     // Their own unstarted tickets are theirs to hand back (a handler may transfer them
     // anyway); anyone else's need a lead or an admin.
-    if agent.name != ctx.user() && !txn.agent(&ctx.user())?.is_some_and(|me| me.role.can_dispatch()) {
+    if agent.name != ctx.user() && !txn.agent(ctx.user())?.is_some_and(|me| me.role.can_dispatch()) {
         return Err(CommandError::denied(format!(
             "permission denied: agents set only their own status; leads and admins set anyone's (`{}` is neither)",
             ctx.user()

@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
 
 fn require_role(ctx: &Context, store: &Store, role: Role, what: &str) -> Result<(), CommandError> {
     let txn = store.txn();
-    let allowed = match txn.agent(&ctx.user())? {
+    let allowed = match txn.agent(ctx.user())? {
         Some(agent) => match role {
             Role::Admin => agent.role == Role::Admin,
             _ => agent.role.can_dispatch(),

@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &AuditArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let txn = store.txn();
     let me = txn.agent(ctx.user())?;
-    if !me.is_some_and(|agent| agent.role == Role::Admin) {
+    if me.is_none_or(|agent| agent.role != Role::Admin) {
         return Err(CommandError::denied(format!(
             "permission denied: only admins read the audit log, and `{}` is not an admin",
             ctx.user()

@@ -47,7 +47,7 @@ struct DoctorJson {
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(&ctx.user())? {
+    match txn.agent(ctx.user())? {
         Some(agent) if agent.role == Role::Admin => Ok(()),
         _ => Err(CommandError::denied(format!(
             "permission denied: only admins {what}, and `{}` is not an admin",

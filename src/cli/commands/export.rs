@@ -75,7 +75,7 @@ impl Filter {
 
 /// Export (and backup) show every ticket and person: leads and admins only.
 pub fn require_lead(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(&ctx.user())? {
+    match txn.agent(ctx.user())? {
         Some(agent) if agent.role.can_dispatch() => Ok(()),
         _ => Err(CommandError::denied(format!(
             "permission denied: only leads and admins {what}, and `{}` is neither",

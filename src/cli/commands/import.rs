@@ -116,7 +116,7 @@ struct Summary {
 
 /// Who may import: admins only (an import rewrites history and people).
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(&ctx.user())? {
+    match txn.agent(ctx.user())? {
         Some(agent) if agent.role == Role::Admin => Ok(()),
         _ => Err(CommandError::denied(format!(
             "permission denied: only admins {what}, and `{}` is not an admin",
@@ -950,7 +950,7 @@ fn write_rows(
                 channel: Some("import".to_string()),
                 attachments: Vec::new(),
             },
-            &ctx.user(),
+            ctx.user(),
             row.created_at,
         );
         crate::cli::sla::refresh(config, &mut ticket, std::slice::from_ref(&event), ctx.now);

@@ -79,6 +79,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             "`desk doctor` shows the home's access mode; `desk doctor --repair` tightens loose file modes",
         ));
     }
+    if created && !args.insecure_test_identities {
+        refuse_other_first_admin(ctx)?;
+    }
     let mode = match &args.group {
         Some(group) => HomeMode::group(group).map_err(|e| {
             CommandError::invalid(e)
@@ -123,13 +126,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
         } else if txn.test_identities()? {
             Identity::own(ctx.user(), AuthMethod::TestIdentity)
         } else {
-            if let Some(asked) = ctx.requested_user.as_deref().filter(|asked| *asked != ctx.login) {
-                return Err(CommandError::denied(format!(
-                    "permission denied: the first admin of a new home is the OS account that creates it ({}), not `{asked}`",
-                    ctx.login
-                ))
-                .with_hint("drop --as / DESK_USER; add other agents afterwards with `desk agent add`"));
-            }
+            refuse_other_first_admin(ctx)?;
             crate::domain::people::validate_name("admin", &ctx.login)?;
             Identity::own(ctx.login.clone(), AuthMethod::OsAccount)
         };
@@ -200,4 +197,17 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             .line("No ticket types yet: add TOML files to templates/, or run `desk init --examples`")?;
     }
     Ok(())
+}
+
+/// A production home's first admin is the OS account creating it: `--as` cannot name
+/// someone else (refused before anything is written).
+fn refuse_other_first_admin(ctx: &Context) -> Result<(), CommandError> {
+    match ctx.requested_user.as_deref().filter(|asked| *asked != ctx.login) {
+        Some(asked) => Err(CommandError::denied(format!(
+            "permission denied: the first admin of a new home is the OS account that creates it ({}), not `{asked}`",
+            ctx.login
+        ))
+        .with_hint("drop --as / DESK_USER; add other agents afterwards with `desk agent add`")),
+        None => Ok(()),
+    }
 }

@@ -204,17 +204,17 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
         types: Some(check_types(ctx, &args.types)?),
     };
     // Checked before the store is opened; the id is only allocated once it is valid.
-    kb::create(0, change.clone(), &ctx.user(), ctx.now)?;
+    kb::create(0, change.clone(), ctx.user(), ctx.now)?;
     let store = ctx.open_store()?;
     let mut txn = store.txn();
-    if txn.agent(&ctx.user())?.is_none() {
+    if txn.agent(ctx.user())?.is_none() {
         return Err(CommandError::denied(format!(
             "permission denied: only agents write knowledge-base articles, and `{}` is not an agent",
             ctx.user()
         )));
     }
     let id = txn.allocate_article_id()?;
-    let article = kb::create(id, change, &ctx.user(), ctx.now)?;
+    let article = kb::create(id, change, ctx.user(), ctx.now)?;
     txn.put_article(&article)?;
     txn.commit()?;
     ctx.after_write(&store);
@@ -249,7 +249,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     let mut article = find(&txn, args.id)?;
-    let agent = txn.agent(&ctx.user())?;
+    let agent = txn.agent(ctx.user())?;
     if !kb::may_edit(agent.as_ref(), &article) {
         return Err(CommandError::denied(format!(
             "permission denied: only its author ({}), leads and admins edit {}",

@@ -114,7 +114,7 @@ fn check_tier(config: &Config, tier: &str) -> Result<(), CommandError> {
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    if !txn.agent(ctx.user())?.is_some_and(|a| a.role == Role::Admin) {
+    if txn.agent(ctx.user())?.is_none_or(|a| a.role != Role::Admin) {
         return Err(CommandError::denied(format!(
             "permission denied: only admins {what}, and `{}` is not an admin",
             ctx.user()
@@ -124,7 +124,7 @@ fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), Command
 }
 
 fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<(), CommandError> {
-    if txn.agent(&ctx.user())?.is_none() {
+    if txn.agent(ctx.user())?.is_none() {
         return Err(CommandError::denied(format!(
             "permission denied: only agents manage requesters, and `{}` is not an agent",
             ctx.user()
@@ -142,7 +142,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     require_agent(ctx, &txn)?;
-    let (requester, change) = match (txn.requester(&args.name)?, &args.tier) {
+    let (mut requester, change) = match (txn.requester(&args.name)?, &args.tier) {
         // Re-adding without a tier must not reset someone to the default tier.
         (Some(existing), None) => {
             return Err(CommandError::conflict(format!(
@@ -176,7 +176,6 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
             None,
         ),
     };
-    let mut requester = requester;
     if let Some(login) = &args.os_user {
         require_admin(ctx, &txn, "choose which OS account signs in as a requester")?;
         let previous = requester.os_user.clone();

@@ -157,7 +157,7 @@ fn inspect(ctx: &Context, root: &Path) -> Result<(Target, Option<Store>), Comman
     let txn = store.txn();
     let tickets = txn.last_ticket_id()?;
     let used = tickets > 0 || !txn.cold_manifest()?.segments.is_empty();
-    let is_admin = txn.agent(&ctx.user())?.is_some_and(|a| a.role == Role::Admin);
+    let is_admin = txn.agent(ctx.user())?.is_some_and(|a| a.role == Role::Admin);
     drop(txn);
     if !is_admin {
         return Err(CommandError::denied(format!(

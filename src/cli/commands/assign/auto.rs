@@ -138,7 +138,7 @@ pub fn run(ctx: &Context, args: &AutoArgs) -> Result<(), CommandError> {
                 let (ticket, event) = lifecycle::auto_assign(
                     &entry.ticket,
                     pick.candidate.agent,
-                    &ctx.user(),
+                    ctx.user(),
                     pick.reason.clone(),
                     ctx.now,
                 )?;
@@ -327,7 +327,7 @@ pub fn route_one(
             let (assigned, event) = lifecycle::auto_assign(
                 &ticket,
                 pick.candidate.agent,
-                &ctx.user(),
+                ctx.user(),
                 pick.reason.clone(),
                 ctx.now,
             )?;

@@ -51,7 +51,7 @@ pub fn strategy_parser() -> impl TypedValueParser<Value = Strategy> {
 
 /// The acting user's agent record: only agents look at routing (exit 4 otherwise).
 pub fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<Agent, CommandError> {
-    txn.agent(&ctx.user())?.ok_or_else(|| {
+    txn.agent(ctx.user())?.ok_or_else(|| {
         CommandError::denied(format!(
             "permission denied: only agents see routing, and `{}` is not an agent",
             ctx.user()

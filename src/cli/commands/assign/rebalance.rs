@@ -92,7 +92,7 @@ pub fn apply(ctx: &Context, txn: &mut Txn<'_>, moves: &[Move<'_>]) -> Result<(),
         let (ticket, event) = lifecycle::rebalance(
             &planned.ticket,
             planned.to,
-            &ctx.user(),
+            ctx.user(),
             planned.reason.clone(),
             ctx.now,
         )?;

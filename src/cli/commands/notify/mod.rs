@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, command: &NotifyCommand) -> Result<(), CommandError> {
 
 /// Messages carry ticket text and people's addresses: only agents read or steer them.
 fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<(), CommandError> {
-    if txn.agent(&ctx.user())?.is_none() {
+    if txn.agent(ctx.user())?.is_none() {
         return Err(CommandError::denied(format!(
             "permission denied: only agents see and retry notifications, and `{}` is not an agent",
             ctx.user()

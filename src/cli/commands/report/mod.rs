@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let txn = store.txn();
     // Reports show every agent's performance and every requester's tickets: staff only.
-    if txn.agent(&ctx.user())?.is_none() {
+    if txn.agent(ctx.user())?.is_none() {
         return Err(CommandError::denied(format!(
             "permission denied: reports are for the desk's agents, and `{}` is not an agent",
             ctx.user()

@@ -139,7 +139,7 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, reference)?;
     let mut txn = store.txn();
-    let acting_agent = txn.agent(&ctx.user())?;
+    let acting_agent = txn.agent(ctx.user())?;
     let target: Option<Agent> = match &requested {
         Move::Transfer(name) | Move::Assign(name) => Some(ctx.agent(&txn, name)?),
         _ => None,
@@ -197,7 +197,7 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
         (Move::Transfer(_) | Move::Assign(_), None) => unreachable!("target agent loaded above"),
     };
     let actor = Actor {
-        name: &ctx.user(),
+        name: ctx.user(),
         agent: acting_agent.as_ref(),
     };
     let (mut ticket, mut event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;

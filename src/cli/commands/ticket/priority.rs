@@ -27,9 +27,9 @@ pub fn run(ctx: &Context, args: &PriorityArgs) -> Result<(), CommandError> {
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, &args.id)?;
     let mut txn = store.txn();
-    let agent = txn.agent(&ctx.user())?;
+    let agent = txn.agent(ctx.user())?;
     let actor = Actor {
-        name: &ctx.user(),
+        name: ctx.user(),
         agent: agent.as_ref(),
     };
     let (mut ticket, event) = lifecycle::change_priority(&record.ticket, actor, priority, ctx.now)?;
