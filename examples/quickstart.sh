@@ -110,4 +110,4 @@ step desk --as dana report --by hour --format html -o "$page"
 echo "(open $page in a browser)"
 
 echo; echo "==> who did what as whom: the audit log"
-step desk audit
+step desk audit -n 8

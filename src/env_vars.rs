@@ -2,7 +2,8 @@
 
 /// The desk home (store, config, templates); overridden by `--home`.
 pub const DESK_HOME: &str = "DESK_HOME";
-/// The acting user; overridden by `--as`; defaults to the login name.
+/// A user to act as (impersonation: admins only, audited); overridden by `--as`. Without
+/// it desk acts as the OS account running it.
 pub const DESK_USER: &str = "DESK_USER";
 /// RFC 3339 time that replaces the clock everywhere, for tests and replays.
 pub const DESK_NOW: &str = "DESK_NOW";

@@ -37,7 +37,7 @@ Exit codes:
 
 Environment:
   DESK_HOME          desk home (store, config, templates), like --home
-  DESK_USER          acting user, like --as (default: the login name)
+  DESK_USER          act as this user, like --as (admins only; default: the OS account)
   DESK_NOW           RFC 3339 time used instead of the clock
   DESK_LOCK_TIMEOUT  how long to wait for a busy store (default 10 s)
   NO_COLOR           turn colour off";
@@ -60,7 +60,8 @@ pub struct GlobalArgs {
     /// Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
-    /// Act as this user [default: $DESK_USER, else the login name]
+    /// Act as another user: admins only, recorded in every event and in `desk audit`
+    /// [default: $DESK_USER, else yourself, the OS account]
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub acting_user: Option<String>,
     /// Print stable JSON instead of tables
