@@ -11,7 +11,7 @@ pub mod event;
 pub mod kb;
 pub mod lifecycle;
 pub mod notify;
-mod notify_config;
+pub mod notify_config;
 pub mod people;
 pub mod report;
 pub mod routing;
