@@ -524,9 +524,9 @@ pub fn redact_inline_secrets(source: &str) -> Result<(String, Vec<String>), Stri
     let placeholder = toml::Value::String(Secret::LEFT_OUT.to_string()).to_string();
     let left_out: Vec<String> = found.iter().map(|(_, key)| key.clone()).collect();
     let mut text = format!(
-        "# desk backup left out the inline secrets of this file ({}): each now reads\n\
-         # {placeholder}. Set them again after a restore, best as env:NAME or file:PATH\n\
-         # references, which backups keep as they are.\n",
+        "# desk backup left out the inline secrets of this file ({}):\n\
+         # each now reads {placeholder}. Set them again after a\n\
+         # restore, best as env:NAME or file:PATH references, which backups keep as they are.\n",
         left_out.join(", ")
     );
     let mut copied = 0;

@@ -730,7 +730,8 @@ mod tests {
             segments: Vec::new(),
         };
         let mut out = Vec::new();
-        let manifest = write(snapshot, root, &overrides, Utc::now(), &mut out, &|_| {}).unwrap();
+        let at = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let manifest = write(snapshot, root, &overrides, at, &mut out, &|_| {}).unwrap();
         let paths: Vec<&str> = manifest.entries.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["hot.kv", "config.toml", "templates/incident.toml"]);
         assert_eq!(verify(out.as_slice(), &|_| {}).unwrap(), manifest);
