@@ -124,7 +124,11 @@ impl Home {
     fn read_config(&self) -> Result<Config, CommandError> {
         let path = self.config_path();
         match fs::read_to_string(&path) {
-            Ok(source) => Ok(Config::parse(&path.display().to_string(), &source)?),
+            Ok(source) => {
+                let mut config = Config::parse(&path.display().to_string(), &source)?;
+                config.notify.anchor_secret_files(&self.root);
+                Ok(config)
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(CommandError::new(
                 super::error::ExitKind::Failure,

@@ -1,6 +1,6 @@
 //! `kind = "email"`: one plain-text mail per message over SMTP (lettre), with STARTTLS
-//! (default), implicit TLS, or none for a local relay. The user name and password come
-//! from environment variables the sink names, never from `config.toml`.
+//! (default), implicit TLS, or none for a local relay. The user name and password are
+//! secrets (`env:NAME`, `file:PATH`, `*_env`, or inline), read at each send.
 
 use std::time::Duration;
 
@@ -12,9 +12,9 @@ use lettre::{SmtpTransport, Transport};
 
 use super::{reveal, Failure};
 use crate::domain::notify::{EmailSink, Message, SmtpTls};
-use crate::env_vars;
 
-pub fn send(settings: &EmailSink, message: &Message, timeout: Duration) -> Result<(), Failure> {
+/// Send `message` by the settings of the sink named `sink`.
+pub fn send(sink: &str, settings: &EmailSink, message: &Message, timeout: Duration) -> Result<(), Failure> {
     let mailbox = |text: &str, what: &str| {
         text.parse::<Mailbox>()
             .map_err(|e| Failure::new(format!("{what} `{text}` is not an e-mail address: {e}")))
@@ -50,21 +50,21 @@ pub fn send(settings: &EmailSink, message: &Message, timeout: Duration) -> Resul
         .port(settings.port)
         .tls(tls)
         .timeout(Some(timeout));
+    let key = |name: &str| format!("notify.sinks.{sink}.{name}");
+    let mut secrets: Vec<String> = Vec::new();
     if let Some(user) = &settings.username {
-        let user = reveal(user, "username_env")?;
-        let password = match &settings.password_env {
-            Some(name) => env_vars::get(name).ok_or_else(|| {
-                Failure::new(format!(
-                    "environment variable {name} (the sink's password_env) is not set"
-                ))
-            })?,
+        let user = reveal(user, &key("username"))?;
+        let password = match &settings.password {
+            Some(password) => reveal(password, &key("password"))?,
             None => String::new(),
         };
+        secrets = vec![user.clone(), password.clone()];
         transport = transport.credentials(Credentials::new(user, password));
     }
+    // A server's answer may echo what it was sent.
     transport
         .build()
         .send(&mail)
         .map(|_| ())
-        .map_err(|e| Failure::new(format!("SMTP {}:{}: {e}", settings.host, settings.port)))
+        .map_err(|e| Failure::scrubbed(format!("SMTP {}:{}: {e}", settings.host, settings.port), &secrets))
 }

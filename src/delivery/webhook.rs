@@ -51,7 +51,8 @@ pub fn post(url: &str, format: WebhookFormat, message: &Message, timeout: Durati
         .post(url)
         .header("Content-Type", "application/json; charset=utf-8")
         .send(&payload[..])
-        .map_err(|e| Failure::new(format!("POST {}: {e}", redact(url))))?;
+        // ureq's errors may quote the URL (`bad uri: …`), a proxy's answer, a redirect.
+        .map_err(|e| Failure::scrubbed(format!("POST {}: {e}", redact(url)), &url_secrets(url)))?;
     let status = response.status().as_u16();
     // A bot's verdict is a few bytes; do not read an unbounded answer.
     let answer = response
@@ -60,16 +61,19 @@ pub fn post(url: &str, format: WebhookFormat, message: &Message, timeout: Durati
         .limit(64 * 1024)
         .read_to_string()
         .unwrap_or_default();
+    // A bot may echo the token it refuses ("invalid token …"): cut it out of answers too.
+    let secrets = url_secrets(url);
     if !(200..300).contains(&status) {
-        return Err(Failure::new(format!(
-            "HTTP {status} from {}: {}",
-            redact(url),
-            answer.trim()
-        )));
+        return Err(Failure::scrubbed(
+            format!("HTTP {status} from {}: {}", redact(url), answer.trim()),
+            &secrets,
+        ));
     }
     match format {
         WebhookFormat::Json | WebhookFormat::Slack => Ok(()),
-        WebhookFormat::Feishu | WebhookFormat::Dingtalk | WebhookFormat::Wecom => bot_verdict(&answer),
+        WebhookFormat::Feishu | WebhookFormat::Dingtalk | WebhookFormat::Wecom => {
+            bot_verdict(&answer).map_err(|e| Failure::scrubbed(e.0, &secrets))
+        }
     }
 }
 
@@ -97,11 +101,55 @@ fn bot_verdict(answer: &str) -> Result<(), Failure> {
 
 /// A webhook URL carries its credential (a token in the path or query): errors show only
 /// the scheme and host.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     match url::Url::parse(url) {
         Ok(parsed) => format!("{}://{}/…", parsed.scheme(), parsed.host_str().unwrap_or("")),
         Err(_) => "the webhook URL".to_string(),
     }
+}
+
+/// The parts of a webhook URL that may be its credential, for [`Failure::scrubbed`]: the
+/// whole URL (as written and as parsed), everything after the host, the query, user info,
+/// and each path segment or query value long enough to be a token.
+fn url_secrets(url: &str) -> Vec<String> {
+    let mut secrets = vec![url.to_string()];
+    let Ok(parsed) = url::Url::parse(url) else {
+        return secrets;
+    };
+    secrets.push(parsed.as_str().to_string());
+    if let Some(rest) = parsed.as_str().split_once("://").map(|(_, rest)| rest) {
+        if let Some(slash) = rest.find('/') {
+            secrets.push(rest[slash..].to_string());
+        }
+        secrets.push(rest.to_string());
+    }
+    let long = |part: &str| part.len() >= 6;
+    secrets.extend(
+        parsed
+            .path_segments()
+            .into_iter()
+            .flatten()
+            .filter(|s| long(s))
+            .map(str::to_string),
+    );
+    if let Some(query) = parsed.query() {
+        secrets.push(query.to_string());
+        secrets.extend(
+            query
+                .split('&')
+                .filter_map(|pair| pair.split_once('=').map(|(_, v)| v))
+                .filter(|v| long(v))
+                .map(str::to_string),
+        );
+    }
+    if !parsed.username().is_empty() {
+        secrets.push(parsed.username().to_string());
+    }
+    if let Some(password) = parsed.password() {
+        secrets.push(password.to_string());
+    }
+    secrets.retain(|s| s.len() > 1);
+    secrets
 }
 
 #[cfg(test)]
@@ -121,6 +169,23 @@ mod tests {
         );
         let e = bot_verdict(r#"{"errcode":310000,"errmsg":"keywords not in content"}"#).unwrap_err();
         assert!(e.0.contains("errcode 310000"), "{e}");
+    }
+
+    #[test]
+    fn failures_never_quote_the_token() {
+        let url = "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef&x=1";
+        let secrets = url_secrets(url);
+        let echoed = format!("bad uri: {url} (and again: access_token=0123456789abcdef, /robot/send?access_token=0123456789abcdef&x=1)");
+        let failure = Failure::scrubbed(echoed, &secrets);
+        assert!(!failure.0.contains("0123456789abcdef"), "{failure}");
+        assert!(!failure.0.contains("robot/send"), "{failure}");
+        let url = "http://127.0.0.1:9/hook/v2/s3cr3t-t0ken";
+        let failure = Failure::scrubbed(format!("refused s3cr3t-t0ken at {url}"), &url_secrets(url));
+        assert!(!failure.0.contains("s3cr3t"), "{failure}");
+        // A long text is shortened only after the cut, so no prefix of the token survives.
+        let long = format!("{}{url}", "x".repeat(290));
+        let failure = Failure::scrubbed(long, &url_secrets(url));
+        assert!(!failure.0.contains("s3c"), "{failure}");
     }
 
     #[test]

@@ -220,8 +220,10 @@ occurrence_thresholds = [5, 20, 100]   # a deduplicated problem's N-th report no
 
 # Sinks: where messages go. People are reached at their contacts
 # (`desk agent set bob --contact email=bob@example.com`, `--contact sms=+8613800000000`;
-# a requester whose name is an e-mail address needs none). Secrets come from environment
-# variables, never from this file.
+# a requester whose name is an e-mail address needs none). Secrets (a webhook `url`, an
+# e-mail `username` and `password`) are best given as references, read at each delivery:
+# "env:NAME" (an environment variable) or "file:PATH" (a file, relative to this home).
+# An inline value works, but `desk doctor` warns about it and `desk backup` leaves it out.
 #
 # [[notify.sinks]]
 # name = "sms"
@@ -232,7 +234,7 @@ occurrence_thresholds = [5, 20, 100]   # a deduplicated problem's N-th report no
 # name = "ops-chat"
 # kind = "webhook"                    # HTTP POST of JSON
 # format = "feishu"                   # json | slack | feishu | dingtalk | wecom
-# url_env = "DESK_OPS_CHAT_URL"       # or url = "https://..."; the group for rules without `to`
+# url = "env:DESK_OPS_CHAT_URL"       # holds the bot's token; the group for rules without `to`
 #
 # [[notify.sinks]]
 # name = "mail"
@@ -241,8 +243,8 @@ occurrence_thresholds = [5, 20, 100]   # a deduplicated problem's N-th report no
 # port = 587
 # tls = "starttls"                    # starttls | tls | none
 # from = "Help desk <help@example.com>"
-# username_env = "DESK_SMTP_USER"
-# password_env = "DESK_SMTP_PASSWORD"
+# username = "env:DESK_SMTP_USER"
+# password = "file:secrets/smtp-password"   # one line; chmod 600
 
 # Rules: which events go to whom through which sink. `on`: assigned, requester_replied,
 # handler_replied, awaiting_confirmation, closed, sla_warning, sla_breach, escalated,

@@ -14,7 +14,7 @@ pub mod identity;
 pub mod kb;
 pub mod lifecycle;
 pub mod notify;
-mod notify_config;
+pub mod notify_config;
 pub mod people;
 pub mod report;
 pub mod routing;

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -63,6 +64,37 @@ impl NotifyConfig {
     /// Notifications are on when at least one rule routes something somewhere.
     pub fn is_enabled(&self) -> bool {
         !self.rules.is_empty()
+    }
+
+    /// Every secret the sinks hold, with its key as messages name it
+    /// (`notify.sinks.ops-chat.url`), in file order.
+    pub fn secrets(&self) -> Vec<(String, &Secret)> {
+        let mut found = Vec::new();
+        for sink in &self.sinks {
+            for (key, secret) in sink.secrets() {
+                found.push((format!("notify.sinks.{}.{key}", sink.name), secret));
+            }
+        }
+        found
+    }
+
+    /// Make relative `file:` paths relative to the desk home rather than to wherever a
+    /// command happens to run.
+    pub fn anchor_secret_files(&mut self, home: &Path) {
+        for sink in &mut self.sinks {
+            let secrets = match &mut sink.kind {
+                SinkKind::Webhook { url, .. } => vec![url],
+                SinkKind::Email(email) => vec![&mut email.username, &mut email.password],
+                SinkKind::Exec { .. } => Vec::new(),
+            };
+            for secret in secrets.into_iter().flatten() {
+                if let Secret::File(path) = secret {
+                    if path.is_relative() {
+                        *path = home.join(&*path);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -135,6 +167,18 @@ impl SinkKind {
 }
 
 impl Sink {
+    /// The secrets this sink holds, by key (`url`, `username`, `password`).
+    pub fn secrets(&self) -> Vec<(&'static str, &Secret)> {
+        match &self.kind {
+            SinkKind::Webhook { url, .. } => url.iter().map(|s| ("url", s)).collect(),
+            SinkKind::Email(email) => [("username", &email.username), ("password", &email.password)]
+                .into_iter()
+                .filter_map(|(key, secret)| secret.as_ref().map(|s| (key, s)))
+                .collect(),
+            SinkKind::Exec { .. } => Vec::new(),
+        }
+    }
+
     /// The contact keys that give a person's address for this sink, most specific first:
     /// the sink's name, then (webhooks) the bot format, then the kind. `desk agent set bob
     /// --contact email=bob@example.com` serves every e-mail sink; `--contact oncall-sms=…`
@@ -152,11 +196,70 @@ impl Sink {
     }
 }
 
-/// A value written in the config, or the name of the environment variable that holds it.
-#[derive(Debug, Clone, PartialEq)]
+/// A credential in `config.toml` (a webhook URL with its token, an SMTP user name or
+/// password): written inline, or a reference read at delivery time, so a rotated secret is
+/// picked up by the next flush and the file itself can be shared, backed up and shown.
+#[derive(Clone, PartialEq)]
 pub enum Secret {
+    /// The value itself, in the file (`desk doctor` warns; backups leave it out).
     Inline(String),
+    /// `env:NAME` (or a `*_env` key): the environment variable holding it.
     Env(String),
+    /// `file:PATH`: the file holding it (trailing newline trimmed); a relative path is
+    /// relative to the desk home once [`NotifyConfig::anchor_secret_files`] has run.
+    File(PathBuf),
+    /// [`Secret::LEFT_OUT`]: a backup replaced the inline value, which must be set again.
+    LeftOut,
+}
+
+impl Secret {
+    /// What `desk backup` writes in place of an inline secret; it parses as
+    /// [`Secret::LeftOut`], so a restored config still loads.
+    pub const LEFT_OUT: &'static str = "<redacted: set it again after restore>";
+
+    /// `env:NAME`, `file:PATH`, the backup's placeholder, or else the value itself.
+    pub fn parse(text: &str) -> Result<Secret, String> {
+        if let Some(name) = text.strip_prefix("env:") {
+            let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            return match valid {
+                true => Ok(Secret::Env(name.to_string())),
+                false => Err(
+                    "`env:` needs a variable name (letters, digits, `_`), e.g. env:DESK_SMTP_PASSWORD".into(),
+                ),
+            };
+        }
+        if let Some(path) = text.strip_prefix("file:") {
+            return match path.trim().is_empty() {
+                true => Err("`file:` needs a path, e.g. file:secrets/smtp-password".into()),
+                false => Ok(Secret::File(PathBuf::from(path))),
+            };
+        }
+        if text == Secret::LEFT_OUT {
+            return Ok(Secret::LeftOut);
+        }
+        Ok(Secret::Inline(text.to_string()))
+    }
+
+    /// How the secret is given, for messages: `inline`, `env:NAME`, `file:PATH`; never
+    /// the value.
+    pub fn describe(&self) -> String {
+        match self {
+            Secret::Inline(_) => "inline".to_string(),
+            Secret::Env(name) => format!("env:{name}"),
+            Secret::File(path) => format!("file:{}", path.display()),
+            Secret::LeftOut => "left out by a backup".to_string(),
+        }
+    }
+}
+
+/// Never the value, so a stray `{:?}` cannot leak it.
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Secret::Inline(_) => f.write_str("Inline(<redacted>)"),
+            other => write!(f, "Secret({})", other.describe()),
+        }
+    }
 }
 
 /// The JSON shape a webhook receives.
@@ -194,7 +297,7 @@ impl WebhookFormat {
     }
 }
 
-/// An SMTP relay. Credentials come from environment variables, never the config file.
+/// An SMTP relay. Its credentials are [`Secret`]s, best given as `env:` or `file:` references.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmailSink {
     pub host: String,
@@ -203,8 +306,8 @@ pub struct EmailSink {
     /// `Help desk <help@example.com>`.
     pub from: String,
     pub username: Option<Secret>,
-    /// The environment variable holding the password.
-    pub password_env: Option<String>,
+    /// `password` (inline, `env:` or `file:`) or `password_env`.
+    pub password: Option<Secret>,
     /// Addresses for rules without `to` (a team list).
     pub to: Vec<String>,
 }
@@ -1166,7 +1269,7 @@ mod tests {
                 tls: SmtpTls::None,
                 from: "desk@example.com".into(),
                 username: None,
-                password_env: None,
+                password: None,
                 to: Vec::new(),
             }),
         );

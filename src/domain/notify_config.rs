@@ -50,6 +50,7 @@ struct RawSink {
     from: Option<Spanned<String>>,
     username: Option<Spanned<String>>,
     username_env: Option<Spanned<String>>,
+    password: Option<Spanned<String>>,
     password_env: Option<Spanned<String>>,
     to: Option<Spanned<Vec<String>>>,
 }
@@ -223,6 +224,7 @@ fn parse_sink(
             raw.username_env.as_ref().map(|v| v.span()),
             "email",
         ),
+        ("password", raw.password.as_ref().map(|v| v.span()), "email"),
         (
             "password_env",
             raw.password_env.as_ref().map(|v| v.span()),
@@ -280,21 +282,11 @@ fn parse_sink(
                 })?,
                 None => WebhookFormat::Json,
             };
-            let url = match (raw.url, raw.url_env) {
-                (Some(_), Some(env)) => {
-                    return Err(at(
-                        env.span(),
-                        format!("notify.sinks.{name}: give `url` or `url_env`, not both"),
-                    ))
-                }
-                (Some(url), None) => {
-                    check_url(url.get_ref())
-                        .map_err(|e| at(url.span(), format!("notify.sinks.{name}: {e}")))?;
-                    Some(Secret::Inline(url.into_inner()))
-                }
-                (None, Some(env)) => Some(Secret::Env(env.into_inner())),
-                (None, None) => None,
-            };
+            let url_span = raw.url.as_ref().map(Spanned::span);
+            let url = secret(&name, "url", raw.url, raw.url_env, at)?;
+            if let (Some(Secret::Inline(url)), Some(span)) = (&url, url_span) {
+                check_url(url).map_err(|e| at(span, format!("notify.sinks.{name}.url: {e}")))?;
+            }
             SinkKind::Webhook { url, format }
         }
         _ => {
@@ -324,24 +316,15 @@ fn parse_sink(
                     })?,
                 None => tls.default_port(),
             };
-            let username = match (raw.username, raw.username_env) {
-                (Some(_), Some(env)) => {
-                    return Err(at(
-                        env.span(),
-                        format!("notify.sinks.{name}: give `username` or `username_env`, not both"),
-                    ))
-                }
-                (Some(user), None) => Some(Secret::Inline(user.into_inner())),
-                (None, Some(env)) => Some(Secret::Env(env.into_inner())),
-                (None, None) => None,
-            };
+            let username = secret(&name, "username", raw.username, raw.username_env, at)?;
+            let password = secret(&name, "password", raw.password, raw.password_env, at)?;
             SinkKind::Email(EmailSink {
                 host,
                 port,
                 tls,
                 from,
                 username,
-                password_env: raw.password_env.map(Spanned::into_inner),
+                password,
                 to: raw.to.map(Spanned::into_inner).unwrap_or_default(),
             })
         }
@@ -349,14 +332,37 @@ fn parse_sink(
     Ok(Sink { name, kind, timeout })
 }
 
-fn check_url(text: &str) -> Result<(), String> {
+/// `KEY` or `KEY_env`, not both: inline, `env:NAME`, `file:PATH` (see [`Secret::parse`]).
+fn secret(
+    sink: &str,
+    key: &str,
+    value: Option<Spanned<String>>,
+    env: Option<Spanned<String>>,
+    at: &At<'_>,
+) -> Result<Option<Secret>, FileError> {
+    match (value, env) {
+        (Some(_), Some(env)) => Err(at(
+            env.span(),
+            format!("notify.sinks.{sink}: give `{key}` or `{key}_env`, not both"),
+        )),
+        (Some(value), None) => Secret::parse(value.get_ref())
+            .map(Some)
+            .map_err(|e| at(value.span(), format!("notify.sinks.{sink}.{key}: {e}"))),
+        (None, Some(env)) => Ok(Some(Secret::Env(env.into_inner()))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// Whether a webhook URL is one desk can POST to. The message never quotes the URL: its
+/// path holds the bot's token.
+pub fn check_url(text: &str) -> Result<(), String> {
     match url::Url::parse(text) {
         Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(()),
         Ok(url) => Err(format!(
             "webhook URL scheme `{}` is not http or https",
             url.scheme()
         )),
-        Err(e) => Err(format!("`{text}` is not a URL: {e}")),
+        Err(e) => Err(format!("not a URL ({e})")),
     }
 }
 
@@ -452,6 +458,85 @@ fn parse_rule(
         subject: template(raw.subject, "subject")?,
         text: template(raw.text, "text")?,
     })
+}
+
+/// Just the secret-bearing keys of `config.toml`, everything else ignored: what a backup
+/// must leave out, found even in a config that would not load for other reasons.
+#[derive(Deserialize, Default)]
+struct SecretKeys {
+    #[serde(default)]
+    notify: NotifySecretKeys,
+}
+
+#[derive(Deserialize, Default)]
+struct NotifySecretKeys {
+    #[serde(default)]
+    sinks: Vec<SinkSecretKeys>,
+}
+
+#[derive(Deserialize)]
+struct SinkSecretKeys {
+    name: Option<toml::Value>,
+    url: Option<Spanned<toml::Value>>,
+    username: Option<Spanned<toml::Value>>,
+    password: Option<Spanned<toml::Value>>,
+}
+
+/// `config.toml` as a backup carries it: every inline secret replaced by
+/// [`Secret::LEFT_OUT`] (which parses, so a restored config loads), a comment on top naming
+/// them, every other byte as it was; `env:` and `file:` references stay. Returns the new
+/// text and the keys left out, or, for a file that is not TOML, the line where it breaks
+/// (no excerpt: the line may hold a secret).
+pub fn redact_inline_secrets(source: &str) -> Result<(String, Vec<String>), String> {
+    let keys: SecretKeys = toml::from_str(source).map_err(|e| match e.span() {
+        Some(span) => format!(
+            "it is not valid TOML (line {})",
+            super::template::line_column(source, span.start).0
+        ),
+        None => "it is not valid TOML".to_string(),
+    })?;
+    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    for (index, sink) in keys.notify.sinks.iter().enumerate() {
+        let name = match &sink.name {
+            Some(toml::Value::String(name)) => name.clone(),
+            _ => format!("[{index}]"),
+        };
+        for (key, value) in [
+            ("url", &sink.url),
+            ("username", &sink.username),
+            ("password", &sink.password),
+        ] {
+            let Some(value) = value else { continue };
+            // A reference, or what a backup already left out, is no secret.
+            let kept = match value.get_ref() {
+                toml::Value::String(text) => !matches!(Secret::parse(text), Ok(Secret::Inline(_))),
+                _ => false,
+            };
+            if !kept {
+                found.push((value.span(), format!("notify.sinks.{name}.{key}")));
+            }
+        }
+    }
+    if found.is_empty() {
+        return Ok((source.to_string(), Vec::new()));
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    let placeholder = toml::Value::String(Secret::LEFT_OUT.to_string()).to_string();
+    let left_out: Vec<String> = found.iter().map(|(_, key)| key.clone()).collect();
+    let mut text = format!(
+        "# desk backup left out the inline secrets of this file ({}):\n\
+         # each now reads {placeholder}. Set them again after a\n\
+         # restore, best as env:NAME or file:PATH references, which backups keep as they are.\n",
+        left_out.join(", ")
+    );
+    let mut copied = 0;
+    for (span, _) in &found {
+        text.push_str(&source[copied..span.start]);
+        text.push_str(&placeholder);
+        copied = span.end;
+    }
+    text.push_str(&source[copied..]);
+    Ok((text, left_out))
 }
 
 #[cfg(test)]
@@ -588,5 +673,134 @@ sink = "ops-chat"
         assert!(e.contains("unknown field `retries`"), "{e}");
         let e = error(&format!("{sink}{sink}"));
         assert!(e.contains("two sinks are named `log`"), "{e}");
+    }
+
+    const SECRETS: &str = r#"
+[[notify.sinks]]
+name = "ops"
+kind = "webhook"
+url = "https://open.feishu.cn/open-apis/bot/v2/hook/tok-123456"   # the token is inline
+
+[[notify.sinks]]
+name = "chat"
+kind = "webhook"
+url = "file:secrets/chat-url"
+
+[[notify.sinks]]
+name = "mail"
+kind = "email"
+host = "smtp.example.com"
+from = "desk@example.com"
+username = 'help'
+password = "env:DESK_SMTP_PASSWORD"
+
+[[notify.sinks]]
+name = "relay"
+kind = "email"
+host = "relay.example.com"
+from = "desk@example.com"
+username_env = "RELAY_USER"
+password = """p4ss-w0rd"""
+"#;
+
+    #[test]
+    fn secrets_are_inline_or_env_or_file_references() {
+        assert_eq!(Secret::parse("env:DESK_X"), Ok(Secret::Env("DESK_X".into())));
+        assert_eq!(
+            Secret::parse("file:/run/secrets/x"),
+            Ok(Secret::File("/run/secrets/x".into()))
+        );
+        assert_eq!(Secret::parse("hunter2"), Ok(Secret::Inline("hunter2".into())));
+        assert_eq!(Secret::parse(Secret::LEFT_OUT), Ok(Secret::LeftOut));
+        assert!(Secret::parse("env:").is_err() && Secret::parse("env:A B").is_err());
+        assert!(Secret::parse("file:").is_err());
+        // `{:?}` of a config must not print a value.
+        assert_eq!(
+            format!("{:?}", Secret::Inline("hunter2".into())),
+            "Inline(<redacted>)"
+        );
+
+        let mut config = Config::parse("c.toml", SECRETS).unwrap().notify;
+        config.anchor_secret_files(std::path::Path::new("/srv/desk"));
+        let found: Vec<(String, String)> = config
+            .secrets()
+            .into_iter()
+            .map(|(key, secret)| (key, secret.describe()))
+            .collect();
+        let expect = |key: &str, how: &str| (key.to_string(), how.to_string());
+        assert_eq!(
+            found,
+            [
+                expect("notify.sinks.ops.url", "inline"),
+                expect("notify.sinks.chat.url", "file:/srv/desk/secrets/chat-url"),
+                expect("notify.sinks.mail.username", "inline"),
+                expect("notify.sinks.mail.password", "env:DESK_SMTP_PASSWORD"),
+                expect("notify.sinks.relay.username", "env:RELAY_USER"),
+                expect("notify.sinks.relay.password", "inline"),
+            ]
+        );
+        let both = "[[notify.sinks]]\nname = \"m\"\nkind = \"email\"\nhost = \"h\"\nfrom = \"f@x\"\npassword = \"env:A\"\npassword_env = \"B\"\n";
+        assert!(
+            error(both).contains("give `password` or `password_env`, not both"),
+            "{}",
+            error(both)
+        );
+        let e = error("[[notify.sinks]]\nname = \"w\"\nkind = \"webhook\"\nurl = \"env:\"\n");
+        assert!(
+            e.contains("c.toml:4:7") && e.contains("notify.sinks.w.url: `env:` needs a variable name"),
+            "{e}"
+        );
+        // A bad inline URL is refused without quoting it (its path is the token).
+        let e = error("[[notify.sinks]]\nname = \"w\"\nkind = \"webhook\"\nurl = \"ftp://host/tok-999\"\n");
+        assert!(
+            e.contains("scheme `ftp` is not http or https") && !e.contains("tok-999"),
+            "{e}"
+        );
+        let e = error("[[notify.sinks]]\nname = \"w\"\nkind = \"webhook\"\nurl = \"tok-999\"\n");
+        assert!(
+            e.contains("notify.sinks.w.url: not a URL") && !e.contains("tok-999"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_backup_copy_leaves_inline_secrets_out_and_still_parses() {
+        let (redacted, left_out) = redact_inline_secrets(SECRETS).unwrap();
+        assert_eq!(
+            left_out,
+            [
+                "notify.sinks.ops.url",
+                "notify.sinks.mail.username",
+                "notify.sinks.relay.password"
+            ]
+        );
+        for value in ["tok-123456", "'help'", "p4ss-w0rd"] {
+            assert!(!redacted.contains(value), "{value} in\n{redacted}");
+        }
+        // References and everything else stay byte for byte, comments included.
+        assert!(redacted.contains("url = \"file:secrets/chat-url\""));
+        assert!(redacted.contains("password = \"env:DESK_SMTP_PASSWORD\""));
+        assert!(redacted.contains("   # the token is inline"));
+        assert!(redacted.starts_with("# desk backup left out the inline secrets of this file (notify.sinks.ops.url, notify.sinks.mail.username, notify.sinks.relay.password)"));
+        let config = Config::parse("c.toml", &redacted).unwrap().notify;
+        let left: Vec<String> = config
+            .secrets()
+            .into_iter()
+            .filter(|(_, s)| **s == Secret::LeftOut)
+            .map(|(key, _)| key)
+            .collect();
+        assert_eq!(left, left_out);
+        // Backing up a restored config again changes nothing more.
+        let (again, more) = redact_inline_secrets(&redacted).unwrap();
+        assert_eq!((again.as_str(), more.len()), (redacted.as_str(), 0));
+        // Nothing inline: the file as it is.
+        let plain = "[notify]\nmax_attempts = 3\n";
+        assert_eq!(
+            redact_inline_secrets(plain).unwrap(),
+            (plain.to_string(), Vec::new())
+        );
+        // Not TOML: say where, quoting nothing.
+        let e = redact_inline_secrets("[notify\nurl = \"https://x/tok-777\"\n").unwrap_err();
+        assert!(e.contains("line 1") && !e.contains("tok-777"), "{e}");
     }
 }

@@ -23,7 +23,7 @@
 //! into a fresh directory that the caller moves into place, checking again as it writes.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
@@ -287,11 +287,24 @@ fn tar_header(size: u64, at: DateTime<Utc>) -> tar::Header {
     header
 }
 
-/// Write the backup of `snapshot` and the home files under `root` to `out`;
-/// `progress` is told of every byte copied.
+/// Home files a backup carries otherwise than as they are on disk: secrets stay out of
+/// backups, which are copied off the machine. The caller decides which (it reads the
+/// config); the manifest and checksums describe what the backup holds.
+#[derive(Debug, Default)]
+pub struct HomeOverrides {
+    /// Path inside the backup → the bytes to carry instead of the file's (`config.toml`
+    /// with its inline secrets left out).
+    pub replaced: BTreeMap<String, Vec<u8>>,
+    /// Paths left out altogether (a `file:` secret under `templates/` or `attachments/`).
+    pub left_out: BTreeSet<String>,
+}
+
+/// Write the backup of `snapshot` and the home files under `root` (as `overrides` says)
+/// to `out`; `progress` is told of every byte copied.
 pub fn write(
     snapshot: BackupSnapshot,
     root: &Path,
+    overrides: &HomeOverrides,
     created_at: DateTime<Utc>,
     out: impl Write,
     progress: &dyn Fn(u64),
@@ -347,6 +360,13 @@ pub fn write(
         append(&mut builder, path, *committed_len, &mut file.take(*committed_len))?;
     }
     for (relative, path) in home_files(root)? {
+        if overrides.left_out.contains(&relative) {
+            continue;
+        }
+        if let Some(bytes) = overrides.replaced.get(&relative) {
+            append(&mut builder, &relative, bytes.len() as u64, &mut bytes.as_slice())?;
+            continue;
+        }
         let file = File::open(&path).map_err(|e| StoreError::io(&path, e))?;
         let size = file.metadata().map_err(|e| StoreError::io(&path, e))?.len();
         append(&mut builder, &relative, size, &mut file.take(size))?;
@@ -688,6 +708,36 @@ fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> std::result::Result<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overridden_home_files_are_what_the_backup_holds_and_checks() {
+        let home = tempfile::tempdir().unwrap();
+        let root = home.path();
+        fs::write(root.join("config.toml"), "url = \"https://x/tok-1\"\n").unwrap();
+        fs::create_dir_all(root.join("templates")).unwrap();
+        fs::write(root.join("templates/incident.toml"), "prefix = \"INC\"\n").unwrap();
+        fs::write(root.join("templates/token"), "tok-2\n").unwrap();
+        let mut overrides = HomeOverrides::default();
+        overrides
+            .replaced
+            .insert("config.toml".into(), b"url = \"<redacted>\"\n".to_vec());
+        overrides.left_out.insert("templates/token".into());
+        let snapshot = BackupSnapshot {
+            hot: vec![(b"k".to_vec(), b"v".to_vec())],
+            schema_version: SCHEMA_VERSION,
+            manifest: ColdManifest::default(),
+            locations: Vec::new(),
+            segments: Vec::new(),
+        };
+        let mut out = Vec::new();
+        let at = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let manifest = write(snapshot, root, &overrides, at, &mut out, &|_| {}).unwrap();
+        let paths: Vec<&str> = manifest.entries.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["hot.kv", "config.toml", "templates/incident.toml"]);
+        assert_eq!(verify(out.as_slice(), &|_| {}).unwrap(), manifest);
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains("<redacted>") && !text.contains("tok-"), "{text}");
+    }
 
     #[test]
     fn only_relative_paths_inside_the_home_are_safe() {

@@ -23,6 +23,7 @@ mod permissions;
 mod prompts;
 mod report;
 mod search;
+mod secrets;
 mod security;
 mod sla;
 mod store;

@@ -3,7 +3,8 @@
 //! migrations (`--migrate`).
 //!
 //! Exit 0 when healthy; exit 5 when problems remain (after `--repair`: those it could not
-//! fix). Checking is for anyone; `--repair` and `--migrate` are for admins.
+//! fix). Checking is for anyone; `--repair` and `--migrate` are for admins. Warnings about
+//! the home's config (an inline secret in config.toml) are printed but do not fail it.
 
 use std::fs;
 
@@ -14,6 +15,8 @@ use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::perms::{self, HomeMode};
 use crate::cli::progress::Progress;
+use crate::delivery;
+use crate::domain::notify::Secret;
 use crate::domain::people::Role;
 use crate::store::doctor::{Diagnosis, Problem};
 use crate::store::{sled_backend, Store, Txn, SCHEMA_VERSION};
@@ -44,6 +47,46 @@ struct DoctorJson {
     problems: Vec<Problem>,
     /// Problems `--repair` fixed.
     repaired: Vec<Problem>,
+    /// Advice that does not make the home unhealthy (an inline secret in config.toml).
+    warnings: Vec<Warning>,
+}
+
+#[derive(Serialize)]
+struct Warning {
+    area: &'static str,
+    message: String,
+}
+
+/// What to tell about config.toml's secrets: one line per inline secret (naming the key,
+/// never the value), per secret a backup left out, and per reference that cannot be read
+/// here. A config that does not load is one line too.
+fn config_warnings(ctx: &Context) -> Vec<Warning> {
+    let warning = |message: String| Warning {
+        area: "config",
+        message,
+    };
+    let config = match ctx.home.config() {
+        Ok(config) => config,
+        Err(error) => return vec![warning(format!("config.toml does not load: {error}"))],
+    };
+    let mut warnings = Vec::new();
+    for (key, secret) in config.notify.secrets() {
+        let message = match secret {
+            Secret::Inline(_) => format!(
+                "{key} is an inline secret in config.toml (and in every copy of the file); write it as \"env:NAME\" or \"file:PATH\" instead"
+            ),
+            Secret::LeftOut => format!(
+                "{key} was left out by a backup; set it again (as \"env:NAME\" or \"file:PATH\"), its deliveries fail until then"
+            ),
+            // Cron's environment may differ from this one, but a missing file is missing.
+            Secret::Env(_) | Secret::File(_) => match delivery::reveal(secret, &key) {
+                Ok(_) => continue,
+                Err(failure) => failure.0,
+            },
+        };
+        warnings.push(warning(message));
+    }
+    warnings
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
@@ -104,6 +147,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
         });
     }
     let problems = diagnosis.problems.clone();
+    let warnings = config_warnings(ctx);
     if ctx.ui.is_json() {
         ctx.ui.json(&DoctorJson {
             healthy: problems.is_empty(),
@@ -118,8 +162,12 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
             insecure_test_identities,
             problems: problems.clone(),
             repaired: repaired.clone(),
+            warnings,
         })?;
     } else if !ctx.ui.is_quiet() {
+        for warning in &warnings {
+            ctx.ui.warn(format!("{}: {}", warning.area, warning.message));
+        }
         for problem in &repaired {
             ctx.ui
                 .line(format!("fixed    {}: {}", problem.area, problem.message))?;

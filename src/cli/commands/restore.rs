@@ -121,7 +121,7 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> Result<(), CommandError> {
         replaced,
     };
     if ctx.ui.is_json() {
-        ctx.ui.json(&summary)
+        ctx.ui.json(&summary)?;
     } else {
         ctx.ui.note(format!(
             "restored {} tickets ({} hot, {} archived) from the backup of {} into {}",
@@ -131,7 +131,35 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> Result<(), CommandError> {
             summary.backup_created_at.to_rfc3339(),
             summary.home
         ));
-        Ok(())
+    }
+    warn_left_out_secrets(ctx, &root);
+    Ok(())
+}
+
+/// A backup carries no inline secret (see `desk backup`): name the ones to set again.
+fn warn_left_out_secrets(ctx: &Context, root: &Path) {
+    let path = root.join("config.toml");
+    let Ok(source) = fs::read_to_string(&path) else {
+        return;
+    };
+    let Ok(config) = crate::domain::config::Config::parse(&path.display().to_string(), &source) else {
+        return;
+    };
+    let left_out: Vec<String> = config
+        .notify
+        .secrets()
+        .into_iter()
+        .filter(|(_, secret)| **secret == crate::domain::notify::Secret::LeftOut)
+        .map(|(key, _)| key)
+        .collect();
+    if !left_out.is_empty() {
+        ctx.ui.warn(format!(
+            "the backup left out {} inline secret{} of config.toml: {}; set {} again (best as env:NAME or file:PATH) before `desk notify flush`",
+            left_out.len(),
+            if left_out.len() == 1 { "" } else { "s" },
+            left_out.join(", "),
+            if left_out.len() == 1 { "it" } else { "them" }
+        ));
     }
 }
 
