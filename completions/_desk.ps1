@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
     $completions = @(switch ($command) {
         'desk' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -57,7 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;init' {
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Share the new home with this OS group: directories 2770, files 0660')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--examples', '--examples', [CompletionResultType]::ParameterName, 'Also install example ticket types (incident, access-request, ci-failure, customer-complaint)')
             [CompletionResult]::new('--insecure-test-identities', '--insecure-test-identities', [CompletionResultType]::ParameterName, 'FOR TESTS ONLY: trust --as / DESK_USER as the acting user, with no admin check. Only when the home is created; `desk doctor` reports it. Never use it for a real desk')
@@ -71,7 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -112,7 +112,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines')
             [CompletionResult]::new('--assign', '--assign', [CompletionResultType]::ParameterName, 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--over-limit', '--over-limit', [CompletionResultType]::ParameterName, 'File past the requester''s rate limit (leads and admins; recorded in the history)')
             [CompletionResult]::new('--suggest', '--suggest', [CompletionResultType]::ParameterName, 'Show matching KB articles and similar closed tickets first (on stderr; in --json as `suggestions`). Always done on a terminal, which then asks whether to file anyway')
@@ -126,7 +126,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;show' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -138,7 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;log' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -162,7 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include recently closed tickets (archived ones are not listed)')
             [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'List archived tickets instead (from the cold archive; same filters, every state unless --status)')
@@ -186,7 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--reindex', '--reindex', [CompletionResultType]::ParameterName, 'Rebuild the search index from the store first (after it was lost or damaged)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
@@ -199,7 +199,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;claim' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -214,7 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article')
             [CompletionResult]::new('--kb', '--kb', [CompletionResultType]::ParameterName, 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -228,7 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -240,7 +240,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;confirm' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -252,7 +252,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;close' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -264,7 +264,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;reopen' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -277,7 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;ticket;transfer' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who takes the ticket')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -290,7 +290,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;ticket;assign' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who takes the ticket')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -305,7 +305,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'An optional comment')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'An optional comment')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -317,7 +317,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;priority' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -396,7 +396,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;template' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -412,7 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;template;list' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -424,7 +424,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;template;show' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -436,7 +436,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;template;check' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -467,7 +467,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;kb' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -491,7 +491,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A ticket type the article answers (repeatable) [default: any type]')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'A ticket type the article answers (repeatable) [default: any type]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -509,7 +509,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Replace the linked ticket types with these (repeatable)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Replace the linked ticket types with these (repeatable)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--clear-tags', '--clear-tags', [CompletionResultType]::ParameterName, 'Remove every tag')
             [CompletionResult]::new('--any-type', '--any-type', [CompletionResultType]::ParameterName, 'Link the article to no type in particular (it answers any)')
@@ -523,7 +523,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;kb;show' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -538,7 +538,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only articles for this ticket type (and those for any type)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only articles for this ticket type (and those for any type)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -554,7 +554,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -593,7 +593,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ingest' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -609,7 +609,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Type for new tickets [default: `[email] template` in config.toml]')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Type for new tickets [default: `[email] template` in config.toml]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -632,7 +632,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;agent' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -655,7 +655,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Initial status')
             [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this agent [default: the account named like the agent]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -667,7 +667,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;agent;list' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -679,7 +679,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;agent;show' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -691,7 +691,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;agent;status' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--rebalance', '--rebalance', [CompletionResultType]::ParameterName, 'Going offline: return (or reassign, per `routing.on_offline`) their unstarted tickets')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
@@ -711,7 +711,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink''s name (repeatable; KEY= removes it). Agents may set their own')
             [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this agent (admins; empty: the account named like the agent)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -750,7 +750,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;sla' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -764,7 +764,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;sla;check' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when any milestone is breached (for monitoring)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what stands and what would fire, without recording anything')
@@ -790,7 +790,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;requester' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -809,7 +809,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config''s default tier]')
             [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this requester [default: the account of the same name]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -824,7 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this requester (admins; empty: the account of the same name)')
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink''s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email=')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -836,7 +836,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;requester;list' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -848,7 +848,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;requester;show' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -883,7 +883,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;assign' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -901,7 +901,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Use this strategy for every ticket [default: `[routing]` in config.toml]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Assign at most N tickets; the rest of the queue is left for the next run')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and write nothing (any agent may)')
             [CompletionResult]::new('--fail-if-unassigned', '--fail-if-unassigned', [CompletionResultType]::ParameterName, 'Exit 1 if any considered ticket stays unclaimed')
@@ -916,7 +916,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;assign;explain' {
             [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Rank by this strategy [default: the ticket type''s, from config.toml]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -928,7 +928,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;assign;rebalance' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would move and write nothing (any agent may)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
@@ -960,7 +960,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;notify' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -977,7 +977,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;notify;flush' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Send at most N messages this run [default: `[notify] batch`, 100]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be routed and sent; send nothing and change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
@@ -992,7 +992,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--pending', '--pending', [CompletionResultType]::ParameterName, 'Only messages waiting for an attempt (failed ones waiting to be retried included)')
             [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Only dead letters: messages that failed every attempt')
@@ -1008,7 +1008,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;notify;retry' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every dead letter')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
@@ -1047,7 +1047,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of stdout (e.g. report.html)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of stdout (e.g. report.html)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -1062,7 +1062,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--purge-before', '--purge-before', [CompletionResultType]::ParameterName, 'Delete archived tickets closed before this, for good (legal retention; admins). Asks first (or needs --yes without a terminal), then writes them to an export file')
             [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl, or purge-<time>-2.jsonl … when taken]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'With --purge-before: do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --purge-before: do not ask for confirmation')
@@ -1079,7 +1079,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;archive;status' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -1102,7 +1102,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;doctor' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Rebuild the derived data (indexes, archive locations, leftover files) from the records, and report what was fixed (admins)')
             [CompletionResult]::new('--migrate', '--migrate', [CompletionResultType]::ParameterName, 'Run the schema migrations a newer desk needs, long ones included (admins)')
@@ -1123,7 +1123,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (FILE appears only once complete)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (FILE appears only once complete)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'Include archived tickets (the default)')
             [CompletionResult]::new('--no-archived', '--no-archived', [CompletionResultType]::ParameterName, 'Only the hot store (open and recently closed tickets); the archive is not read')
@@ -1141,7 +1141,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'CSV: the ticket type of rows that have no type column')
             [CompletionResult]::new('--id-column', '--id-column', [CompletionResultType]::ParameterName, 'CSV: the column that identifies a row in its source; a re-import skips rows whose id was imported before [default: a hash of the row''s mapped content]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check every record and report what would be written; write nothing')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Write the valid records even when some fail (the failures are still listed, exit 5)')
@@ -1155,7 +1155,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;backup' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -1167,7 +1167,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;restore' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a home that already has tickets (what it holds now is lost)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
@@ -1185,7 +1185,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most the newest N entries')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most the newest N entries')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--refused', '--refused', [CompletionResultType]::ParameterName, 'Only refused moves')
             [CompletionResult]::new('--impersonated', '--impersonated', [CompletionResultType]::ParameterName, 'Only commands run as another user (--as)')
@@ -1199,7 +1199,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;completions' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $DESK_USER, else the login name]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')

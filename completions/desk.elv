@@ -19,7 +19,7 @@ set edit:completion:arg-completer[desk] = {|@words|
     var completions = [
         &'desk'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -53,7 +53,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;init'= {
             cand --group 'Share the new home with this OS group: directories 2770, files 0660'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --examples 'Also install example ticket types (incident, access-request, ci-failure, customer-complaint)'
             cand --insecure-test-identities 'FOR TESTS ONLY: trust --as / DESK_USER as the acting user, with no admin check. Only when the home is created; `desk doctor` reports it. Never use it for a real desk'
@@ -66,7 +66,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -106,7 +106,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --from-json 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines'
             cand --assign 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --over-limit 'File past the requester''s rate limit (leads and admins; recorded in the history)'
             cand --suggest 'Show matching KB articles and similar closed tickets first (on stderr; in --json as `suggestions`). Always done on a terminal, which then asks whether to file anyway'
@@ -119,7 +119,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;show'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;log'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -153,7 +153,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --all 'Include recently closed tickets (archived ones are not listed)'
             cand --archived 'List archived tickets instead (from the cold archive; same filters, every state unless --status)'
@@ -176,7 +176,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --reindex 'Rebuild the search index from the store first (after it was lost or damaged)'
             cand --json 'Print stable JSON instead of tables'
@@ -188,7 +188,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;claim'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -202,7 +202,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --message 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article'
             cand --kb 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -215,7 +215,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -m 'The message; `-` reads standard input'
             cand --message 'The message; `-` reads standard input'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -226,7 +226,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;confirm'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -237,7 +237,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;close'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -248,7 +248,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;reopen'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -260,7 +260,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ticket;transfer'= {
             cand --to 'The agent who takes the ticket'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -272,7 +272,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ticket;assign'= {
             cand --to 'The agent who takes the ticket'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -286,7 +286,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -m 'An optional comment'
             cand --message 'An optional comment'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -297,7 +297,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;priority'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -358,7 +358,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;template'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -373,7 +373,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;template;list'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -384,7 +384,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;template;show'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -395,7 +395,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;template;check'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -420,7 +420,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;kb'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -443,7 +443,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -t 'A ticket type the article answers (repeatable) [default: any type]'
             cand --type 'A ticket type the article answers (repeatable) [default: any type]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -460,7 +460,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -t 'Replace the linked ticket types with these (repeatable)'
             cand --type 'Replace the linked ticket types with these (repeatable)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --clear-tags 'Remove every tag'
             cand --any-type 'Link the article to no type in particular (it answers any)'
@@ -473,7 +473,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;kb;show'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -487,7 +487,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -t 'Only articles for this ticket type (and those for any type)'
             cand --type 'Only articles for this ticket type (and those for any type)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -502,7 +502,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -533,7 +533,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ingest'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -548,7 +548,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -t 'Type for new tickets [default: `[email] template` in config.toml]'
             cand --type 'Type for new tickets [default: `[email] template` in config.toml]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -567,7 +567,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;agent'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -589,7 +589,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --status 'Initial status'
             cand --os-user 'The OS account that signs in as this agent [default: the account named like the agent]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -600,7 +600,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;agent;list'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -611,7 +611,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;agent;show'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -622,7 +622,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;agent;status'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --rebalance 'Going offline: return (or reassign, per `routing.on_offline`) their unstarted tickets'
             cand --json 'Print stable JSON instead of tables'
@@ -641,7 +641,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --contact 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink''s name (repeatable; KEY= removes it). Agents may set their own'
             cand --os-user 'The OS account that signs in as this agent (admins; empty: the account named like the agent)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -672,7 +672,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;sla'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -685,7 +685,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;sla;check'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --exit-code 'Exit 1 when any milestone is breached (for monitoring)'
             cand --dry-run 'Show what stands and what would fire, without recording anything'
@@ -707,7 +707,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -725,7 +725,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --tier 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config''s default tier]'
             cand --os-user 'The OS account that signs in as this requester [default: the account of the same name]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -739,7 +739,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --os-user 'The OS account that signs in as this requester (admins; empty: the account of the same name)'
             cand --contact 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink''s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email='
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -750,7 +750,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester;list'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -761,7 +761,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester;show'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -789,7 +789,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;assign'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -806,7 +806,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --strategy 'Use this strategy for every ticket [default: `[routing]` in config.toml]'
             cand --limit 'Assign at most N tickets; the rest of the queue is left for the next run'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --dry-run 'Show the plan and write nothing (any agent may)'
             cand --fail-if-unassigned 'Exit 1 if any considered ticket stays unclaimed'
@@ -820,7 +820,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;assign;explain'= {
             cand --strategy 'Rank by this strategy [default: the ticket type''s, from config.toml]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -831,7 +831,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;assign;rebalance'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --dry-run 'Show what would move and write nothing (any agent may)'
             cand --json 'Print stable JSON instead of tables'
@@ -857,7 +857,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;notify'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -873,7 +873,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;notify;flush'= {
             cand --limit 'Send at most N messages this run [default: `[notify] batch`, 100]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --dry-run 'Show what would be routed and sent; send nothing and change nothing'
             cand --json 'Print stable JSON instead of tables'
@@ -887,7 +887,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --pending 'Only messages waiting for an attempt (failed ones waiting to be retried included)'
             cand --failed 'Only dead letters: messages that failed every attempt'
@@ -902,7 +902,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;notify;retry'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --all 'Every dead letter'
             cand --json 'Print stable JSON instead of tables'
@@ -935,7 +935,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -o 'Write the report to FILE instead of stdout (e.g. report.html)'
             cand --output 'Write the report to FILE instead of stdout (e.g. report.html)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -949,7 +949,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --purge-before 'Delete archived tickets closed before this, for good (legal retention; admins). Asks first (or needs --yes without a terminal), then writes them to an export file'
             cand --export 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl, or purge-<time>-2.jsonl … when taken]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand -y 'With --purge-before: do not ask for confirmation'
             cand --yes 'With --purge-before: do not ask for confirmation'
@@ -965,7 +965,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;archive;status'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -984,7 +984,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;doctor'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --repair 'Rebuild the derived data (indexes, archive locations, leftover files) from the records, and report what was fixed (admins)'
             cand --migrate 'Run the schema migrations a newer desk needs, long ones included (admins)'
@@ -1004,7 +1004,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -o 'Write to FILE instead of stdout (FILE appears only once complete)'
             cand --output 'Write to FILE instead of stdout (FILE appears only once complete)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --archived 'Include archived tickets (the default)'
             cand --no-archived 'Only the hot store (open and recently closed tickets); the archive is not read'
@@ -1021,7 +1021,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --type 'CSV: the ticket type of rows that have no type column'
             cand --id-column 'CSV: the column that identifies a row in its source; a re-import skips rows whose id was imported before [default: a hash of the row''s mapped content]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --dry-run 'Check every record and report what would be written; write nothing'
             cand --skip-invalid 'Write the valid records even when some fail (the failures are still listed, exit 5)'
@@ -1034,7 +1034,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;backup'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
@@ -1045,7 +1045,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;restore'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --force 'Replace a home that already has tickets (what it holds now is lost)'
             cand --json 'Print stable JSON instead of tables'
@@ -1062,7 +1062,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -n 'Show at most the newest N entries'
             cand --limit 'Show at most the newest N entries'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --refused 'Only refused moves'
             cand --impersonated 'Only commands run as another user (--as)'
@@ -1075,7 +1075,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
-            cand --as 'Act as this user [default: $DESK_USER, else the login name]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'

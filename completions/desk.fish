@@ -25,7 +25,7 @@ function __fish_desk_using_subcommand
 end
 
 complete -c desk -n "__fish_desk_needs_command" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_needs_command" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_needs_command" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -56,7 +56,7 @@ complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a 
 complete -c desk -n "__fish_desk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand init" -l group -d 'Share the new home with this OS group: directories 2770, files 0660' -r
 complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand init" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand init" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -67,7 +67,7 @@ complete -c desk -n "__fish_desk_using_subcommand init" -s q -l quiet -d 'Print 
 complete -c desk -n "__fish_desk_using_subcommand init" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand init" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -105,7 +105,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l from-json -d 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l assign -d 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)' -r -f -a "auto\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -116,7 +116,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,7 +125,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -146,7 +146,7 @@ normal\t''
 low\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s n -l limit -d 'Show at most this many' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -166,7 +166,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l until -d 'Only tickets filed before: a time, a date (through its end) or an age' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s n -l limit -d 'Show at most this many' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -176,7 +176,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -187,7 +187,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l kb -d 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -197,7 +197,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s m -l message -d 'The message; `-` reads standard input' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -206,7 +206,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -215,7 +215,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -224,7 +224,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -234,7 +234,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l to -d 'The agent who takes the ticket' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -244,7 +244,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l to -d 'The agent who takes the ticket' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -255,7 +255,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l score -d 'Satisfaction from 1 (very unhappy) to 5 (very happy)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s m -l message -d 'An optional comment' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -264,7 +264,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -289,7 +289,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "priority" -d 'Change an open ticket\'s priority (the handler, leads and admins); SLA targets follow'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -302,7 +302,7 @@ complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -311,7 +311,7 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -320,7 +320,7 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -333,7 +333,7 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -353,7 +353,7 @@ complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l tag -d 'A label, e.g. vpn (repeatable)' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -s t -l type -d 'A ticket type the article answers (repeatable) [default: any type]' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -367,7 +367,7 @@ complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l tag -d 'Replace the tags with these (repeatable)' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -s t -l type -d 'Replace the linked ticket types with these (repeatable)' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -378,7 +378,7 @@ complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -389,7 +389,7 @@ complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l tag -d 'Only articles with this tag' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -s t -l type -d 'Only articles for this ticket type (and those for any type)' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -400,7 +400,7 @@ complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s t -l type -d 'Only articles for this ticket type (and those for any type)' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s n -l limit -d 'Show at most this many' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -415,7 +415,7 @@ complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "search" -d 'Find articles by words, best match first'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -427,7 +427,7 @@ complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_su
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s t -l type -d 'Type for new tickets [default: `[email] template` in config.toml]' -r
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -438,7 +438,7 @@ complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -462,7 +462,7 @@ offline\t''
 busy\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l os-user -d 'The OS account that signs in as this agent [default: the account named like the agent]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -471,7 +471,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -480,7 +480,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -489,7 +489,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -508,7 +508,7 @@ admin\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l contact -d 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink\'s name (repeatable; KEY= removes it). Agents may set their own' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l os-user -d 'The OS account that signs in as this agent (admins; empty: the account named like the agent)' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -523,7 +523,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an agent\'s skills, capacity or role (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -534,7 +534,7 @@ complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subco
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -548,7 +548,7 @@ complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcomman
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from help" -f -a "check" -d 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -564,7 +564,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l tier -d 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config\'s default tier]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l os-user -d 'The OS account that signs in as this requester [default: the account of the same name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -576,7 +576,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l os-user -d 'The OS account that signs in as this requester (admins; empty: the account of the same name)' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l contact -d 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink\'s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email=' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -585,7 +585,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -594,7 +594,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -608,7 +608,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -627,7 +627,7 @@ quality\t''
 balanced\t''"
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l limit -d 'Assign at most N tickets; the rest of the queue is left for the next run' -r
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -643,7 +643,7 @@ round-robin\t''
 quality\t''
 balanced\t''"
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -652,7 +652,7 @@ complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -666,7 +666,7 @@ complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "rebalance" -d 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -680,7 +680,7 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_su
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l limit -d 'Send at most N messages this run [default: `[notify] batch`, 100]' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -691,7 +691,7 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s n -l limit -d 'Show at most this many' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -704,7 +704,7 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -735,7 +735,7 @@ html\t'A self-contained page (tables and SVG charts, no external assets) for a b
 complete -c desk -n "__fish_desk_using_subcommand report" -l tz -d 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -s o -l output -d 'Write the report to FILE instead of stdout (e.g. report.html)' -r -F
 complete -c desk -n "__fish_desk_using_subcommand report" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand report" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand report" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -747,7 +747,7 @@ complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_s
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l purge-before -d 'Delete archived tickets closed before this, for good (legal retention; admins). Asks first (or needs --yes without a terminal), then writes them to an export file' -r
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l export -d 'With --purge-before: the JSON Lines file to write the purged tickets to (must not exist) [default: <home>/purged/purge-<time>.jsonl, or purge-<time>-2.jsonl … when taken]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -760,7 +760,7 @@ complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_s
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -771,7 +771,7 @@ complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subco
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from help" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand doctor" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -792,7 +792,7 @@ closed\t''"
 complete -c desk -n "__fish_desk_using_subcommand export" -l type -d 'Only tickets of this type (repeatable)' -r
 complete -c desk -n "__fish_desk_using_subcommand export" -s o -l output -d 'Write to FILE instead of stdout (FILE appears only once complete)' -r -F
 complete -c desk -n "__fish_desk_using_subcommand export" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand export" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand export" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -808,7 +808,7 @@ complete -c desk -n "__fish_desk_using_subcommand import" -l map -d 'CSV: take T
 complete -c desk -n "__fish_desk_using_subcommand import" -l type -d 'CSV: the ticket type of rows that have no type column' -r
 complete -c desk -n "__fish_desk_using_subcommand import" -l id-column -d 'CSV: the column that identifies a row in its source; a re-import skips rows whose id was imported before [default: a hash of the row\'s mapped content]' -r
 complete -c desk -n "__fish_desk_using_subcommand import" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand import" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand import" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -819,7 +819,7 @@ complete -c desk -n "__fish_desk_using_subcommand import" -s q -l quiet -d 'Prin
 complete -c desk -n "__fish_desk_using_subcommand import" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand backup" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand backup" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand backup" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand backup" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -828,7 +828,7 @@ complete -c desk -n "__fish_desk_using_subcommand backup" -s q -l quiet -d 'Prin
 complete -c desk -n "__fish_desk_using_subcommand backup" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand restore" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand restore" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand restore" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand restore" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -842,7 +842,7 @@ complete -c desk -n "__fish_desk_using_subcommand audit" -l since -d 'Only entri
 complete -c desk -n "__fish_desk_using_subcommand audit" -l until -d 'Only entries up to this time (inclusive)' -r
 complete -c desk -n "__fish_desk_using_subcommand audit" -s n -l limit -d 'Show at most the newest N entries' -r
 complete -c desk -n "__fish_desk_using_subcommand audit" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand audit" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand audit" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand audit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -853,7 +853,7 @@ complete -c desk -n "__fish_desk_using_subcommand audit" -s q -l quiet -d 'Print
 complete -c desk -n "__fish_desk_using_subcommand audit" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as this user [default: $DESK_USER, else the login name]' -r
+complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -47,6 +47,12 @@ impl SecretHome {
             format!("{file_url}\n"),
         )
         .unwrap();
+        // A secret file is private, as every file of the home (doctor reports looser ones).
+        std::fs::set_permissions(
+            env.home().join("templates/chat-url.secret"),
+            std::os::unix::fs::PermissionsExt::from_mode(0o600),
+        )
+        .unwrap();
         let path = env.home().join("config.toml");
         let config = std::fs::read_to_string(&path).unwrap();
         let config = config.replace("max_attempts = 10", "max_attempts = 1");
