@@ -320,6 +320,10 @@ fn main() {
     for a in &agents {
         txn.put_agent(a);
     }
+    // The OS account running the benchmarks signs in as `admin` (as `agent add admin
+    // --os-user LOGIN` would map it), so the scripts' DESK_USER=admin is no impersonation.
+    let login = whoami::fallible::username().expect("login name");
+    txn.map_os_account(&login, Some("admin"));
     let archived = options.tickets - options.open;
     let ids = txn.reserve_ticket_ids(archived).unwrap();
     txn.commit().unwrap();

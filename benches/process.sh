@@ -33,6 +33,8 @@ unset DESK_NOW
 mkdir -p "$BENCH_DIR"
 rm -rf "$empty"
 DESK_HOME="$empty" "$desk" init --examples -q >/dev/null
+# The OS account signs in as `admin`, like the generated home (benches/fill.rs).
+DESK_HOME="$empty" "$desk" agent add admin --role admin --os-user "$(id -un)" -q >/dev/null
 DESK_HOME="$empty" "$desk" ticket new --type incident --title "first" -f service=api -q >/dev/null
 
 if [[ -z "${REUSE:-}" || ! -d "$big/hot" ]]; then

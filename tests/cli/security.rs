@@ -306,7 +306,7 @@ fn fingerprint(env: &TestEnv) -> String {
 
 #[test]
 fn permission_matrix_every_refusal_exits_4_and_writes_nothing() {
-    let (env, carol, _erik) = privacy_fixture();
+    let (env, carol, erik) = privacy_fixture();
     let missing = "999";
     // (who, command, expected exit)
     let cases: Vec<(&str, Vec<&str>, i32)> = vec![
@@ -347,6 +347,26 @@ fn permission_matrix_every_refusal_exits_4_and_writes_nothing() {
         ("admin", vec!["audit"], 0),
         // search: allowed for everyone, filtered (checked below).
         ("erik", vec!["ticket", "search", "payroll"], 0),
+        // moves by role.
+        ("erik", vec!["ticket", "claim", &erik], 4),
+        ("carol", vec!["ticket", "comment", &carol, "-m", "x"], 4),
+        ("bob", vec!["ticket", "assign", &carol, "--to", "erin"], 4),
+        ("erik", vec!["assign", "auto"], 4),
+        ("bob", vec!["assign", "auto"], 4),
+        ("erik", vec!["ticket", "priority", &erik, "urgent"], 4),
+        // people and the store as a whole.
+        ("bob", vec!["agent", "add", "mallory"], 4),
+        ("dave", vec!["agent", "set", "bob", "--role", "admin"], 4),
+        ("carol", vec!["agent", "status", "bob", "offline"], 4),
+        ("carol", vec!["requester", "set", "carol", "--tier", "vip"], 4),
+        ("bob", vec!["requester", "add", "zoe", "--os-user", "zoe1"], 4),
+        ("carol", vec!["kb", "add", "--title", "t", "--body", "b"], 4),
+        ("carol", vec!["notify", "list"], 4),
+        ("bob", vec!["archive", "--closed-before", "1d"], 4),
+        ("carol", vec!["backup", "/dev/null/never"], 4),
+        ("dave", vec!["import", "/dev/null"], 4),
+        ("dave", vec!["doctor", "--repair"], 4),
+        ("carol", vec!["doctor"], 0),
     ];
     for (who, args, code) in &cases {
         let before = fingerprint(&env);
