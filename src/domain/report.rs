@@ -4,7 +4,8 @@
 //! A [`ReportBuilder`] is fed one ticket at a time (hot or archived, with its events) and
 //! keeps only counters and durations, so a report over a million tickets streams.
 //!
-//! Every measure is about the period `[since, until)` and is attributed to the moment it
+//! Every measure is about the period from `since` to `until`, both included (a date as
+//! `--until` means through the end of that day), and is attributed to the moment it
 //! happened: a ticket counts as created when it was filed, as closed when it was closed, a
 //! rating when it was given. Definitions (also in the README):
 //! - **created**: tickets filed in the period.
@@ -24,7 +25,8 @@
 //! - Both times are **business time** when the ticket's SLA policy (the one it was filed
 //!   under, else the default) has a calendar: only working hours count. Otherwise wall-clock.
 //! - **SLA attainment** per milestone: of the tickets closed in the period, the share with
-//!   no `sla_breached` event for that milestone in their history; **SLA met** overall: the
+//!   no `sla_breached` event for that milestone anywhere in their history (after a reopen
+//!   too); **SLA met** overall: the
 //!   share with no breach of any milestone.
 //! - **CSAT**: the latest `rated` score per ticket given in the period; average and count.
 //! - **KB answers**: replies in the period that answered with a knowledge-base article.
@@ -48,11 +50,15 @@ use super::event::{Event, EventKind, ReplySide};
 use super::sla::{Milestone, SlaConfig};
 use super::ticket::{Priority, Status, Ticket};
 
-/// The period a report covers: `since <= t < until`.
+/// The period a report covers: `since <= t <= until`, or `since <= t < until` when
+/// `until` is the midnight after a date given as `--until` (the end of that day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
     pub since: DateTime<Utc>,
     pub until: DateTime<Utc>,
+    /// Whether the instant `until` itself is in the period: yes for a time, an age and
+    /// `now` (what was filed this second counts), no for a date's following midnight.
+    pub until_included: bool,
 }
 
 /// The default period: the last 30 days up to `now`.
@@ -68,9 +74,12 @@ impl Period {
         until: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Period, DomainError> {
-        let until = match until {
-            Some(text) => parse_bound(text, now, true)?,
-            None => now,
+        let (until, until_included) = match until {
+            Some(text) => (
+                parse_bound(text, now, true)?,
+                NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_err(),
+            ),
+            None => (now, true),
         };
         let since = match since {
             Some(text) => parse_bound(text, now, false)?,
@@ -83,11 +92,15 @@ impl Period {
                 until.to_rfc3339()
             )));
         }
-        Ok(Period { since, until })
+        Ok(Period {
+            since,
+            until,
+            until_included,
+        })
     }
 
     pub fn contains(&self, at: DateTime<Utc>) -> bool {
-        self.since <= at && at < self.until
+        self.since <= at && (at < self.until || (self.until_included && at == self.until))
     }
 }
 
@@ -696,9 +709,9 @@ impl<'a> ReportBuilder<'a> {
                 .into_iter()
                 .filter(|m| {
                     events.iter().any(|e| {
-                        e.kind == EventKind::SlaBreached
-                            && e.seq < close.seq
-                            && e.milestone.as_deref() == Some(m.as_str())
+                        // Any breach counts, wherever it falls: one recorded after a
+                        // reopen misses the SLA as surely as one before the close.
+                        e.kind == EventKind::SlaBreached && e.milestone.as_deref() == Some(m.as_str())
                     })
                 })
                 .collect();
@@ -986,6 +999,7 @@ mod tests {
         Period {
             since: at(0),
             until: at(24 * 60),
+            until_included: false,
         }
     }
 
@@ -1044,6 +1058,7 @@ mod tests {
         let later = Period {
             since: at(24 * 60),
             until: at(48 * 60),
+            until_included: false,
         };
         let mut builder = builder(later, at(3000), None);
         feed(&mut builder, &t, &events, "standard");
@@ -1098,6 +1113,14 @@ mod tests {
         let now = at(0);
         let p = Period::parse(None, None, now).unwrap();
         assert_eq!((p.since, p.until), (now - Duration::days(30), now));
+        // The end instant is in: a ticket filed this very second counts.
+        assert!(p.contains(now) && p.contains(p.since));
+        assert!(!p.contains(now + Duration::seconds(1)));
+        assert!(!p.contains(p.since - Duration::seconds(1)));
+        // A date as --until means through that day, not the next midnight's second.
+        let day = Period::parse(Some("2026-03-01"), Some("2026-03-01"), now).unwrap();
+        assert!(day.contains("2026-03-01T23:59:59Z".parse().unwrap()));
+        assert!(!day.contains("2026-03-02T00:00:00Z".parse().unwrap()));
         let p = Period::parse(Some("7d"), None, now).unwrap();
         assert_eq!(p.since, now - Duration::days(7));
         let p = Period::parse(Some("2026-03-01"), Some("2026-03-01"), now).unwrap();
@@ -1229,6 +1252,7 @@ mod tests {
             Period {
                 since: at(-24 * 60),
                 until: at(8 * 24 * 60),
+                until_included: false,
             },
             at(8 * 24 * 60),
             Some(GroupBy::Weekday),

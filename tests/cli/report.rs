@@ -729,3 +729,88 @@ fn answers_from_the_knowledge_base_are_counted() {
         "a KB answer is a first response"
     );
 }
+
+/// The period includes its end instant: a ticket filed this second is in `--since 7d`, and
+/// `--until` a time counts what happened at that very second (not one second later).
+#[test]
+fn the_window_includes_its_end_second() {
+    let env = TestEnv::with_examples();
+    std::fs::write(env.home().join("config.toml"), CONFIG).unwrap();
+    let filed = [
+        "ticket",
+        "new",
+        "--type",
+        "incident",
+        "--title",
+        "now",
+        "-f",
+        "service=api",
+    ];
+    at(&env, 0, "carol", &filed);
+    // Same DESK_NOW as the filing: created 1, not 0.
+    env.advance(t0() - env.now());
+    let report = env.json("admin", &["report", "--since", "7d"]);
+    assert_eq!(report["total"]["created"], 1, "{}", report["total"]);
+    let t = t0().to_rfc3339();
+    let before = (t0() - Duration::seconds(1)).to_rfc3339();
+    let after = (t0() + Duration::seconds(1)).to_rfc3339();
+    let created = |since: &str, until: &str| -> Value {
+        env.advance(t0() + Duration::minutes(5) - env.now());
+        env.json("admin", &["report", "--since", since, "--until", until])["total"]["created"].clone()
+    };
+    assert_eq!(created("1d", &t), 1, "--until the filing second includes it");
+    assert_eq!(
+        created("1d", &before),
+        0,
+        "--until one second before leaves it out"
+    );
+    assert_eq!(created(&t, &after), 1, "--since the filing second includes it");
+    assert_eq!(created(&after, "2026-03-03"), 0);
+    // A date as --until is that whole day: 2026-03-02 holds the 10:00 filing.
+    assert_eq!(created("2026-03-02", "2026-03-02"), 1);
+    assert_eq!(created("2026-03-01", "2026-03-01"), 0);
+}
+
+/// SLA met counts a ticket as missed when any `sla_breached` event exists for it, even one
+/// recorded after its close (here: after a reopen), as the README defines it.
+#[test]
+fn a_breach_after_a_reopen_misses_the_sla() {
+    let env = TestEnv::with_examples();
+    std::fs::write(env.home().join("config.toml"), CONFIG).unwrap();
+    let filed = [
+        "ticket",
+        "new",
+        "--type",
+        "incident",
+        "--title",
+        "flaky",
+        "-f",
+        "service=api",
+        "-p",
+        "normal",
+    ];
+    at(&env, 0, "carol", &filed);
+    at(&env, 10, "bob", &["ticket", "claim", "1"]);
+    at(&env, 20, "bob", &["ticket", "reply", "1", "-m", "fixed"]);
+    at(&env, 30, "carol", &["ticket", "confirm", "1"]);
+    at(&env, 40, "carol", &["ticket", "reopen", "1"]);
+    // Resolution used 20m before the close; 4h target: breached 220m after the reopen.
+    at(&env, 340, "admin", &["sla", "check"]);
+    let kinds: Vec<String> = env
+        .events(1)
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect();
+    let close = kinds.iter().position(|k| k == "confirmed").unwrap();
+    let breach = kinds
+        .iter()
+        .rposition(|k| k == "sla_breached")
+        .expect("a breach was recorded");
+    assert!(breach > close, "{kinds:?}");
+    env.advance(t0() + Duration::minutes(350) - env.now());
+    let total = env.json("admin", &["report", "--since", "1d"])["total"].clone();
+    // One ticket closed in the period (the close at 30), and it missed: 0 of 1 met.
+    assert_eq!(total["closed"], 1, "{total}");
+    assert_eq!(total["sla_met"], 0, "{total}");
+    assert_eq!(total["sla_attainment"], 0.0, "{total}");
+}
