@@ -276,6 +276,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;transfer' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who takes the ticket')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -289,6 +291,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;ticket;assign' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who takes the ticket')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')

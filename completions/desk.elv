@@ -259,6 +259,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;transfer'= {
             cand --to 'The agent who takes the ticket'
+            cand -m 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)'
+            cand --message 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
@@ -271,6 +273,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;ticket;assign'= {
             cand --to 'The agent who takes the ticket'
+            cand -m 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)'
+            cand --message 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'

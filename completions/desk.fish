@@ -233,6 +233,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l to -d 'The agent who takes the ticket' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s m -l message -d 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -243,6 +244,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l to -d 'The agent who takes the ticket' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s m -l message -d 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -207,3 +207,17 @@ pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
 pub fn time(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
 }
+
+/// `s` for any count but one: "1 ticket", "2 tickets".
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A count with its noun in the right number: `counted(1, "record")` is "1 record".
+pub fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", plural(n))
+}

@@ -403,3 +403,35 @@ fn every_illegal_move_in_every_state_is_a_conflict_that_writes_nothing() {
     let stderr = env.fails("admin", &["ticket", "claim", &format!("INC-{closed}")], 6);
     assert!(stderr.contains(&format!("INC-{closed}")), "{stderr}");
 }
+
+#[test]
+fn transfer_and_assign_record_their_reason() {
+    let env = TestEnv::with_examples();
+    let id = env.incident("carol", "db slow").to_string();
+    env.ok(
+        "dave",
+        &["ticket", "assign", &id, "--to", "bob", "-m", "bob knows the db"],
+    );
+    env.ok(
+        "bob",
+        &[
+            "ticket",
+            "transfer",
+            &id,
+            "--to",
+            "erin",
+            "-m",
+            "on leave tomorrow",
+        ],
+    );
+    let events = env.events(id.parse().unwrap());
+    let reasons: Vec<&str> = events.iter().filter_map(|e| e["message"].as_str()).collect();
+    assert_eq!(reasons, ["bob knows the db", "on leave tomorrow"]);
+    assert!(env
+        .ok("admin", &["ticket", "log", &id])
+        .contains("on leave tomorrow"));
+    // An empty reason is refused and writes nothing.
+    let before = env.snapshot(id.parse().unwrap());
+    env.fails("erin", &["ticket", "transfer", &id, "--to", "bob", "-m", " "], 5);
+    assert_eq!(env.snapshot(id.parse().unwrap()), before);
+}

@@ -302,6 +302,23 @@ fn bad_lines_are_listed_by_number_and_nothing_is_written() {
     assert_eq!(plan["created"], 1);
     assert_eq!(plan["dry_run"], true);
     assert_eq!(export_body(&target), before);
+    // One of each reads in the singular.
+    let out = target.run("admin", &["import", "--dry-run", &good]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("would import 1 ticket (1 straight to the archive), 0 agents"),
+        "{said}"
+    );
+    let one_bad = write(
+        &target,
+        "one-bad.jsonl",
+        &[header.clone(), bad_field.to_string()].join("\n"),
+    );
+    let stderr = target.fails("admin", &["import", &one_bad], 5);
+    assert!(
+        stderr.contains("1 record failed; nothing was imported"),
+        "{stderr}"
+    );
 
     // --skip-invalid writes the good lines and still fails.
     let stderr = target.fails("admin", &["import", "--skip-invalid", &file], 5);

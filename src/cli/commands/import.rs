@@ -27,6 +27,7 @@ use crate::cli::context::Context;
 use crate::cli::error::{did_you_mean, CommandError, ExitKind};
 use crate::cli::home::Catalog;
 use crate::cli::intake::{self, Raw};
+use crate::cli::output::counted;
 use crate::cli::progress::Progress;
 use crate::domain::config::Config;
 use crate::domain::kb::Article;
@@ -173,12 +174,12 @@ fn report(
     } else if wrote || failures.is_empty() {
         let verb = if args.dry_run { "would import" } else { "imported" };
         ctx.ui.note(format!(
-            "{verb} {} tickets ({} straight to the archive), {} agents, {} requesters, {} articles; {} unchanged",
-            summary.created,
+            "{verb} {} ({} straight to the archive), {}, {}, {}; {} unchanged",
+            counted(summary.created as usize, "ticket"),
             summary.archived,
-            summary.agents,
-            summary.requesters,
-            summary.articles,
+            counted(summary.agents as usize, "agent"),
+            counted(summary.requesters as usize, "requester"),
+            counted(summary.articles as usize, "article"),
             summary.unchanged
         ));
     }
@@ -201,9 +202,13 @@ fn report(
         ExitKind::Invalid
     };
     let message = if wrote {
-        format!("{count} records failed and were not imported; the others were")
+        format!(
+            "{} failed and {} not imported; the others were",
+            counted(count, "record"),
+            if count == 1 { "was" } else { "were" }
+        )
     } else {
-        format!("{count} records failed; nothing was imported")
+        format!("{} failed; nothing was imported", counted(count, "record"))
     };
     let mut error = CommandError::new(kind, message).with_details(details);
     if !wrote && !args.dry_run {

@@ -21,6 +21,7 @@ use serde_json::json;
 use super::{recipient_label, MessageJson};
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
+use crate::cli::output::plural;
 use crate::cli::output::{self, EventJson, TicketJson};
 use crate::delivery::{self, Failure};
 use crate::domain::notify::{
@@ -504,13 +505,5 @@ fn warn_no_contact(ctx: &Context, missing: &[NoContact]) {
             "{} {}: {} ({}) has no contact for sink `{}`, so nothing was sent; add one with {fix}",
             gap.ticket, gap.on, gap.recipient, gap.role, gap.sink
         ));
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

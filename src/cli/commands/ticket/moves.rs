@@ -55,6 +55,9 @@ pub struct TransferArgs {
     /// The agent who takes the ticket
     #[arg(long, value_name = "AGENT")]
     pub to: String,
+    /// Why: recorded on the event, shown by `ticket log` (`-` reads standard input)
+    #[arg(short, long, value_name = "REASON")]
+    pub message: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -79,8 +82,9 @@ enum Move {
     Confirm,
     Close,
     Reopen,
-    Transfer(String),
-    Assign(String),
+    /// The agent, and why.
+    Transfer(String, Option<String>),
+    Assign(String, Option<String>),
     Rate(u8, Option<String>),
 }
 
@@ -110,11 +114,13 @@ pub fn reopen(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
 }
 
 pub fn transfer(ctx: &Context, args: &TransferArgs) -> Result<(), CommandError> {
-    apply_move(ctx, &args.id, Move::Transfer(args.to.clone()))
+    let reason = args.message.as_deref().map(read_message).transpose()?;
+    apply_move(ctx, &args.id, Move::Transfer(args.to.clone(), reason))
 }
 
 pub fn assign(ctx: &Context, args: &TransferArgs) -> Result<(), CommandError> {
-    apply_move(ctx, &args.id, Move::Assign(args.to.clone()))
+    let reason = args.message.as_deref().map(read_message).transpose()?;
+    apply_move(ctx, &args.id, Move::Assign(args.to.clone(), reason))
 }
 
 pub fn rate(ctx: &Context, args: &RateArgs) -> Result<(), CommandError> {
@@ -141,7 +147,7 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
     let mut txn = store.txn();
     let acting_agent = txn.agent(ctx.user())?;
     let target: Option<Agent> = match &requested {
-        Move::Transfer(name) | Move::Assign(name) => Some(ctx.agent(&txn, name)?),
+        Move::Transfer(name, _) | Move::Assign(name, _) => Some(ctx.agent(&txn, name)?),
         _ => None,
     };
     // A reply with an article sends its text (or the handler's note and a link to it).
@@ -188,19 +194,27 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
         (Move::Confirm, _) => Action::Confirm,
         (Move::Close, _) => Action::Close,
         (Move::Reopen, _) => Action::Reopen,
-        (Move::Transfer(_), Some(to)) => Action::Transfer { to },
-        (Move::Assign(_), Some(to)) => Action::Assign { to },
+        (Move::Transfer(..), Some(to)) => Action::Transfer { to },
+        (Move::Assign(..), Some(to)) => Action::Assign { to },
         (Move::Rate(score, message), _) => Action::Rate {
             score: *score,
             message: message.as_deref(),
         },
-        (Move::Transfer(_) | Move::Assign(_), None) => unreachable!("target agent loaded above"),
+        (Move::Transfer(..) | Move::Assign(..), None) => unreachable!("target agent loaded above"),
     };
     let actor = Actor {
         name: ctx.user(),
         agent: acting_agent.as_ref(),
     };
     let (mut ticket, mut event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
+    if let Move::Transfer(_, Some(reason)) | Move::Assign(_, Some(reason)) = &requested {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(CommandError::invalid("the reason (-m) is empty")
+                .with_hint("leave out -m, or say why the ticket moves"));
+        }
+        event.message = Some(reason.to_string());
+    }
     if let Some(article) = &article {
         // The event names the article, and the article counts the use, in the same commit.
         event.kb = Some(article.id);
