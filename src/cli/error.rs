@@ -105,7 +105,9 @@ impl From<DomainError> for CommandError {
             DomainError::Invalid { message, problems } => {
                 CommandError::invalid(message).with_details(problems)
             }
-            DomainError::IllegalTransition { .. } => CommandError::conflict(error.to_string()),
+            DomainError::IllegalTransition { .. } | DomainError::Conflict { .. } => {
+                CommandError::conflict(error.to_string())
+            }
             DomainError::PermissionDenied { .. } => CommandError::denied(error.to_string()),
             DomainError::NotFound { .. } => CommandError::not_found(error.to_string()),
         }

@@ -3,10 +3,14 @@
 //!
 //! | viewer    | tickets                         | internal comments | routing reasons | people's contacts |
 //! |-----------|---------------------------------|-------------------|-----------------|-------------------|
-//! | requester | those they requested            | no                | no              | their own only    |
+//! | requester | requested or followed (watcher) | no                | no              | their own only    |
 //! | agent     | all                             | yes               | yes             | yes               |
 //! | lead      | all                             | yes               | yes             | yes               |
 //! | admin     | all                             | yes               | yes             | yes               |
+//!
+//! A requester added as a watcher reads the ticket as its requester does (show, log,
+//! `list --watching`); search and `list` without `--watching` cover requested tickets only.
+//! A merged ticket's internal notes, carried inside a `merged` event, stay hidden too.
 //!
 //! A requester asking for a ticket they may not see is told the same thing whether or not
 //! it exists (exit 4), so ids reveal nothing.
@@ -47,8 +51,10 @@ impl Viewer {
         matches!(self, Viewer::Staff { .. })
     }
 
+    /// Staff see every ticket; a requester sees those they requested and those they
+    /// were added to as a watcher (抄送).
     pub fn can_see_ticket(&self, ticket: &Ticket) -> bool {
-        self.can_see_ticket_of(&ticket.requester)
+        self.can_see_ticket_of(&ticket.requester) || ticket.watchers.iter().any(|w| w == self.name())
     }
 
     /// The same rule, from the ticket's requester alone (index scans know only that).
@@ -71,11 +77,14 @@ impl Viewer {
             .iter()
             .filter(|e| self.can_see_event(e))
             .map(|e| {
-                if self.is_staff() || e.reason.is_none() {
+                let merged_note = e.merged.iter().any(|m| !self.can_see_event(m));
+                if self.is_staff() || (e.reason.is_none() && !merged_note) {
                     std::borrow::Cow::Borrowed(e)
                 } else {
                     let mut shown = e.clone();
                     shown.reason = None;
+                    // A merged ticket's internal notes stay internal here too.
+                    shown.merged.retain(|m| self.can_see_event(m));
                     std::borrow::Cow::Owned(shown)
                 }
             })
@@ -90,7 +99,7 @@ impl Viewer {
     /// The refusal a requester gets for a ticket they may not see, or that does not exist:
     /// the same words either way.
     pub fn hidden_ticket_rule(reference: &str) -> String {
-        format!("ticket {reference} is not one of yours (requesters see only the tickets they requested)")
+        format!("ticket {reference} is not one of yours (requesters see only the tickets they requested or follow)")
     }
 }
 

@@ -21,6 +21,10 @@ pub enum DomainError {
         state: Status,
         legal: Vec<&'static str>,
     },
+    /// A move that clashes with another ticket or with the ticket's own record, e.g. closing
+    /// a parent whose child is open (exit 6).
+    #[error("{message}")]
+    Conflict { message: String },
     /// A role or workflow rule refused the actor (exit 4).
     #[error("permission denied: {rule}")]
     PermissionDenied { rule: String },
@@ -34,6 +38,12 @@ impl DomainError {
         DomainError::Invalid {
             message: message.into(),
             problems: Vec::new(),
+        }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        DomainError::Conflict {
+            message: message.into(),
         }
     }
 

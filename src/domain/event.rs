@@ -36,6 +36,22 @@ pub enum EventKind {
     Escalated,
     /// A tag was added (`message` holds it).
     Tagged,
+    /// A tag was removed (`message` holds it).
+    Untagged,
+    /// Someone started following the ticket (`watcher` names them).
+    Watched,
+    /// Someone stopped following it.
+    Unwatched,
+    /// A link to another ticket was added (`link` and `related` say which).
+    Linked,
+    /// A link was removed.
+    Unlinked,
+    /// Another ticket (`related`) was merged into this one; `merged` carries its conversation.
+    Merged,
+    /// This ticket was merged into `related` and closed.
+    MergedInto,
+    /// Part of this ticket (event `split_event`) became the new ticket `related`.
+    Split,
 }
 
 impl EventKind {
@@ -58,6 +74,14 @@ impl EventKind {
             EventKind::SlaBreached => "sla_breached",
             EventKind::Escalated => "escalated",
             EventKind::Tagged => "tagged",
+            EventKind::Untagged => "untagged",
+            EventKind::Watched => "watched",
+            EventKind::Unwatched => "unwatched",
+            EventKind::Linked => "linked",
+            EventKind::Unlinked => "unlinked",
+            EventKind::Merged => "merged",
+            EventKind::MergedInto => "merged_into",
+            EventKind::Split => "split",
         }
     }
 }
@@ -119,6 +143,22 @@ pub struct Event {
     /// The knowledge-base article a reply sent (`ticket reply --kb`): counts as one use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kb: Option<u64>,
+    /// The person a watch event is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watcher: Option<String>,
+    /// The other ticket of a link, merge or split event (by id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related: Option<u64>,
+    /// How this ticket relates to `related`, for link events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<super::links::LinkKind>,
+    /// For `merged`: the replies, notes and occurrences of the ticket merged in, as they
+    /// were recorded there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<Event>,
+    /// For `split`: the event of this ticket whose text became the new ticket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split_event: Option<u32>,
 }
 
 impl Event {
@@ -144,6 +184,11 @@ impl Event {
             reason: None,
             milestone: None,
             kb: None,
+            watcher: None,
+            related: None,
+            link: None,
+            merged: Vec::new(),
+            split_event: None,
         }
     }
 }

@@ -202,6 +202,12 @@ pub fn apply(
             close(&mut next, now);
         }
         Action::Reopen => {
+            if let Some(into) = ticket.merged_into {
+                return Err(DomainError::conflict(format!(
+                    "{} was merged into #{into} and stays closed: its conversation lives on there (`desk ticket reopen {into}`)",
+                    ticket.display_id()
+                )));
+            }
             if !(is_requester || is_handler || actor.can_dispatch()) {
                 return Err(DomainError::denied(
                     "only the requester, the handler, a lead or an admin may reopen a ticket",
@@ -412,6 +418,11 @@ pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Tick
         sla_due_at: None,
         sla_clocks: Vec::new(),
         tags: Vec::new(),
+        watchers: Vec::new(),
+        links: Vec::new(),
+        merged_into: None,
+        merged_dedup_keys: Vec::new(),
+        department: None,
     };
     let mut event = Event::new(EventKind::Created, actor, now);
     event.channel = new.channel;
@@ -603,6 +614,11 @@ mod tests {
             sla_due_at: None,
             sla_clocks: Vec::new(),
             tags: Vec::new(),
+            watchers: Vec::new(),
+            links: Vec::new(),
+            merged_into: None,
+            merged_dedup_keys: Vec::new(),
+            department: None,
         }
     }
 

@@ -517,7 +517,13 @@ pub fn plan<'c>(
                     };
                     assignee.into_iter().collect()
                 }
-                Recipient::Requester => vec![ticket.requester.clone()],
+                // Internal notes never reach the requester's side (#8's privacy rules).
+                Recipient::Requester if event.kind == super::event::EventKind::Commented => Vec::new(),
+                // Watchers hear what the requester hears.
+                Recipient::Requester => std::iter::once(&ticket.requester)
+                    .chain(&ticket.watchers)
+                    .cloned()
+                    .collect(),
                 Recipient::Leads => leads.to_vec(),
             };
             targets.extend(names.into_iter().map(|name| Some((recipient, name))));
@@ -1148,6 +1154,25 @@ mod tests {
         assert_eq!(planned.len(), 1);
         assert_eq!(planned[0].to, None);
         assert_eq!(planned[0].on, "claimed");
+    }
+
+    #[test]
+    fn watchers_hear_what_the_requester_hears_but_never_internal_notes() {
+        let config = config(vec![rule(
+            &["closed", "commented"],
+            "log",
+            &[Recipient::Requester],
+        )]);
+        let mut watched = ticket();
+        watched.watchers = vec!["dave".into(), "bob".into()];
+        let to: Vec<String> = plan(&config, &watched, &event(EventKind::Closed, "bob"), 1, &[])
+            .into_iter()
+            .map(|p| p.to.unwrap().1)
+            .collect();
+        // bob closed it himself: he is not told.
+        assert_eq!(to, [watched.requester.clone(), "dave".to_string()]);
+        let note = plan(&config, &watched, &event(EventKind::Commented, "bob"), 1, &[]);
+        assert!(note.is_empty(), "an internal note reached the requester's side");
     }
 
     #[test]

@@ -224,6 +224,22 @@ pub struct Ticket {
     /// Labels, e.g. `sla-breached` added by escalation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// People following the ticket (我关注的): they hear what the requester hears and,
+    /// if requesters, may read it as its requester does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub watchers: Vec<String>,
+    /// Links to other tickets, as seen from this one (the other side holds the inverse).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<super::links::Link>,
+    /// Set when the ticket was closed by merging it into another (`ticket merge`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<u64>,
+    /// The department (team, queue) the ticket is routed to, from its tier or its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// Dedup keys of tickets merged into this one: repeated reports under them land here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_dedup_keys: Vec<String>,
 }
 
 /// One running SLA clock: when it turns at risk and when it is due.
@@ -263,6 +279,11 @@ fn one() -> u32 {
 }
 
 impl Ticket {
+    /// Every dedup key that leads to this ticket: its own, then those merged into it.
+    pub fn dedup_keys(&self) -> impl Iterator<Item = &String> {
+        self.dedup_key.iter().chain(self.merged_dedup_keys.iter())
+    }
+
     /// The id as people see it: `INC-42` when the type has a prefix, else `#42`.
     pub fn display_id(&self) -> String {
         match &self.prefix {

@@ -42,6 +42,11 @@ pub(super) fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
         sla_due_at: None,
         sla_clocks: Vec::new(),
         tags: Vec::new(),
+        watchers: Vec::new(),
+        links: Vec::new(),
+        merged_into: None,
+        merged_dedup_keys: Vec::new(),
+        department: None,
     }
 }
 

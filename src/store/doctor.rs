@@ -173,6 +173,11 @@ pub(super) fn replay_counters(
         attachments: Vec::new(),
         sla_clocks: Vec::new(),
         tags: Vec::new(),
+        watchers: Vec::new(),
+        links: Vec::new(),
+        merged_into: None,
+        merged_dedup_keys: Vec::new(),
+        department: None,
         status: Status::Unclaimed,
         assignee: None,
         assigned_at: None,
@@ -292,11 +297,14 @@ impl Store {
         }
 
         // --- ticket indexes ---
-        let labels: [(&[u8], &str); 6] = [
+        let labels: [(&[u8], &str); 9] = [
             (b"i/s/", "status"),
             (b"i/a/", "assignee"),
             (b"i/t/", "type"),
             (b"i/r/", "requester"),
+            (b"i/g/", "tag"),
+            (b"i/W/", "watcher"),
+            (b"i/D/", "department"),
             (keys::CLOSED_PREFIX, "close-time"),
             (keys::SLA_ATTENTION_PREFIX, "SLA attention"),
         ];
@@ -346,7 +354,7 @@ impl Store {
         // --- dedup ---
         let mut holders: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
         for ticket in hot.values().filter(|t| t.status.is_open()) {
-            if let Some(key) = &ticket.dedup_key {
+            for key in ticket.dedup_keys() {
                 holders.entry(key.as_str()).or_default().push(ticket.id);
             }
         }
@@ -355,7 +363,7 @@ impl Store {
             let dedup_key = String::from_utf8_lossy(&key[4..]).to_string();
             let valid = id_value(value).is_some_and(|id| {
                 hot.get(&id)
-                    .is_some_and(|t| t.status.is_open() && t.dedup_key.as_deref() == Some(dedup_key.as_str()))
+                    .is_some_and(|t| t.status.is_open() && t.dedup_keys().any(|k| *k == dedup_key))
             });
             if !valid {
                 let fix = holders

@@ -18,6 +18,9 @@
 //! i/a/<assignee>\0<id>          assignee index
 //! i/t/<type>\0<id>              type index
 //! i/r/<requester>\0<id>         requester index
+//! i/g/<tag>\0<id>               tag index (`list --tag`)
+//! i/W/<watcher>\0<id>           watcher index (`list --watching`)
+//! i/D/<department>\0<id>        department index (`list --department`)
 //! i/d/<dedup key>               open ticket holding a dedup key -> id
 //! i/c/<closed at ms><id>        closed tickets by close time: what the archiver moves next
 //! i/w/<attention ms><id>        open tickets by when `sla check` next has work (SLA warning
@@ -110,6 +113,9 @@ pub enum NameIndex {
     Assignee,
     Type,
     Requester,
+    Tag,
+    Watcher,
+    Department,
 }
 
 impl NameIndex {
@@ -118,6 +124,9 @@ impl NameIndex {
             NameIndex::Assignee => b"i/a/",
             NameIndex::Type => b"i/t/",
             NameIndex::Requester => b"i/r/",
+            NameIndex::Tag => b"i/g/",
+            NameIndex::Watcher => b"i/W/",
+            NameIndex::Department => b"i/D/",
         }
     }
 

@@ -117,6 +117,12 @@ pub struct TicketQuery {
     pub assignee: Option<String>,
     pub ticket_type: Option<String>,
     pub requester: Option<String>,
+    /// Only tickets carrying this tag.
+    pub tag: Option<String>,
+    /// Only tickets this person follows.
+    pub watcher: Option<String>,
+    /// Only tickets routed to this department.
+    pub department: Option<String>,
 }
 
 /// What a ticket listing shows; decoded from the ticket record, the rest skipped.
@@ -134,6 +140,12 @@ pub struct TicketRow {
     #[serde(default)]
     pub assignee: Option<String>,
     pub created_at: DateTime<Utc>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub watchers: Vec<String>,
+    #[serde(default)]
+    pub department: Option<String>,
 }
 
 impl TicketRow {
@@ -154,6 +166,9 @@ struct QueryFields<'a> {
     ticket_type: &'a String,
     requester: &'a String,
     assignee: Option<&'a String>,
+    tags: &'a [String],
+    watchers: &'a [String],
+    department: Option<&'a String>,
 }
 
 trait Queryable {
@@ -169,6 +184,9 @@ impl Queryable for Ticket {
             ticket_type: &self.ticket_type,
             requester: &self.requester,
             assignee: self.assignee.as_ref(),
+            tags: &self.tags,
+            watchers: &self.watchers,
+            department: self.department.as_ref(),
         }
     }
 }
@@ -182,6 +200,9 @@ impl Queryable for TicketRow {
             ticket_type: &self.ticket_type,
             requester: &self.requester,
             assignee: self.assignee.as_ref(),
+            tags: &self.tags,
+            watchers: &self.watchers,
+            department: self.department.as_ref(),
         }
     }
 }
@@ -475,6 +496,11 @@ impl<'s> Txn<'s> {
         if let Some(assignee) = &ticket.assignee {
             entries.push(NameIndex::Assignee.entry(assignee, ticket.id));
         }
+        entries.extend(ticket.tags.iter().map(|tag| NameIndex::Tag.entry(tag, ticket.id)));
+        entries.extend((ticket.watchers.iter()).map(|watcher| NameIndex::Watcher.entry(watcher, ticket.id)));
+        if let Some(department) = &ticket.department {
+            entries.push(NameIndex::Department.entry(department, ticket.id));
+        }
         if let Some(closed_at) = ticket.closed_at.filter(|_| ticket.status == Status::Closed) {
             entries.push(keys::closed_entry(closed_at.timestamp_millis(), ticket.id));
         }
@@ -492,13 +518,16 @@ impl<'s> Txn<'s> {
             }
         }
         // The dedup key belongs to one open ticket at a time: a reopened old ticket does not
-        // take it from the open ticket that holds it now.
-        if let (Some(key), true) = (&ticket.dedup_key, ticket.status.is_open()) {
-            if self
-                .open_ticket_by_dedup_key(key)?
-                .is_none_or(|holder| holder == ticket.id)
-            {
-                self.put_raw(keys::dedup(key), ticket.id.to_be_bytes().to_vec());
+        // take it from the open ticket that holds it now. Keys of tickets merged into this
+        // one lead here too.
+        if ticket.status.is_open() {
+            for key in ticket.dedup_keys() {
+                if self
+                    .open_ticket_by_dedup_key(key)?
+                    .is_none_or(|holder| holder == ticket.id)
+                {
+                    self.put_raw(keys::dedup(key), ticket.id.to_be_bytes().to_vec());
+                }
             }
         }
         Ok(())
@@ -511,9 +540,11 @@ impl<'s> Txn<'s> {
                 self.delete_raw(key);
             }
         }
-        if let (Some(key), true) = (&ticket.dedup_key, ticket.status.is_open()) {
-            if self.open_ticket_by_dedup_key(key)? == Some(ticket.id) {
-                self.delete_raw(keys::dedup(key));
+        if ticket.status.is_open() {
+            for key in ticket.dedup_keys() {
+                if self.open_ticket_by_dedup_key(key)? == Some(ticket.id) {
+                    self.delete_raw(keys::dedup(key));
+                }
             }
         }
         Ok(())
@@ -563,7 +594,20 @@ impl<'s> Txn<'s> {
     }
 
     fn query<T: DeserializeOwned + Queryable>(&self, query: &TicketQuery) -> Result<Vec<T>> {
-        let ids: Vec<u64> = if !query.statuses.is_empty() {
+        // A tag, a watcher or a department is usually the narrowest filter: its index first.
+        let narrow = [
+            (NameIndex::Tag, &query.tag),
+            (NameIndex::Watcher, &query.watcher),
+            (NameIndex::Department, &query.department),
+        ]
+        .into_iter()
+        .find_map(|(index, name)| name.as_ref().map(|name| (index, name)));
+        let ids: Vec<u64> = if let Some((index, name)) = narrow {
+            self.scan_keys(&index.prefix(name))?
+                .iter()
+                .map(|k| keys::trailing_id(k))
+                .collect::<Result<_>>()?
+        } else if !query.statuses.is_empty() {
             let mut ids = Vec::new();
             for status in &query.statuses {
                 for key in self.scan_keys(&keys::status_prefix(status.as_str()))? {
@@ -599,7 +643,10 @@ impl<'s> Txn<'s> {
             let keep = query.assignee.as_ref().is_none_or(|a| fields.assignee == Some(a))
                 && query.requester.as_ref().is_none_or(|r| fields.requester == r)
                 && query.ticket_type.as_ref().is_none_or(|t| fields.ticket_type == t)
-                && (query.statuses.is_empty() || query.statuses.contains(&fields.status));
+                && (query.statuses.is_empty() || query.statuses.contains(&fields.status))
+                && query.tag.as_ref().is_none_or(|t| fields.tags.contains(t))
+                && query.watcher.as_ref().is_none_or(|w| fields.watchers.contains(w))
+                && (query.department.as_ref()).is_none_or(|d| fields.department == Some(d));
             if keep {
                 tickets.push(ticket);
             }
