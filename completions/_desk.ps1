@@ -94,6 +94,13 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent (leads and admins)')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate the service of a closed ticket, as the requester (CSAT 1–5)')
             [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow')
+            [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a ticket (我关注的): hear what its requester hears')
+            [CompletionResult]::new('unwatch', 'unwatch', [CompletionResultType]::ParameterValue, 'Stop following a ticket')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link two tickets: A relates to / blocks / is the parent of B (agents)')
+            [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link between two tickets (agents)')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST''s handler)')
+            [CompletionResult]::new('split', 'split', [CompletionResultType]::ParameterValue, 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -111,6 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--dedup-key', '--dedup-key', [CompletionResultType]::ParameterName, 'Deduplicate: if an open ticket has this key, record an occurrence on it instead')
             [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines')
             [CompletionResult]::new('--assign', '--assign', [CompletionResultType]::ParameterName, 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the new ticket (repeatable or comma-separated), on top of the type''s default tags')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -159,6 +167,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--requester', '--requester', [CompletionResultType]::ParameterName, 'Only tickets filed by this requester (`me` for yourself)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only tickets of these priorities (comma-separated)')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Only tickets of these priorities (comma-separated)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only tickets carrying this tag')
+            [CompletionResult]::new('--watching', '--watching', [CompletionResultType]::ParameterName, 'Only tickets you follow (我关注的), or that NAME follows')
+            [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Only tickets routed to this department')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
@@ -331,6 +342,96 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'desk;ticket;tag' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;ticket;watch' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Add (or remove) this person instead of yourself: agents, and the ticket''s requester copying in a colleague (抄送)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;ticket;unwatch' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Add (or remove) this person instead of yourself: agents, and the ticket''s requester copying in a colleague (抄送)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;ticket;link' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'relates, blocks (A must close before B), blocked-by, parent (A is B''s parent), child')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;ticket;unlink' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;ticket;merge' {
+            [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'The ticket they are merged into, which stays open')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;ticket;split' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event whose text becomes the new ticket (its number in `desk ticket log`)')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The new ticket''s title [default: the text''s first line]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'desk;ticket;help' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a new ticket from a template')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket with its fields and history (archived ones too)')
@@ -347,6 +448,13 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent (leads and admins)')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate the service of a closed ticket, as the requester (CSAT 1–5)')
             [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow')
+            [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a ticket (我关注的): hear what its requester hears')
+            [CompletionResult]::new('unwatch', 'unwatch', [CompletionResultType]::ParameterValue, 'Stop following a ticket')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link two tickets: A relates to / blocks / is the parent of B (agents)')
+            [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link between two tickets (agents)')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST''s handler)')
+            [CompletionResult]::new('split', 'split', [CompletionResultType]::ParameterValue, 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -393,6 +501,27 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;ticket;help;priority' {
+            break
+        }
+        'desk;ticket;help;tag' {
+            break
+        }
+        'desk;ticket;help;watch' {
+            break
+        }
+        'desk;ticket;help;unwatch' {
+            break
+        }
+        'desk;ticket;help;link' {
+            break
+        }
+        'desk;ticket;help;unlink' {
+            break
+        }
+        'desk;ticket;help;merge' {
+            break
+        }
+        'desk;ticket;help;split' {
             break
         }
         'desk;ticket;help;help' {
@@ -1044,8 +1173,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;report' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period (exclusive; a date means the end of that day) [default: now]')
-            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, included (a date means the end of that day) [default: now]')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table, or what --output''s extension names: .json, .csv, .html] (the global --json means json)')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of stdout (e.g. report.html)')
@@ -1255,6 +1384,13 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent (leads and admins)')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate the service of a closed ticket, as the requester (CSAT 1–5)')
             [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow')
+            [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a ticket (我关注的): hear what its requester hears')
+            [CompletionResult]::new('unwatch', 'unwatch', [CompletionResultType]::ParameterValue, 'Stop following a ticket')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link two tickets: A relates to / blocks / is the parent of B (agents)')
+            [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link between two tickets (agents)')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST''s handler)')
+            [CompletionResult]::new('split', 'split', [CompletionResultType]::ParameterValue, 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)')
             break
         }
         'desk;help;ticket;new' {
@@ -1300,6 +1436,27 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;ticket;priority' {
+            break
+        }
+        'desk;help;ticket;tag' {
+            break
+        }
+        'desk;help;ticket;watch' {
+            break
+        }
+        'desk;help;ticket;unwatch' {
+            break
+        }
+        'desk;help;ticket;link' {
+            break
+        }
+        'desk;help;ticket;unlink' {
+            break
+        }
+        'desk;help;ticket;merge' {
+            break
+        }
+        'desk;help;ticket;split' {
             break
         }
         'desk;help;template' {

@@ -301,11 +301,17 @@ _desk() {
             desk__subcmd__help__subcmd__ticket,confirm)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__confirm"
                 ;;
+            desk__subcmd__help__subcmd__ticket,link)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__link"
+                ;;
             desk__subcmd__help__subcmd__ticket,list)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__list"
                 ;;
             desk__subcmd__help__subcmd__ticket,log)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__log"
+                ;;
+            desk__subcmd__help__subcmd__ticket,merge)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__merge"
                 ;;
             desk__subcmd__help__subcmd__ticket,new)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__new"
@@ -328,8 +334,23 @@ _desk() {
             desk__subcmd__help__subcmd__ticket,show)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__show"
                 ;;
+            desk__subcmd__help__subcmd__ticket,split)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__split"
+                ;;
+            desk__subcmd__help__subcmd__ticket,tag)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__tag"
+                ;;
             desk__subcmd__help__subcmd__ticket,transfer)
                 cmd="desk__subcmd__help__subcmd__ticket__subcmd__transfer"
+                ;;
+            desk__subcmd__help__subcmd__ticket,unlink)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__unlink"
+                ;;
+            desk__subcmd__help__subcmd__ticket,unwatch)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__unwatch"
+                ;;
+            desk__subcmd__help__subcmd__ticket,watch)
+                cmd="desk__subcmd__help__subcmd__ticket__subcmd__watch"
                 ;;
             desk__subcmd__ingest,email)
                 cmd="desk__subcmd__ingest__subcmd__email"
@@ -487,11 +508,17 @@ _desk() {
             desk__subcmd__ticket,help)
                 cmd="desk__subcmd__ticket__subcmd__help"
                 ;;
+            desk__subcmd__ticket,link)
+                cmd="desk__subcmd__ticket__subcmd__link"
+                ;;
             desk__subcmd__ticket,list)
                 cmd="desk__subcmd__ticket__subcmd__list"
                 ;;
             desk__subcmd__ticket,log)
                 cmd="desk__subcmd__ticket__subcmd__log"
+                ;;
+            desk__subcmd__ticket,merge)
+                cmd="desk__subcmd__ticket__subcmd__merge"
                 ;;
             desk__subcmd__ticket,new)
                 cmd="desk__subcmd__ticket__subcmd__new"
@@ -514,8 +541,23 @@ _desk() {
             desk__subcmd__ticket,show)
                 cmd="desk__subcmd__ticket__subcmd__show"
                 ;;
+            desk__subcmd__ticket,split)
+                cmd="desk__subcmd__ticket__subcmd__split"
+                ;;
+            desk__subcmd__ticket,tag)
+                cmd="desk__subcmd__ticket__subcmd__tag"
+                ;;
             desk__subcmd__ticket,transfer)
                 cmd="desk__subcmd__ticket__subcmd__transfer"
+                ;;
+            desk__subcmd__ticket,unlink)
+                cmd="desk__subcmd__ticket__subcmd__unlink"
+                ;;
+            desk__subcmd__ticket,unwatch)
+                cmd="desk__subcmd__ticket__subcmd__unwatch"
+                ;;
+            desk__subcmd__ticket,watch)
+                cmd="desk__subcmd__ticket__subcmd__watch"
                 ;;
             desk__subcmd__ticket__subcmd__help,assign)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__assign"
@@ -535,11 +577,17 @@ _desk() {
             desk__subcmd__ticket__subcmd__help,help)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__help"
                 ;;
+            desk__subcmd__ticket__subcmd__help,link)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__link"
+                ;;
             desk__subcmd__ticket__subcmd__help,list)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__list"
                 ;;
             desk__subcmd__ticket__subcmd__help,log)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__log"
+                ;;
+            desk__subcmd__ticket__subcmd__help,merge)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__merge"
                 ;;
             desk__subcmd__ticket__subcmd__help,new)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__new"
@@ -562,8 +610,23 @@ _desk() {
             desk__subcmd__ticket__subcmd__help,show)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__show"
                 ;;
+            desk__subcmd__ticket__subcmd__help,split)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__split"
+                ;;
+            desk__subcmd__ticket__subcmd__help,tag)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__tag"
+                ;;
             desk__subcmd__ticket__subcmd__help,transfer)
                 cmd="desk__subcmd__ticket__subcmd__help__subcmd__transfer"
+                ;;
+            desk__subcmd__ticket__subcmd__help,unlink)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__unlink"
+                ;;
+            desk__subcmd__ticket__subcmd__help,unwatch)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__unwatch"
+                ;;
+            desk__subcmd__ticket__subcmd__help,watch)
+                cmd="desk__subcmd__ticket__subcmd__help__subcmd__watch"
                 ;;
             *)
                 ;;
@@ -2014,7 +2077,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__ticket)
-            opts="new show log list search claim reply comment confirm close reopen transfer assign rate priority"
+            opts="new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2097,6 +2160,20 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__ticket__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2112,6 +2189,20 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__ticket__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__merge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2223,7 +2314,77 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__split)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__tag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__help__subcmd__ticket__subcmd__transfer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__unwatch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__ticket__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2943,7 +3104,7 @@ _desk() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "type agent tier priority requester day week weekday hour" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "type agent tier priority requester day week weekday hour tag department" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3510,7 +3671,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket)
-            opts="-q -h --home --as --json --quiet --no-input --color --help new show log list search claim reply comment confirm close reopen transfer assign rate priority help"
+            opts="-q -h --home --as --json --quiet --no-input --color --help new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3686,7 +3847,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__help)
-            opts="new show log list search claim reply comment confirm close reopen transfer assign rate priority help"
+            opts="new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3783,6 +3944,20 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__ticket__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3798,6 +3973,20 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__merge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3909,6 +4098,34 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__split)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__tag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__ticket__subcmd__help__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3923,8 +4140,80 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__unwatch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__link)
+            opts="-q -h --kind --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "relates blocks blocked-by parent child" -- "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__ticket__subcmd__list)
-            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --all --archived --limit --home --as --json --quiet --no-input --color --help"
+            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --tag --watching --department --all --archived --limit --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3968,6 +4257,18 @@ _desk() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "urgent high normal low" -- "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watching)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --department)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -4023,8 +4324,38 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__ticket__subcmd__merge)
+            opts="-q -h --into --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --into)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__ticket__subcmd__new)
-            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --assign --suggest --home --as --json --quiet --no-input --color --help"
+            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --assign --suggest --tag --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4080,6 +4411,10 @@ _desk() {
                     ;;
                 --assign)
                     COMPREPLY=($(compgen -W "auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --home)
@@ -4321,6 +4656,66 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__ticket__subcmd__split)
+            opts="-q -h --event --title --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__tag)
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__ticket__subcmd__transfer)
             opts="-m -q -h --to --message --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4337,6 +4732,92 @@ _desk() {
                     return 0
                     ;;
                 -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__unlink)
+            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__unwatch)
+            opts="-q -h --user --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__ticket__subcmd__watch)
+            opts="-q -h --user --home --as --json --quiet --no-input --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -89,6 +89,13 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand assign 'Assign a ticket to an agent (leads and admins)'
             cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
             cand priority 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow'
+            cand tag 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)'
+            cand watch 'Follow a ticket (我关注的): hear what its requester hears'
+            cand unwatch 'Stop following a ticket'
+            cand link 'Link two tickets: A relates to / blocks / is the parent of B (agents)'
+            cand unlink 'Remove the link between two tickets (agents)'
+            cand merge 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST''s handler)'
+            cand split 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;ticket;new'= {
@@ -105,6 +112,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --dedup-key 'Deduplicate: if an open ticket has this key, record an occurrence on it instead'
             cand --from-json 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines'
             cand --assign 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)'
+            cand --tag 'Tag the new ticket (repeatable or comma-separated), on top of the type''s default tags'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
@@ -150,6 +158,9 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --requester 'Only tickets filed by this requester (`me` for yourself)'
             cand -p 'Only tickets of these priorities (comma-separated)'
             cand --priority 'Only tickets of these priorities (comma-separated)'
+            cand --tag 'Only tickets carrying this tag'
+            cand --watching 'Only tickets you follow (我关注的), or that NAME follows'
+            cand --department 'Only tickets routed to this department'
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
@@ -310,6 +321,89 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'desk;ticket;tag'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;ticket;watch'= {
+            cand --user 'Add (or remove) this person instead of yourself: agents, and the ticket''s requester copying in a colleague (抄送)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;ticket;unwatch'= {
+            cand --user 'Add (or remove) this person instead of yourself: agents, and the ticket''s requester copying in a colleague (抄送)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;ticket;link'= {
+            cand --kind 'relates, blocks (A must close before B), blocked-by, parent (A is B''s parent), child'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;ticket;unlink'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;ticket;merge'= {
+            cand --into 'The ticket they are merged into, which stays open'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;ticket;split'= {
+            cand --event 'The event whose text becomes the new ticket (its number in `desk ticket log`)'
+            cand --title 'The new ticket''s title [default: the text''s first line]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;ticket;help'= {
             cand new 'File a new ticket from a template'
             cand show 'Show a ticket with its fields and history (archived ones too)'
@@ -326,6 +420,13 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand assign 'Assign a ticket to an agent (leads and admins)'
             cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
             cand priority 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow'
+            cand tag 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)'
+            cand watch 'Follow a ticket (我关注的): hear what its requester hears'
+            cand unwatch 'Stop following a ticket'
+            cand link 'Link two tickets: A relates to / blocks / is the parent of B (agents)'
+            cand unlink 'Remove the link between two tickets (agents)'
+            cand merge 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST''s handler)'
+            cand split 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;ticket;help;new'= {
@@ -357,6 +458,20 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ticket;help;rate'= {
         }
         &'desk;ticket;help;priority'= {
+        }
+        &'desk;ticket;help;tag'= {
+        }
+        &'desk;ticket;help;watch'= {
+        }
+        &'desk;ticket;help;unwatch'= {
+        }
+        &'desk;ticket;help;link'= {
+        }
+        &'desk;ticket;help;unlink'= {
+        }
+        &'desk;ticket;help;merge'= {
+        }
+        &'desk;ticket;help;split'= {
         }
         &'desk;ticket;help;help'= {
         }
@@ -932,8 +1047,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;report'= {
             cand --since 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]'
-            cand --until 'End of the period (exclusive; a date means the end of that day) [default: now]'
-            cand --by 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)'
+            cand --until 'End of the period, included (a date means the end of that day) [default: now]'
+            cand --by 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department'
             cand --format 'Output format [default: table, or what --output''s extension names: .json, .csv, .html] (the global --json means json)'
             cand --tz 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap'
             cand -o 'Write the report to FILE instead of stdout (e.g. report.html)'
@@ -1128,6 +1243,13 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand assign 'Assign a ticket to an agent (leads and admins)'
             cand rate 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
             cand priority 'Change an open ticket''s priority (the handler, leads and admins); SLA targets follow'
+            cand tag 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)'
+            cand watch 'Follow a ticket (我关注的): hear what its requester hears'
+            cand unwatch 'Stop following a ticket'
+            cand link 'Link two tickets: A relates to / blocks / is the parent of B (agents)'
+            cand unlink 'Remove the link between two tickets (agents)'
+            cand merge 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST''s handler)'
+            cand split 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)'
         }
         &'desk;help;ticket;new'= {
         }
@@ -1158,6 +1280,20 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;ticket;rate'= {
         }
         &'desk;help;ticket;priority'= {
+        }
+        &'desk;help;ticket;tag'= {
+        }
+        &'desk;help;ticket;watch'= {
+        }
+        &'desk;help;ticket;unwatch'= {
+        }
+        &'desk;help;ticket;link'= {
+        }
+        &'desk;help;ticket;unlink'= {
+        }
+        &'desk;help;ticket;merge'= {
+        }
+        &'desk;help;ticket;split'= {
         }
         &'desk;help;template'= {
             cand list 'List ticket types (broken templates are reported, not hidden)'

@@ -66,31 +66,38 @@ complete -c desk -n "__fish_desk_using_subcommand init" -l json -d 'Print stable
 complete -c desk -n "__fish_desk_using_subcommand init" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand init" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand init" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l json -d 'Print stable JSON instead of tables'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -s q -l quiet -d 'Print only ids'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "new" -d 'File a new ticket from a template'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "search" -d 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "comment" -d 'Add an internal note for agents (no state change)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "confirm" -d 'Accept the handler\'s answer, as the requester: awaiting → closed'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "close" -d 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "reopen" -d 'Reopen a closed ticket, archived ones included: closed → pending'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "transfer" -d 'Hand a ticket to another agent (the handler, leads and admins)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "priority" -d 'Change an open ticket\'s priority (the handler, leads and admins); SLA targets follow'
-complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "new" -d 'File a new ticket from a template'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "list" -d 'List tickets, in queue order (priority, then age)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "search" -d 'Find tickets by words, hot and archived, best match first (full-text, BM25)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "claim" -d 'Take an unclaimed ticket: unclaimed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "reply" -d 'Reply to the other side: the handler\'s reply → awaiting; the requester\'s → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "comment" -d 'Add an internal note for agents (no state change)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "confirm" -d 'Accept the handler\'s answer, as the requester: awaiting → closed'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "close" -d 'Close a ticket (admins; handlers of customer-workflow types after a reply)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "reopen" -d 'Reopen a closed ticket, archived ones included: closed → pending'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "transfer" -d 'Hand a ticket to another agent (the handler, leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "priority" -d 'Change an open ticket\'s priority (the handler, leads and admins); SLA targets follow'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "tag" -d 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "watch" -d 'Follow a ticket (我关注的): hear what its requester hears'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "unwatch" -d 'Stop following a ticket'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "link" -d 'Link two tickets: A relates to / blocks / is the parent of B (agents)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "unlink" -d 'Remove the link between two tickets (agents)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "merge" -d 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST\'s handler)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "split" -d 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s t -l type -d 'Ticket type: a template name (see `desk template list`)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l title -d 'One-line summary' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l body -d 'Body text; `-` reads standard input' -r
@@ -104,6 +111,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l dedup-key -d 'Deduplicate: if an open ticket has this key, record an occurrence on it instead' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l from-json -d 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l assign -d 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)' -r -f -a "auto\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l tag -d 'Tag the new ticket (repeatable or comma-separated), on top of the type\'s default tags' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -144,6 +152,9 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 high\t''
 normal\t''
 low\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l tag -d 'Only tickets carrying this tag' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l watching -d 'Only tickets you follow (我关注的), or that NAME follows' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l department -d 'Only tickets routed to this department' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s n -l limit -d 'Show at most this many' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -274,6 +285,79 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l user -d 'Add (or remove) this person instead of yourself: agents, and the ticket\'s requester copying in a colleague (抄送)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l user -d 'Add (or remove) this person instead of yourself: agents, and the ticket\'s requester copying in a colleague (抄送)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l kind -d 'relates, blocks (A must close before B), blocked-by, parent (A is B\'s parent), child' -r -f -a "relates\t''
+blocks\t''
+blocked-by\t''
+parent\t''
+child\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l into -d 'The ticket they are merged into, which stays open' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l event -d 'The event whose text becomes the new ticket (its number in `desk ticket log`)' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l title -d 'The new ticket\'s title [default: the text\'s first line]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show a ticket\'s history (流转记录)'
@@ -289,6 +373,13 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "priority" -d 'Change an open ticket\'s priority (the handler, leads and admins); SLA targets follow'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "tag" -d 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Follow a ticket (我关注的): hear what its requester hears'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "unwatch" -d 'Stop following a ticket'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "link" -d 'Link two tickets: A relates to / blocks / is the parent of B (agents)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "unlink" -d 'Remove the link between two tickets (agents)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST\'s handler)'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "split" -d 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -720,8 +811,8 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send dead letters (or waiting messages) again at the next flush (agents)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand report" -l since -d 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]' -r
-complete -c desk -n "__fish_desk_using_subcommand report" -l until -d 'End of the period (exclusive; a date means the end of that day) [default: now]' -r
-complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)' -r -f -a "type\t''
+complete -c desk -n "__fish_desk_using_subcommand report" -l until -d 'End of the period, included (a date means the end of that day) [default: now]' -r
+complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department' -r -f -a "type\t''
 agent\t''
 tier\t''
 priority\t''
@@ -729,7 +820,9 @@ requester\t''
 day\t''
 week\t''
 weekday\t''
-hour\t''"
+hour\t''
+tag\t''
+department\t''"
 complete -c desk -n "__fish_desk_using_subcommand report" -l format -d 'Output format [default: table, or what --output\'s extension names: .json, .csv, .html] (the global --json means json)' -r -f -a "table\t'Tables for people (with charts on a terminal); tab-separated rows when piped'
 json\t'The stable machine schema'
 csv\t'One row for the total, then one per group'
@@ -898,6 +991,13 @@ complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcomma
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "assign" -d 'Assign a ticket to an agent (leads and admins)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "rate" -d 'Rate the service of a closed ticket, as the requester (CSAT 1–5)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "priority" -d 'Change an open ticket\'s priority (the handler, leads and admins); SLA targets follow'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "tag" -d 'Add or remove tags: `+vpn` (or `vpn`) adds, `-vpn` removes (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "watch" -d 'Follow a ticket (我关注的): hear what its requester hears'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "unwatch" -d 'Stop following a ticket'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "link" -d 'Link two tickets: A relates to / blocks / is the parent of B (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "unlink" -d 'Remove the link between two tickets (agents)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "merge" -d 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST\'s handler)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "split" -d 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'

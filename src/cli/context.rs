@@ -263,6 +263,11 @@ pub fn parse_requester(text: &str) -> Result<String, String> {
 }
 
 /// Ticket ids as arguments: parsed by clap so a malformed one is a usage error.
+/// A tag as typed on the command line, normalized (`VPN` → `vpn`).
+pub fn parse_tag(text: &str) -> Result<String, String> {
+    crate::domain::labels::normalize_tag(text).map_err(|e| e.to_string())
+}
+
 pub fn parse_ticket_ref(text: &str) -> Result<TicketRef, String> {
     text.parse::<TicketRef>().map_err(|e| e.to_string())
 }

@@ -54,6 +54,8 @@ pub struct Prepared<'t> {
     pub follows_up: Option<u64>,
     /// Route the new ticket to an agent in the same commit (`--assign auto`; leads and admins).
     pub assign_auto: bool,
+    /// Tags asked for (`ticket new --tag`), on top of the template's.
+    pub tags: Vec<String>,
 }
 
 /// A submission as it arrives, before checks: field values still text.
@@ -173,6 +175,7 @@ pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, Comma
             message_id: None,
             follows_up: None,
             assign_auto: false,
+            tags: Vec::new(),
         }),
         _ => Err(CommandError::invalid(format!("invalid `{}` ticket", template.name)).with_details(problems)),
     }
@@ -233,8 +236,9 @@ pub fn file(
                 )
             })?;
             // A key names one problem of one type; the same key on another type is far more
-            // likely a copy-paste slip than the same problem.
-            if current.ticket_type != template.name {
+            // likely a copy-paste slip than the same problem. A key merged into a ticket of
+            // another type leads there whatever the type.
+            if current.ticket_type != template.name && current.dedup_key.as_deref() == Some(key) {
                 return Err(CommandError::conflict(format!(
                     "dedup key `{key}` is held by open {} ticket {}, not a `{}` one",
                     current.ticket_type,
@@ -309,6 +313,8 @@ pub fn file(
     );
     event.over_limit = over_limit;
     let mut ticket = ticket;
+    ticket.tags = crate::domain::labels::initial_tags(&template.tags, &prepared.tags);
+    ticket.department = tier.department.clone().or_else(|| template.department.clone());
     super::sla::refresh(config, &mut ticket, std::slice::from_ref(&event), ctx.now);
     txn.put_ticket(&ticket)?;
     txn.append_event(id, &event);

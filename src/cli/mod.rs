@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod context;
+pub mod departments;
 pub mod docs;
 pub mod error;
 pub mod home;

@@ -35,6 +35,16 @@ pub struct TicketJson<'a> {
     pub channel: Option<&'a str>,
     /// Whether the ticket lives in the cold archive.
     pub archived: bool,
+    pub tags: &'a [String],
+    /// People following the ticket (`ticket watch`).
+    pub watchers: &'a [String],
+    /// Links to other tickets, seen from this one: `kind` is `relates`, `blocks`,
+    /// `blocked-by`, `parent` (this is the other's parent) or `child`.
+    pub links: &'a [crate::domain::links::Link],
+    /// The ticket this one was merged into (and closed as), if any.
+    pub merged_into: Option<u64>,
+    /// The department whose queue the ticket is in.
+    pub department: Option<&'a str>,
 }
 
 impl<'a> TicketJson<'a> {
@@ -59,6 +69,11 @@ impl<'a> TicketJson<'a> {
             sla_policy: ticket.sla_policy.as_deref(),
             channel: ticket.channel.as_deref(),
             archived,
+            tags: &ticket.tags,
+            watchers: &ticket.watchers,
+            links: &ticket.links,
+            merged_into: ticket.merged_into,
+            department: ticket.department.as_deref(),
         }
     }
 }
@@ -92,6 +107,21 @@ pub struct EventJson<'a> {
     pub milestone: Option<&'a str>,
     /// For a reply that sent a knowledge-base article: its id.
     pub kb: Option<u64>,
+    /// For `watched`/`unwatched`: who.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watcher: Option<&'a str>,
+    /// For link, merge and split events: the other ticket's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<u64>,
+    /// For `linked`/`unlinked`: the kind, seen from this ticket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<&'static str>,
+    /// For `merged`: the replies, notes and occurrences of the ticket merged in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<EventJson<'a>>,
+    /// For `split`: the event whose text became the new ticket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split_event: Option<u32>,
 }
 
 impl<'a> EventJson<'a> {
@@ -118,6 +148,11 @@ impl<'a> EventJson<'a> {
             reason: event.reason.as_deref(),
             milestone: event.milestone.as_deref(),
             kb: event.kb,
+            watcher: event.watcher.as_deref(),
+            related: event.related,
+            link: event.link.map(|kind| kind.as_str()),
+            merged: event.merged.iter().map(EventJson::new).collect(),
+            split_event: event.split_event,
         }
     }
 }

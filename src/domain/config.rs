@@ -27,6 +27,27 @@ pub struct Config {
     pub sla: SlaConfig,
     /// Notification sinks, routing rules and retries (`[notify]`).
     pub notify: NotifyConfig,
+    /// Departments (teams, queues) by name (`[departments.NAME]`).
+    pub departments: BTreeMap<String, Department>,
+}
+
+/// A team with its own queue: a type or a tier routes tickets to it, and `assign auto`
+/// gives its tickets only to its members.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Department {
+    pub name: String,
+    pub description: String,
+    /// The agents who work its queue.
+    pub agents: Vec<String>,
+    /// Its leads: members too.
+    pub leads: Vec<String>,
+}
+
+impl Department {
+    /// Whether `agent` works this department's queue (as an agent or as a lead).
+    pub fn has_member(&self, agent: &str) -> bool {
+        self.agents.iter().chain(&self.leads).any(|a| a == agent)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +97,7 @@ impl Default for Config {
                 policies: BTreeMap::new(),
             },
             notify: NotifyConfig::default(),
+            departments: BTreeMap::new(),
         }
     }
 }
@@ -334,6 +356,19 @@ struct RawConfig {
     sla: RawSla,
     #[serde(default)]
     notify: RawNotify,
+    #[serde(default)]
+    departments: BTreeMap<String, toml::Spanned<RawDepartment>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDepartment {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    agents: Vec<String>,
+    #[serde(default)]
+    leads: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -362,6 +397,7 @@ struct RawTier {
     #[serde(default)]
     priority_boost: u8,
     sla: Option<String>,
+    department: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -433,6 +469,25 @@ impl Config {
             }
             config.archive.batch = value as usize;
         }
+        for (name, raw_department) in raw.departments {
+            let span = raw_department.span();
+            let raw_department = raw_department.into_inner();
+            if crate::domain::labels::normalize_tag(&name).ok().as_deref() != Some(name.as_str()) {
+                return Err(at(
+                    span,
+                    format!("departments.{name}: a department name is a lower-case word (letters, digits, - _ . : /)"),
+                ));
+            }
+            config.departments.insert(
+                name.clone(),
+                Department {
+                    name,
+                    description: raw_department.description,
+                    agents: raw_department.agents,
+                    leads: raw_department.leads,
+                },
+            );
+        }
         for (name, raw_tier) in raw.tiers {
             let span = raw_tier.span();
             let raw_tier = raw_tier.into_inner();
@@ -446,6 +501,25 @@ impl Config {
             if raw_tier.priority_boost > 3 {
                 return Err(at(span, format!("tiers.{name}: priority_boost must be 0 to 3")));
             }
+            // A misspelt department would route the tier's tickets to nobody's queue.
+            let department = raw_tier
+                .department
+                .map(|department| {
+                    config
+                        .departments
+                        .contains_key(department.get_ref())
+                        .then(|| department.get_ref().clone())
+                        .ok_or_else(|| {
+                            at(
+                                department.span(),
+                                format!(
+                                    "tiers.{name}: no department `{}` is defined under [departments]",
+                                    department.get_ref()
+                                ),
+                            )
+                        })
+                })
+                .transpose()?;
             config.tiers.insert(
                 name.clone(),
                 Tier {
@@ -456,6 +530,7 @@ impl Config {
                     priority_floor: raw_tier.priority_floor,
                     priority_boost: raw_tier.priority_boost,
                     sla: raw_tier.sla,
+                    department,
                 },
             );
         }

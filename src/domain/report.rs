@@ -160,10 +160,15 @@ pub enum GroupBy {
     Weekday,
     /// The hour of day (`09`) each measured moment fell in.
     Hour,
+    /// The ticket's tags: a ticket counts once in each of its tags' groups (so groups may
+    /// add up to more than the total), untagged ones in `(untagged)`.
+    Tag,
+    /// The ticket's department.
+    Department,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 9] = [
+    pub const ALL: [GroupBy; 11] = [
         GroupBy::Type,
         GroupBy::Agent,
         GroupBy::Tier,
@@ -173,6 +178,8 @@ impl GroupBy {
         GroupBy::Week,
         GroupBy::Weekday,
         GroupBy::Hour,
+        GroupBy::Tag,
+        GroupBy::Department,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -186,6 +193,8 @@ impl GroupBy {
             GroupBy::Week => "week",
             GroupBy::Weekday => "weekday",
             GroupBy::Hour => "hour",
+            GroupBy::Tag => "tag",
+            GroupBy::Department => "department",
         }
     }
 
@@ -215,7 +224,7 @@ impl FromStr for GroupBy {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         GroupBy::ALL.into_iter().find(|g| g.as_str() == s).ok_or_else(|| {
             DomainError::invalid(format!(
-                "unknown grouping `{s}` (expected type, agent, tier, priority, requester, day, week, weekday or hour)"
+                "unknown grouping `{s}` (expected type, agent, tier, priority, requester, day, week, weekday, hour, tag or department)"
             ))
         })
     }
@@ -223,6 +232,12 @@ impl FromStr for GroupBy {
 
 /// The group name for tickets nobody owns (`--by agent`).
 pub const UNASSIGNED: &str = "(unassigned)";
+
+/// The group name for tickets without tags (`--by tag`).
+pub const UNTAGGED: &str = "(untagged)";
+
+/// The group name for tickets routed to no department (`--by department`).
+pub const NO_DEPARTMENT: &str = "(no department)";
 
 /// Hour-of-day group names.
 const HOURS: [&str; 24] = [
@@ -250,6 +265,10 @@ pub struct ReportTicket {
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub sla_policy: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub department: Option<String>,
 }
 
 /// The parts of an event a report reads (no messages, fields or reasons).
@@ -285,6 +304,8 @@ impl From<&Ticket> for ReportTicket {
             assignee: t.assignee.clone(),
             created_at: t.created_at,
             sla_policy: t.sla_policy.clone(),
+            tags: t.tags.clone(),
+            department: t.department.clone(),
         }
     }
 }
@@ -681,6 +702,9 @@ impl<'a> ReportBuilder<'a> {
                     Cow::Borrowed(WEEKDAYS[local().weekday().num_days_from_monday() as usize])
                 }
                 GroupBy::Hour => Cow::Borrowed(HOURS[local().hour() as usize]),
+                GroupBy::Department => Cow::Borrowed(ticket.department.as_deref().unwrap_or(NO_DEPARTMENT)),
+                // Several groups per ticket: counted by `apply_to_tags`.
+                GroupBy::Tag => return None,
             })
         };
         let mut facts: Vec<(DateTime<Utc>, Option<&ReportEvent>, Fact)> = Vec::new();
@@ -696,7 +720,11 @@ impl<'a> ReportBuilder<'a> {
                 _ => key_of(now, None),
             };
             let age = age_bucket(now - ticket.created_at);
-            self.apply(key, &Fact::Open(ticket.status, age));
+            if group_by == Some(GroupBy::Tag) {
+                self.apply_to_tags(&ticket.tags, &Fact::Open(ticket.status, age));
+            } else {
+                self.apply(key, &Fact::Open(ticket.status, age));
+            }
         }
         if let Some(close) = last_close_in_period {
             facts.push((close.at, Some(close), Fact::Closed));
@@ -767,8 +795,12 @@ impl<'a> ReportBuilder<'a> {
             facts.push((rating.at, None, Fact::Rated(score)));
         }
         for (at, closing, fact) in facts {
-            let key = key_of(at, closing);
-            self.apply(key, &fact);
+            if group_by == Some(GroupBy::Tag) {
+                self.apply_to_tags(&ticket.tags, &fact);
+            } else {
+                let key = key_of(at, closing);
+                self.apply(key, &fact);
+            }
         }
     }
 
@@ -801,6 +833,19 @@ impl<'a> ReportBuilder<'a> {
             match self.groups.get_mut(key.as_ref()) {
                 Some(tally) => fact.count(tally),
                 None => fact.count(self.groups.entry(key.into_owned()).or_default()),
+            }
+        }
+    }
+
+    /// Count `fact` once in the total and once in each tag's group.
+    fn apply_to_tags(&mut self, tags: &[String], fact: &Fact) {
+        fact.count(&mut self.total);
+        let untagged = [UNTAGGED.to_string()];
+        let keys = if tags.is_empty() { &untagged[..] } else { tags };
+        for key in keys {
+            match self.groups.get_mut(key.as_str()) {
+                Some(tally) => fact.count(tally),
+                None => fact.count(self.groups.entry(key.clone()).or_default()),
             }
         }
     }

@@ -243,9 +243,26 @@ pub struct Needs {
     /// Skills the template's `[keywords]` infer from the text, beyond the required ones:
     /// they raise the score of agents who have them.
     pub inferred: Vec<InferredSkill>,
+    /// The department the ticket is routed to: only its members may take it.
+    pub department: Option<DepartmentNeed>,
+}
+
+/// A department as routing needs it: its name and who works its queue.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DepartmentNeed {
+    pub name: String,
+    /// Its agents and leads.
+    pub members: Vec<String>,
 }
 
 impl Needs {
+    /// Whether `agent` may work this ticket's queue.
+    fn admits(&self, agent: &str) -> bool {
+        self.department
+            .as_ref()
+            .is_none_or(|d| d.members.iter().any(|m| m == agent))
+    }
+
     /// Every needed skill, required first.
     pub fn all(&self) -> impl Iterator<Item = &str> {
         self.required
@@ -303,6 +320,7 @@ pub fn needs(
     Needs {
         required: required.to_vec(),
         inferred,
+        department: None,
     }
 }
 
@@ -576,14 +594,20 @@ impl Scores {
 /// Why an agent cannot take a ticket now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ineligible {
+    /// Not a member of the ticket's department.
+    OtherDepartment(String),
     MissingSkills(Vec<String>),
     NotOnline(AgentStatus),
-    AtCapacity { open: u32, capacity: u32 },
+    AtCapacity {
+        open: u32,
+        capacity: u32,
+    },
 }
 
 impl fmt::Display for Ineligible {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Ineligible::OtherDepartment(name) => write!(f, "not in department `{name}`"),
             Ineligible::MissingSkills(skills) => {
                 let list = backticked(skills);
                 if skills.len() == 1 {
@@ -792,6 +816,13 @@ impl<'a> Router<'a> {
     }
 
     fn ineligible(&self, state: &AgentState<'_>, needs: &Needs, wanted: &Wanted) -> Option<Ineligible> {
+        if let Some(department) = needs
+            .department
+            .as_ref()
+            .filter(|_| !needs.admits(&state.agent.name))
+        {
+            return Some(Ineligible::OtherDepartment(department.name.clone()));
+        }
         if !wanted.required.iter().all(|skill| state.has(*skill)) {
             let missing = needs
                 .required
@@ -933,39 +964,52 @@ impl<'a> Router<'a> {
         if self.agents.is_empty() {
             return "there are no agents".to_string();
         }
+        // Only the department's members count; the reasons below speak of them.
+        let members: Vec<&AgentState<'_>> = (self.agents.iter())
+            .filter(|s| needs.admits(&s.agent.name))
+            .collect();
+        let (agent, agents) = match &needs.department {
+            Some(department) if members.is_empty() => {
+                return format!("no agent works in department `{}`", department.name)
+            }
+            Some(department) => (
+                format!("agent of department `{}`", department.name),
+                format!("agents of department `{}`", department.name),
+            ),
+            None => ("agent".to_string(), "agents".to_string()),
+        };
         let required = &needs.required;
         let nobody: Vec<String> = required
             .iter()
             .zip(&wanted.required)
-            .filter(|(_, id)| !self.agents.iter().any(|s| s.has(**id)))
+            .filter(|(_, id)| !members.iter().any(|s| s.has(**id)))
             .map(|(name, _)| name.clone())
             .collect();
         if !nobody.is_empty() {
             return match nobody.len() {
-                1 => format!("no agent has skill {}", backticked(&nobody)),
-                _ => format!("no agent has skills {}", backticked(&nobody)),
+                1 => format!("no {agent} has skill {}", backticked(&nobody)),
+                _ => format!("no {agent} has skills {}", backticked(&nobody)),
             };
         }
-        let able: Vec<&AgentState<'_>> = self
-            .agents
+        let able: Vec<&&AgentState<'_>> = members
             .iter()
             .filter(|s| wanted.required.iter().all(|id| s.has(*id)))
             .collect();
         let skills = backticked(required);
         if able.is_empty() {
-            return format!("no agent has all of the skills {skills}");
+            return format!("no {agent} has all of the skills {skills}");
         }
-        let online: Vec<&&AgentState<'_>> = able
+        let online: Vec<&&&AgentState<'_>> = able
             .iter()
             .filter(|s| s.agent.status == AgentStatus::Online)
             .collect();
         match (online.is_empty(), required.len()) {
-            (true, 0) => "no agent is online".to_string(),
-            (true, 1) => format!("no online agent has skill {skills}"),
-            (true, _) => format!("no online agent has skills {skills}"),
-            (false, 0) => "all online agents are at capacity".to_string(),
-            (false, 1) => format!("all online agents with skill {skills} are at capacity"),
-            (false, _) => format!("all online agents with skills {skills} are at capacity"),
+            (true, 0) => format!("no {agent} is online"),
+            (true, 1) => format!("no online {agent} has skill {skills}"),
+            (true, _) => format!("no online {agent} has skills {skills}"),
+            (false, 0) => format!("all online {agents} are at capacity"),
+            (false, 1) => format!("all online {agents} with skill {skills} are at capacity"),
+            (false, _) => format!("all online {agents} with skills {skills} are at capacity"),
         }
     }
 }
@@ -1015,6 +1059,7 @@ mod tests {
         Needs {
             required: required.iter().map(|s| s.to_string()).collect(),
             inferred: Vec::new(),
+            department: None,
         }
     }
 

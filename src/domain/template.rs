@@ -222,6 +222,10 @@ pub struct Template {
     pub tiers: Vec<String>,
     pub keywords: BTreeMap<String, Vec<String>>,
     pub fields: Vec<FieldSpec>,
+    /// Tags every new ticket of this type starts with.
+    pub tags: Vec<String>,
+    /// The department whose queue this type's tickets go to (a tier's department wins).
+    pub department: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -243,6 +247,9 @@ struct RawTemplate {
     keywords: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     fields: Vec<Spanned<RawField>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    department: Option<Spanned<String>>,
 }
 
 fn default_priority() -> Priority {
@@ -332,6 +339,30 @@ impl Template {
             fields.push(field);
         }
 
+        let mut tags = Vec::new();
+        for tag in &raw.tags {
+            let tag = crate::domain::labels::normalize_tag(tag.get_ref())
+                .map_err(|e| err(Some(tag.span()), format!("tags: {e}")))?;
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        let department = match raw.department {
+            Some(department) => Some(
+                crate::domain::labels::normalize_tag(department.get_ref())
+                    .ok()
+                    .filter(|name| name == department.get_ref())
+                    .ok_or_else(|| {
+                        err(
+                            Some(department.span()),
+                            "department: a department name is a lower-case word (letters, digits, - _ . : /)"
+                                .to_string(),
+                        )
+                    })?,
+            ),
+            None => None,
+        };
+
         Ok(Template {
             name: name.to_string(),
             description: raw.description,
@@ -343,6 +374,8 @@ impl Template {
             tiers: raw.tiers,
             keywords: raw.keywords,
             fields,
+            tags,
+            department,
         })
     }
 

@@ -57,6 +57,8 @@ pub struct Tier {
     pub priority_boost: u8,
     /// The SLA policy for this tier's tickets (overrides the template's).
     pub sla: Option<String>,
+    /// The department that handles this tier's tickets (overrides the template's).
+    pub department: Option<String>,
 }
 
 /// A refusal by a rate limit, with when the requester may file again.
@@ -108,6 +110,7 @@ impl Tier {
             priority_floor: None,
             priority_boost: 0,
             sla: None,
+            department: None,
         }
     }
 

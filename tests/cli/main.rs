@@ -29,3 +29,4 @@ mod sla;
 mod store;
 mod templates;
 mod transfer;
+mod triage;

@@ -10,7 +10,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::{count, needs_of, require_agent, require_dispatcher, strategy_parser, Inputs};
+use super::{count, require_agent, require_dispatcher, strategy_parser, Inputs};
 use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::home::Catalog;
@@ -71,7 +71,7 @@ pub fn plan<'a>(
             break;
         }
         let strategy = inputs.strategy(&ticket, chosen);
-        let needs = needs_of(catalog.get(&ticket.ticket_type), &ticket);
+        let needs = inputs.needs(catalog.get(&ticket.ticket_type), &ticket);
         let outcome = router.choose(&needs, strategy);
         if let Ok(pick) = &outcome {
             router.record(&pick.candidate.agent.name, ticket.priority, strategy);
@@ -320,7 +320,7 @@ pub fn route_one(
     let inputs = Inputs::load(ctx, txn, config)?;
     let router = inputs.router();
     let strategy = inputs.strategy(&ticket, None);
-    let needs = needs_of(template, &ticket);
+    let needs = inputs.needs(template, &ticket);
     match router.choose(&needs, strategy) {
         Ok(pick) => {
             let agent = pick.candidate.agent.name.clone();

@@ -5,7 +5,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::{needs_of, require_agent, strategy_parser, CandidateJson, Inputs};
+use super::{require_agent, strategy_parser, CandidateJson, Inputs};
 use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
 use crate::cli::output::TicketJson;
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     drop(store);
     let ticket = &record.ticket;
     let template = catalog.get(&ticket.ticket_type);
-    let needs = needs_of(template, ticket);
+    let needs = inputs.needs(template, ticket);
     let strategy = inputs.strategy(ticket, args.strategy);
     let router = inputs.router();
     let ranking = router.rank(&needs, strategy);

@@ -87,6 +87,8 @@ pub struct Inputs {
     pub loads: BTreeMap<String, Load>,
     pub stats: BTreeMap<String, AgentDayStats>,
     pub last_round_robin: Option<String>,
+    /// `[departments]`: who works which queue.
+    pub departments: BTreeMap<String, crate::domain::config::Department>,
 }
 
 impl Inputs {
@@ -104,6 +106,7 @@ impl Inputs {
             loads,
             stats,
             last_round_robin: txn.round_robin_last()?,
+            departments: ctx.home.config()?.departments,
         })
     }
 
@@ -115,6 +118,21 @@ impl Inputs {
             &self.stats,
             self.last_round_robin.clone(),
         )
+    }
+
+    /// What `ticket` needs of an agent: [`needs_of`], bound to its department (only its
+    /// members may take it). A department the config no longer defines has no members, so
+    /// its tickets wait and the reason says so.
+    pub fn needs(&self, template: Option<&Template>, ticket: &Ticket) -> Needs {
+        let mut needs = needs_of(template, ticket);
+        needs.department = ticket.department.as_ref().map(|name| routing::DepartmentNeed {
+            name: name.clone(),
+            members: self
+                .departments
+                .get(name)
+                .map_or_else(Vec::new, |d| d.agents.iter().chain(&d.leads).cloned().collect()),
+        });
+        needs
     }
 
     /// The strategy for `ticket`: `--strategy` if given, else its type's, else the default.

@@ -10,7 +10,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::{count, needs_of, require_agent, require_dispatcher, Inputs};
+use super::{count, require_agent, require_dispatcher, Inputs};
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::home::Catalog;
@@ -64,7 +64,7 @@ pub fn plan<'a>(
                 OnOffline::Return => (None, format!("{offline}: back to the queue")),
                 OnOffline::Reassign => {
                     let strategy = inputs.strategy(&ticket, None);
-                    let needs = needs_of(catalog.get(&ticket.ticket_type), &ticket);
+                    let needs = inputs.needs(catalog.get(&ticket.ticket_type), &ticket);
                     match router.choose(&needs, strategy) {
                         Ok(pick) => {
                             router.record(&pick.candidate.agent.name, ticket.priority, strategy);

@@ -44,6 +44,8 @@ pub enum By {
     Week,
     Weekday,
     Hour,
+    Tag,
+    Department,
 }
 
 impl From<By> for GroupBy {
@@ -58,6 +60,8 @@ impl From<By> for GroupBy {
             By::Week => GroupBy::Week,
             By::Weekday => GroupBy::Weekday,
             By::Hour => GroupBy::Hour,
+            By::Tag => GroupBy::Tag,
+            By::Department => GroupBy::Department,
         }
     }
 }
@@ -67,10 +71,10 @@ pub struct ReportArgs {
     /// Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]
     #[arg(long, value_name = "WHEN")]
     pub since: Option<String>,
-    /// End of the period (exclusive; a date means the end of that day) [default: now]
+    /// End of the period, included (a date means the end of that day) [default: now]
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
-    /// Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday or hour of day (weekday and hour add the workload heatmap)
+    /// Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department
     #[arg(long, value_enum, value_name = "GROUP")]
     pub by: Option<By>,
     /// Output format [default: table, or what --output's extension names: .json, .csv, .html] (the global --json means json)

@@ -30,6 +30,15 @@ pub struct ListArgs {
     /// Only tickets of these priorities (comma-separated)
     #[arg(long, short = 'p', value_delimiter = ',', value_parser = PossibleValuesParser::new(["urgent", "high", "normal", "low"]))]
     pub priority: Vec<String>,
+    /// Only tickets carrying this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Only tickets you follow (我关注的), or that NAME follows
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "me")]
+    pub watching: Option<String>,
+    /// Only tickets routed to this department
+    #[arg(long, value_name = "DEPARTMENT")]
+    pub department: Option<String>,
     /// Include recently closed tickets (archived ones are not listed)
     #[arg(long, conflicts_with = "status")]
     pub all: bool,
@@ -83,10 +92,34 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
         assignee: me(&args.assignee),
         ticket_type: args.ticket_type.clone(),
         requester: me(&args.requester),
+        tag: args
+            .tag
+            .as_deref()
+            .map(crate::domain::labels::normalize_tag)
+            .transpose()?,
+        watcher: me(&args.watching),
+        department: args.department.clone(),
     };
-    // Requesters list their own tickets only, whatever the filters say.
+    // Requesters list their own tickets only, whatever the filters say, and those they
+    // follow with `--watching`.
     let viewer = ctx.viewer(&txn)?;
-    if !viewer.is_staff() {
+    if let Some(other) = query.watcher.as_deref().filter(|w| *w != viewer.name()) {
+        if !viewer.is_staff() {
+            return Err(CommandError::denied(format!(
+                "permission denied: requesters list only the tickets they follow, not {other}'s"
+            )));
+        }
+    }
+    if let Some(department) = &args.department {
+        crate::cli::departments::check_known(ctx, department)?;
+    }
+    if !viewer.is_staff() && query.watcher.is_some() {
+        if query.requester.is_some() {
+            return Err(CommandError::invalid(
+                "--watching lists tickets you follow, not ones you requested: leave out --requester",
+            ));
+        }
+    } else if !viewer.is_staff() {
         if let Some(other) = query.requester.as_deref().filter(|r| *r != viewer.name()) {
             return Err(CommandError::denied(format!(
                 "permission denied: requesters list only their own tickets, not {other}'s"
@@ -108,6 +141,9 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
         && query.assignee.is_none()
         && query.requester.is_none()
         && query.ticket_type.is_none()
+        && query.tag.is_none()
+        && query.watcher.is_none()
+        && query.department.is_none()
     {
         let ranks: Vec<u8> = priorities.iter().map(|p| p.rank()).collect();
         let mut ids = txn.queue_ids(&query.statuses, &ranks)?;
@@ -161,6 +197,11 @@ fn archived(
     priorities: &[Priority],
 ) -> Result<(), CommandError> {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let labelled = |tags: &[String], watchers: &[String], department: Option<&String>| {
+        query.tag.as_ref().is_none_or(|t| tags.contains(t))
+            && query.watcher.as_ref().is_none_or(|w| watchers.contains(w))
+            && query.department.as_ref().is_none_or(|d| Some(d) == department)
+    };
     let matches = |fields: (&Status, &Priority, &String, &String, Option<&String>)| {
         let (status, priority, ticket_type, requester, assignee) = fields;
         query.statuses.contains(status)
@@ -178,7 +219,7 @@ fn archived(
                 &t.ticket_type,
                 &t.requester,
                 t.assignee.as_ref(),
-            ))
+            )) && labelled(&t.tags, &t.watchers, t.department.as_ref())
         })?;
         drop(store);
         if let Some(name) = &args.ticket_type {
@@ -196,7 +237,7 @@ fn archived(
             &t.ticket_type,
             &t.requester,
             t.assignee.as_ref(),
-        ))
+        )) && labelled(&t.tags, &t.watchers, t.department.as_ref())
     })?;
     drop(store);
     if let Some(name) = &args.ticket_type {

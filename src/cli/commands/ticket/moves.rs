@@ -207,6 +207,11 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
         agent: acting_agent.as_ref(),
     };
     let (mut ticket, mut event) = lifecycle::apply(&record.ticket, actor, action, ctx.now)?;
+    // A parent waits for its children, a blocked ticket for what blocks it (exit 6).
+    if ticket.status == crate::domain::Status::Closed && record.ticket.status.is_open() {
+        let holding = super::link::holding_tickets(&store, &record.ticket)?;
+        crate::domain::links::check_can_close(&record.ticket, &holding)?;
+    }
     if let Move::Transfer(_, Some(reason)) | Move::Assign(_, Some(reason)) = &requested {
         let reason = reason.trim();
         if reason.is_empty() {

@@ -69,6 +69,9 @@ pub struct NewArgs {
     /// `suggestions`). Always done on a terminal, which then asks whether to file anyway
     #[arg(long, conflicts_with = "from_json")]
     pub suggest: bool,
+    /// Tag the new ticket (repeatable or comma-separated), on top of the type's default tags
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',', value_parser = crate::cli::context::parse_tag)]
+    pub tags: Vec<String>,
 }
 
 fn parse_key_value(text: &str) -> Result<(String, String), String> {
@@ -152,6 +155,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
     let raw = gather(ctx, args, &catalog)?;
     let mut prepared = intake::prepare(&catalog, raw)?;
     prepared.assign_auto = args.assign.is_some();
+    prepared.tags = args.tags.clone();
     // Self-service (智能客服): on a terminal, or when asked, show what may already answer it.
     let on_terminal = ctx.ui.can_prompt() && !ctx.ui.is_json();
     let suggestions = if args.suggest || on_terminal {
@@ -398,6 +402,7 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
         let raw = json_to_raw(args, value.clone())?;
         let mut prepared = intake::prepare(catalog, raw)?;
         prepared.assign_auto = args.assign.is_some();
+        prepared.tags = args.tags.clone();
         let config = ctx.home.config()?;
         let store = ctx.open_store()?;
         let outcome = intake::file(ctx, &store, &config, prepared)?;
@@ -414,6 +419,7 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
             .and_then(|raw| intake::prepare(catalog, raw))
             .and_then(|mut prepared| {
                 prepared.assign_auto = args.assign.is_some();
+                prepared.tags = args.tags.clone();
                 intake::file(ctx, &store, &config, prepared)
             });
         // A refusal concerns one submission; a failing store concerns them all.

@@ -31,7 +31,6 @@ struct ShowJson<'a> {
     /// Files that came with the ticket; `stored_as` is under `attachments/<id>/` in the
     /// desk home, or null when the file was over the size limit.
     attachments: &'a [Attachment],
-    tags: &'a [String],
     /// Where the ticket stands against its SLA policy; null when no policy applies.
     sla: Option<SlaJson>,
     events: Vec<EventJson<'a>>,
@@ -123,7 +122,6 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
             ticket: TicketJson::new(ticket, archived),
             occurrences: ticket.occurrences,
             attachments: &ticket.attachments,
-            tags: &ticket.tags,
             sla: sla.as_ref().map(|status| SlaJson::new(status, ctx.now)),
             events: record.events.iter().map(EventJson::new).collect(),
         });
@@ -168,6 +166,15 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     }
     if let Some(policy) = &ticket.sla_policy {
         facts.push(("sla policy", policy.clone()));
+    }
+    if let Some(department) = &ticket.department {
+        facts.push(("department", department.clone()));
+    }
+    if let Some(into) = ticket.merged_into {
+        facts.push(("merged into", format!("#{into} (`desk ticket show {into}`)")));
+    }
+    if !ticket.watchers.is_empty() {
+        facts.push(("watchers", ticket.watchers.join(", ")));
     }
     if let Some(key) = &ticket.dedup_key {
         let occurrences = match ticket.occurrences {
@@ -232,6 +239,18 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     }
     if !ticket.tags.is_empty() {
         ui.line(format!("Tags: {}", ticket.tags.join(", ")))?;
+    }
+    if !ticket.links.is_empty() {
+        ui.line("")?;
+        ui.line("Links:")?;
+        for link in &ticket.links {
+            ui.line(format!(
+                "  {} {} {}",
+                ticket.display_id(),
+                link.kind.phrase(),
+                link.key
+            ))?;
+        }
     }
     if !ticket.attachments.is_empty() {
         ui.line("")?;
@@ -304,6 +323,22 @@ pub fn describe(event: &Event) -> String {
     }
     if let Some(score) = event.score {
         parts.push(format!("{score}/5"));
+    }
+    if let Some(watcher) = &event.watcher {
+        parts.push(watcher.clone());
+    }
+    match (event.kind, event.link, event.related) {
+        (_, Some(link), Some(other)) => parts.push(format!("{} #{other}", link.phrase())),
+        (EventKind::Merged, _, Some(other)) => parts.push(format!(
+            "#{other} merged in ({} of its events)",
+            event.merged.len()
+        )),
+        (EventKind::Split, _, Some(other)) => parts.push(format!(
+            "event {} became #{other}",
+            event.split_event.unwrap_or_default()
+        )),
+        (EventKind::Created, _, Some(other)) => parts.push(format!("split from #{other}")),
+        _ => {}
     }
     if let Some(message) = &event.message {
         parts.push(format!("“{}”", message.replace('\n', " ")));
