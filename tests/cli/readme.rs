@@ -350,3 +350,84 @@ fn the_checks_read_shell_lines_as_a_shell_would() {
     assert_eq!(slug("Secrets in config.toml"), "secrets-in-configtoml");
     assert_eq!(slug("Routing (智能分配)"), "routing-智能分配");
 }
+
+/// The tour's commands in order, each with the output the README shows for it (transcript
+/// lines after a `$ ` prompt; none for a plain `sh` block).
+fn tour(readme: &str) -> Vec<(String, Vec<String>)> {
+    let section = readme
+        .split("\n## A five-minute tour\n")
+        .nth(1)
+        .expect("README has a five-minute tour")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let mut steps: Vec<(String, Vec<String>)> = Vec::new();
+    let doc_path = root().join("README.md");
+    let mut doc = read_doc(&doc_path);
+    // Only the tour's blocks: those whose first line is in the section.
+    doc.code
+        .retain(|(_, _, content)| section.contains(content.as_str()));
+    for (_, start, content) in &doc.code {
+        let lines = logical_lines(*start, content);
+        let transcript = lines.iter().any(|(_, l)| l.starts_with("$ "));
+        for (_, line) in lines {
+            match line.strip_prefix("$ ") {
+                Some(command) => steps.push((command.to_string(), Vec::new())),
+                None if transcript => steps.last_mut().unwrap().1.push(line),
+                None if line.trim().is_empty() => {}
+                None => steps.push((line, Vec::new())),
+            }
+        }
+    }
+    steps
+}
+
+#[test]
+fn the_five_minute_tour_runs_as_shown() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let steps = tour(&readme);
+    assert!(steps.len() > 10, "the tour has only {} steps", steps.len());
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("desk");
+    let desk = assert_cmd::cargo::cargo_bin("desk");
+    // The reader's shell: `desk` on PATH, a fresh home; nothing of this process leaks in.
+    #[allow(clippy::disallowed_methods)]
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = std::env::join_paths(
+        std::iter::once(desk.parent().unwrap().to_path_buf()).chain(std::env::split_paths(&path)),
+    )
+    .unwrap();
+    for (command, shown) in steps {
+        // The tour makes its own throwaway home; the test's is already set.
+        if command.starts_with("export DESK_HOME=") {
+            continue;
+        }
+        let out = std::process::Command::new("bash")
+            .args(["-c", &command])
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PATH", &path)
+            .env("HOME", dir.path())
+            .env("DESK_HOME", &home)
+            .output()
+            .unwrap();
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.status.success(),
+            "README tour: `{command}` failed ({}):\n{printed}",
+            out.status
+        );
+        // A one-line answer is shown as desk prints it; tables depend on the time and width.
+        if let [line] = shown.as_slice() {
+            assert_eq!(
+                printed.trim(),
+                line.trim(),
+                "README tour: `{command}` prints something else"
+            );
+        }
+    }
+}
