@@ -1,5 +1,5 @@
 //! The alternative to tantivy that `desk ticket search` was measured against: an inverted
-//! index kept in a sled database (README, *Search*).
+//! index kept in a sled database (docs/search.md).
 //!
 //! Takes the first N archived tickets of a home (e.g. one made by `benches/process.sh`),
 //! tokenizes them exactly as the tantivy index does, and stores one key per posting,

@@ -1173,7 +1173,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;report' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, included (a date means the end of that day) [default: now]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, included (a date runs through the end of that day) [default: now]')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table, or what --output''s extension names: .json, .csv, .html] (the global --json means json)')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap')

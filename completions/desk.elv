@@ -1047,7 +1047,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;report'= {
             cand --since 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]'
-            cand --until 'End of the period, included (a date means the end of that day) [default: now]'
+            cand --until 'End of the period, included (a date runs through the end of that day) [default: now]'
             cand --by 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department'
             cand --format 'Output format [default: table, or what --output''s extension names: .json, .csv, .html] (the global --json means json)'
             cand --tz 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap'

@@ -811,7 +811,7 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send dead letters (or waiting messages) again at the next flush (agents)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand report" -l since -d 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]' -r
-complete -c desk -n "__fish_desk_using_subcommand report" -l until -d 'End of the period, included (a date means the end of that day) [default: now]' -r
+complete -c desk -n "__fish_desk_using_subcommand report" -l until -d 'End of the period, included (a date runs through the end of that day) [default: now]' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department' -r -f -a "type\t''
 agent\t''
 tier\t''

@@ -1,7 +1,7 @@
 //! The one error type handlers return, and how it becomes an exit code and a message.
 //!
 //! Inside, errors are typed ([`DomainError`], [`StoreError`]); here each is given its exit
-//! code from the exit-code table (README, `desk --help`), a one-line message, optional
+//! code from the exit-code table (docs/exit-codes.md, `desk --help`), a one-line message, optional
 //! detail lines, and hints.
 
 use std::fmt;
@@ -11,7 +11,7 @@ use crate::domain::template::FileError;
 use crate::domain::DomainError;
 use crate::store::StoreError;
 
-/// Exit codes, documented in the README and `desk --help`.
+/// Exit codes, documented in docs/exit-codes.md and `desk --help`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitKind {
     /// 1: unexpected failure (a bug or I/O error).

@@ -273,7 +273,7 @@ occurrence_thresholds = [5, 20, 100]   # a deduplicated problem's N-th report no
 # occurrence_threshold, or any event kind (created, commented, ...). `to`: assignee,
 # requester, leads; without `to`, the sink's own channel. Optional: `types`, `priorities`,
 # and `subject`/`text` templates with {ticket.key}, {ticket.title}, {event.actor},
-# {event.message}, {recipient}, {ticket.field.NAME}, ... (see the README).
+# {event.message}, {recipient}, {ticket.field.NAME}, ... (desk's docs/notifications.md).
 #
 # [[notify.rules]]
 # on = ["assigned", "requester_replied", "sla_warning"]

@@ -1,5 +1,5 @@
 //! Errors the domain reports. The command line maps each variant to an exit code
-//! (the exit-code table in the README); the domain itself knows nothing about exit codes.
+//! (the exit-code table in docs/exit-codes.md); the domain itself knows nothing about exit codes.
 
 use super::ticket::Status;
 

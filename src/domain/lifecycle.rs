@@ -1,4 +1,4 @@
-//! The work-order state machine (the README's *The lifecycle*):
+//! The work-order state machine (docs/tickets.md, *The lifecycle*):
 //!
 //! ```text
 //! unclaimed ──claim/assign──▶ pending ──handler reply──▶ awaiting ──confirm/close──▶ closed

@@ -7,7 +7,7 @@
 //! Every measure is about the period from `since` to `until`, both included (a date as
 //! `--until` means through the end of that day), and is attributed to the moment it
 //! happened: a ticket counts as created when it was filed, as closed when it was closed, a
-//! rating when it was given. Definitions (also in the README):
+//! rating when it was given. Definitions (also in docs/reports.md):
 //! - **created**: tickets filed in the period.
 //! - **closed**: tickets with a move to `closed` in the period (counted once per ticket,
 //!   at its last close in the period).

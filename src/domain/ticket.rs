@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::DomainError;
 
-/// The four lifecycle states (README, *The lifecycle*); their names are part of the contract.
+/// The four lifecycle states (docs/tickets.md, *The lifecycle*); their names are part of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
@@ -131,7 +131,7 @@ impl FromStr for Priority {
     }
 }
 
-/// Who may close a ticket (README, *The lifecycle*). Copied from the template when the ticket
+/// Who may close a ticket (docs/tickets.md, *Moves*). Copied from the template when the ticket
 /// is created, so editing a template later does not change the rules of tickets in flight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

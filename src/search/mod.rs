@@ -1,7 +1,7 @@
 //! Full-text search (全文检索) over every ticket, hot and archived, and the knowledge base.
 //!
 //! The engine is [tantivy](https://docs.rs/tantivy) (BM25 ranking over memory-mapped,
-//! immutable segments), in `<home>/search/index/`; README *Search* gives the measurements
+//! immutable segments), in `<home>/search/index/`; docs/search.md gives the measurements
 //! behind the choice. One index holds two kinds of documents: tickets (title, body, every
 //! reply, comment and occurrence, field values) and KB articles (title, body, tags).
 //!

@@ -333,7 +333,7 @@ const ALL_MOVES: [&str; 9] = [
     "claim", "assign", "transfer", "reply", "comment", "confirm", "close", "reopen", "rate",
 ];
 
-/// `legal_moves` in src/domain/lifecycle.rs, restated from the README's lifecycle table.
+/// `legal_moves` in src/domain/lifecycle.rs, restated from the lifecycle table in docs/tickets.md.
 fn legal(state: &str) -> &'static [&'static str] {
     match state {
         "unclaimed" => &["claim", "assign", "reply", "comment", "close"],

@@ -21,6 +21,7 @@ mod lifecycle;
 mod notify;
 mod permissions;
 mod prompts;
+mod readme;
 mod report;
 mod search;
 mod secrets;

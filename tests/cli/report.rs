@@ -772,7 +772,7 @@ fn the_window_includes_its_end_second() {
 }
 
 /// SLA met counts a ticket as missed when any `sla_breached` event exists for it, even one
-/// recorded after its close (here: after a reopen), as the README defines it.
+/// recorded after its close (here: after a reopen), as docs/reports.md defines it.
 #[test]
 fn a_breach_after_a_reopen_misses_the_sla() {
     let env = TestEnv::with_examples();

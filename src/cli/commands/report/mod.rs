@@ -71,7 +71,7 @@ pub struct ReportArgs {
     /// Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]
     #[arg(long, value_name = "WHEN")]
     pub since: Option<String>,
-    /// End of the period, included (a date means the end of that day) [default: now]
+    /// End of the period, included (a date runs through the end of that day) [default: now]
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
     /// Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department
