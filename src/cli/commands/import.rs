@@ -761,7 +761,8 @@ fn read_row(
         actor: Some(ctx.user().to_string()),
         dedup_key: None,
         over_limit: false,
-        channel: "import",
+        channel: "import".to_string(),
+        attachments: Vec::new(),
     };
     let prepared = intake::prepare(catalog, raw).map_err(|e| {
         let mut text = e.message;
