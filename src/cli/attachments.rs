@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::attachments::{stored_name, AttachmentLimits};
 pub use crate::domain::email::IncomingAttachment;
 use crate::domain::ticket::Attachment;
+use crate::domain::{transfer, Ticket};
 
 use super::error::CommandError;
 use super::home::Home;
@@ -161,4 +162,27 @@ pub fn keep(
         });
     }
     Ok((listed, written))
+}
+
+/// The `attachment` export lines (see [`transfer`]) of the files `ticket` keeps, read
+/// from the home, to follow its ticket line. A file listed but gone from disk cannot be
+/// carried: it is named in `missing` and left out. A file that cannot be read is an error,
+/// with its path.
+pub fn export_lines(
+    home: &Home,
+    ticket: &Ticket,
+    missing: &mut Vec<String>,
+) -> Result<Vec<String>, (PathBuf, std::io::Error)> {
+    let mut lines = Vec::new();
+    for name in ticket.attachments.iter().filter_map(|f| f.stored_as.as_deref()) {
+        let path = home.attachments_dir(ticket.id).join(name);
+        match fs::read(&path) {
+            Ok(bytes) => lines.push(transfer::attachment_line(ticket.id, name, &bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                missing.push(format!("{}: {} is missing", ticket.display_id(), path.display()));
+            }
+            Err(e) => return Err((path, e)),
+        }
+    }
+    Ok(lines)
 }
