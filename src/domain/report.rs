@@ -152,6 +152,8 @@ pub enum GroupBy {
     Priority,
     /// The requester.
     Requester,
+    /// The channel the ticket came through (`cli`, `email`, `web`…).
+    Channel,
     /// The day (`2026-03-02`) each measured moment fell on, in the report's time zone.
     Day,
     /// The ISO week (`2026-W10`) each measured moment fell in.
@@ -163,12 +165,13 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 9] = [
+    pub const ALL: [GroupBy; 10] = [
         GroupBy::Type,
         GroupBy::Agent,
         GroupBy::Tier,
         GroupBy::Priority,
         GroupBy::Requester,
+        GroupBy::Channel,
         GroupBy::Day,
         GroupBy::Week,
         GroupBy::Weekday,
@@ -182,6 +185,7 @@ impl GroupBy {
             GroupBy::Tier => "tier",
             GroupBy::Priority => "priority",
             GroupBy::Requester => "requester",
+            GroupBy::Channel => "channel",
             GroupBy::Day => "day",
             GroupBy::Week => "week",
             GroupBy::Weekday => "weekday",
@@ -215,7 +219,7 @@ impl FromStr for GroupBy {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         GroupBy::ALL.into_iter().find(|g| g.as_str() == s).ok_or_else(|| {
             DomainError::invalid(format!(
-                "unknown grouping `{s}` (expected type, agent, tier, priority, requester, day, week, weekday or hour)"
+                "unknown grouping `{s}` (expected type, agent, tier, priority, requester, channel, day, week, weekday or hour)"
             ))
         })
     }
@@ -223,6 +227,9 @@ impl FromStr for GroupBy {
 
 /// The group name for tickets nobody owns (`--by agent`).
 pub const UNASSIGNED: &str = "(unassigned)";
+
+/// The group name for tickets filed before channels were recorded (`--by channel`).
+pub const NO_CHANNEL: &str = "(unrecorded)";
 
 /// Hour-of-day group names.
 const HOURS: [&str; 24] = [
@@ -250,6 +257,8 @@ pub struct ReportTicket {
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub sla_policy: Option<String>,
+    #[serde(default)]
+    pub channel: Option<String>,
 }
 
 /// The parts of an event a report reads (no messages, fields or reasons).
@@ -285,6 +294,7 @@ impl From<&Ticket> for ReportTicket {
             assignee: t.assignee.clone(),
             created_at: t.created_at,
             sla_policy: t.sla_policy.clone(),
+            channel: t.channel.clone(),
         }
     }
 }
@@ -665,6 +675,7 @@ impl<'a> ReportBuilder<'a> {
                 GroupBy::Priority => Cow::Borrowed(ticket.priority.as_str()),
                 GroupBy::Tier => Cow::Borrowed(tier),
                 GroupBy::Requester => Cow::Borrowed(ticket.requester.as_str()),
+                GroupBy::Channel => Cow::Borrowed(ticket.channel.as_deref().unwrap_or(NO_CHANNEL)),
                 GroupBy::Agent => Cow::Borrowed(
                     match closing {
                         Some(close) => assignee_at(close.seq).or(ticket.assignee.as_deref()),
