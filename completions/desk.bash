@@ -2943,7 +2943,7 @@ _desk() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "type agent tier priority requester day week weekday hour" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "type agent tier priority requester channel day week weekday hour" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3626,7 +3626,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__comment)
-            opts="-m -q -h --message --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --message --attach --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3637,6 +3637,10 @@ _desk() {
                     return 0
                     ;;
                 -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4024,7 +4028,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__new)
-            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --assign --suggest --home --as --json --quiet --no-input --color --help"
+            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --attach --channel --assign --suggest --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4075,6 +4079,14 @@ _desk() {
                     return 0
                     ;;
                 --from-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4192,7 +4204,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__reply)
-            opts="-m -q -h --message --kb --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --message --kb --attach --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4207,6 +4219,10 @@ _desk() {
                     return 0
                     ;;
                 --kb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
