@@ -117,6 +117,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--requester', '--requester', [CompletionResultType]::ParameterName, 'File on behalf of this requester (agents only) [default: the acting user]')
             [CompletionResult]::new('--dedup-key', '--dedup-key', [CompletionResultType]::ParameterName, 'Deduplicate: if an open ticket has this key, record an occurrence on it instead')
             [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file (repeatable). Limits per file and per ticket: `[attachments]` in config.toml')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Name the channel the ticket came through, for `report --by channel`: a lowercase word such as web, im or ci [default: cli; json with --from-json, where a `channel` key wins]')
             [CompletionResult]::new('--assign', '--assign', [CompletionResultType]::ParameterName, 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the new ticket (repeatable or comma-separated), on top of the type''s default tags')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
@@ -224,6 +226,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article')
             [CompletionResult]::new('--kb', '--kb', [CompletionResultType]::ParameterName, 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file to the reply (repeatable). Limits: `[attachments]` in config.toml')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -238,6 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;ticket;comment' {
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message; `-` reads standard input')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file to the note (repeatable; agents see it, requesters do not)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1174,7 +1178,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;report' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, included (a date runs through the end of that day) [default: now]')
-            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, channel (cli, email, web…), day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table, or what --output''s extension names: .json, .csv, .html] (the global --json means json)')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE instead of stdout (e.g. report.html)')

@@ -3104,7 +3104,7 @@ _desk() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "type agent tier priority requester day week weekday hour tag department" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "type agent tier priority requester channel day week weekday hour tag department" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3787,7 +3787,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__comment)
-            opts="-m -q -h --message --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --message --attach --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3798,6 +3798,10 @@ _desk() {
                     return 0
                     ;;
                 -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4355,7 +4359,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__new)
-            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --assign --suggest --tag --home --as --json --quiet --no-input --color --help"
+            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --attach --channel --assign --suggest --tag --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4406,6 +4410,14 @@ _desk() {
                     return 0
                     ;;
                 --from-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4527,7 +4539,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__reply)
-            opts="-m -q -h --message --kb --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --message --kb --attach --home --as --json --quiet --no-input --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4542,6 +4554,10 @@ _desk() {
                     return 0
                     ;;
                 --kb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

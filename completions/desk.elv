@@ -111,6 +111,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --requester 'File on behalf of this requester (agents only) [default: the acting user]'
             cand --dedup-key 'Deduplicate: if an open ticket has this key, record an occurrence on it instead'
             cand --from-json 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines'
+            cand --attach 'Attach a file (repeatable). Limits per file and per ticket: `[attachments]` in config.toml'
+            cand --channel 'Name the channel the ticket came through, for `report --by channel`: a lowercase word such as web, im or ci [default: cli; json with --from-json, where a `channel` key wins]'
             cand --assign 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)'
             cand --tag 'Tag the new ticket (repeatable or comma-separated), on top of the type''s default tags'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
@@ -212,6 +214,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -m 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article'
             cand --message 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article'
             cand --kb 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted'
+            cand --attach 'Attach a file to the reply (repeatable). Limits: `[attachments]` in config.toml'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
@@ -225,6 +228,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;ticket;comment'= {
             cand -m 'The message; `-` reads standard input'
             cand --message 'The message; `-` reads standard input'
+            cand --attach 'Attach a file to the note (repeatable; agents see it, requesters do not)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
@@ -1048,7 +1052,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;report'= {
             cand --since 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]'
             cand --until 'End of the period, included (a date runs through the end of that day) [default: now]'
-            cand --by 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department'
+            cand --by 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, channel (cli, email, web…), day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department'
             cand --format 'Output format [default: table, or what --output''s extension names: .json, .csv, .html] (the global --json means json)'
             cand --tz 'Time zone (IANA name, e.g. Asia/Shanghai) for days, weeks, weekdays, hours and the heatmap'
             cand -o 'Write the report to FILE instead of stdout (e.g. report.html)'

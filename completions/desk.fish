@@ -110,6 +110,8 @@ low\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l requester -d 'File on behalf of this requester (agents only) [default: the acting user]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l dedup-key -d 'Deduplicate: if an open ticket has this key, record an occurrence on it instead' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l from-json -d 'Read tickets as JSON from FILE (`-` for standard input): one object, or JSON Lines' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l attach -d 'Attach a file (repeatable). Limits per file and per ticket: `[attachments]` in config.toml' -r -F
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l channel -d 'Name the channel the ticket came through, for `report --by channel`: a lowercase word such as web, im or ci [default: cli; json with --from-json, where a `channel` key wins]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l assign -d 'Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)' -r -f -a "auto\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l tag -d 'Tag the new ticket (repeatable or comma-separated), on top of the type\'s default tags' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -197,6 +199,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l kb -d 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l attach -d 'Attach a file to the reply (repeatable). Limits: `[attachments]` in config.toml' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -207,6 +210,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s m -l message -d 'The message; `-` reads standard input' -r
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l attach -d 'Attach a file to the note (repeatable; agents see it, requesters do not)' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -812,11 +816,12 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand report" -l since -d 'Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]' -r
 complete -c desk -n "__fish_desk_using_subcommand report" -l until -d 'End of the period, included (a date runs through the end of that day) [default: now]' -r
-complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department' -r -f -a "type\t''
+complete -c desk -n "__fish_desk_using_subcommand report" -l by -d 'Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, channel (cli, email, web…), day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department' -r -f -a "type\t''
 agent\t''
 tier\t''
 priority\t''
 requester\t''
+channel\t''
 day\t''
 week\t''
 weekday\t''

@@ -29,7 +29,7 @@ else
     run_url="${CI_JOB_URL:-${CI_RUN_URL:-}}"
 fi
 
-args=(ticket new --type ci-failure -q
+args=(ticket new --type ci-failure -q --channel ci
       --title "CI failed: $repo $job on $branch"
       --dedup-key "ci:$repo:$job:$branch"
       --field "repo=$repo" --field "job=$job" --field "branch=$branch")

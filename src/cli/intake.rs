@@ -15,16 +15,16 @@ use std::fs;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::domain::attachments::AttachmentLimits;
 use crate::domain::config::Config;
-pub use crate::domain::email::IncomingAttachment;
 use crate::domain::lifecycle::{self, NewTicket};
 use crate::domain::people::{canonical_requester, validate_name};
 use crate::domain::template::Template;
-use crate::domain::ticket::Attachment;
 use crate::domain::tier::Tier;
 use crate::domain::{Priority, Role, Ticket};
 use crate::store::{Store, Txn};
 
+use super::attachments::{self, IncomingAttachment};
 use super::commands::assign::auto::{route_one, Routed};
 use super::context::Context;
 use super::error::{did_you_mean, CommandError, ExitKind};
@@ -46,8 +46,12 @@ pub struct Prepared<'t> {
     pub dedup_key: Option<String>,
     /// File past the requester's rate limit (leads and admins only).
     pub over_limit: bool,
-    pub channel: &'static str,
+    /// How it arrived: `cli`, `json`, `email`, `import`, or a script's own name for it.
+    pub channel: String,
     pub attachments: Vec<IncomingAttachment>,
+    /// Files within these limits are kept, the others only listed; None: `[attachments]`
+    /// (which `--attach` files were already checked against, so all are kept).
+    pub keep_limits: Option<AttachmentLimits>,
     /// The e-mail's Message-ID, so replies thread onto the ticket.
     pub message_id: Option<String>,
     /// The closed ticket this one follows up (mail answering a closed ticket).
@@ -71,7 +75,8 @@ pub struct Raw {
     pub actor: Option<String>,
     pub dedup_key: Option<String>,
     pub over_limit: bool,
-    pub channel: &'static str,
+    pub channel: String,
+    pub attachments: Vec<IncomingAttachment>,
 }
 
 pub struct Outcome {
@@ -155,6 +160,9 @@ pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, Comma
         }
         None => None,
     };
+    if let Err(error) = lifecycle::validate_channel(&raw.channel) {
+        problems.push(error.to_string());
+    }
     let dedup_key = raw.dedup_key.map(|key| key.trim().to_string());
     if dedup_key.as_deref() == Some("") {
         problems.push("the dedup key is empty".to_string());
@@ -171,7 +179,8 @@ pub fn prepare<'t>(catalog: &'t Catalog, raw: Raw) -> Result<Prepared<'t>, Comma
             dedup_key,
             over_limit: raw.over_limit,
             channel: raw.channel,
-            attachments: Vec::new(),
+            attachments: raw.attachments,
+            keep_limits: None,
             message_id: None,
             follows_up: None,
             assign_auto: false,
@@ -200,6 +209,7 @@ pub fn file(
     prepared: Prepared<'_>,
 ) -> Result<Outcome, CommandError> {
     let template = prepared.template;
+    let keep_limits = prepared.keep_limits.unwrap_or(config.attachments);
     let mut txn = store.txn();
     let actor = prepared.actor.as_deref().unwrap_or(ctx.user());
     let requester = prepared.requester.as_deref().unwrap_or(actor);
@@ -252,12 +262,23 @@ pub fn file(
             } else {
                 format!("{}\n\n{}", prepared.title, prepared.body)
             };
-            let (ticket, mut event) =
+            let (mut ticket, mut event) =
                 lifecycle::record_occurrence(&current, actor, &details, prepared.fields, ctx.now);
-            event.channel = Some(prepared.channel.to_string());
+            event.channel = Some(prepared.channel.clone());
+            // The files of a repeated report (a CI job's log of this run) go with its occurrence.
+            let (added, written) = attachments::keep(
+                &ctx.home,
+                id,
+                ticket.attachments.len(),
+                event.seq,
+                &prepared.attachments,
+                &keep_limits,
+            )?;
+            ticket.attachments.extend(added);
             txn.put_ticket(&ticket)?;
             txn.append_event(id, &event);
             txn.commit()?;
+            written.keep();
             return Ok(Outcome {
                 ticket,
                 deduplicated: true,
@@ -290,7 +311,8 @@ pub fn file(
     }
 
     let id = txn.allocate_ticket_id()?;
-    let attachments = store_attachments(ctx, config, id, 0, &prepared.attachments)?;
+    // The `created` event is the ticket's first, seq 0.
+    let (attachments, written) = attachments::keep(&ctx.home, id, 0, 0, &prepared.attachments, &keep_limits)?;
     let requested = prepared.priority.unwrap_or(template.priority);
     let (ticket, mut event) = lifecycle::create(
         id,
@@ -305,7 +327,7 @@ pub fn file(
             fields: prepared.fields,
             dedup_key: prepared.dedup_key,
             sla_policy: tier.sla.clone().or_else(|| template.sla.clone()),
-            channel: Some(prepared.channel.to_string()),
+            channel: Some(prepared.channel),
             attachments,
         },
         actor,
@@ -331,11 +353,9 @@ pub fn file(
     } else {
         (ticket, None)
     };
-    if let Err(error) = txn.commit() {
-        // The ticket does not exist; neither should its files.
-        let _ = fs::remove_dir_all(ctx.home.attachments_dir(id));
-        return Err(error.into());
-    }
+    // If the commit fails, `written` goes with the ticket: the files are removed.
+    txn.commit()?;
+    written.keep();
     Ok(Outcome {
         ticket,
         deduplicated: false,
@@ -374,46 +394,4 @@ fn rate_limited(
             ))
             .with_hint("a lead or admin can file it for them past the limit with --over-limit")
     }
-}
-
-/// Keep attachments within the size limit as files; list all of them on the ticket.
-/// Files are numbered after the `already` ones the ticket has, so names never collide.
-pub fn store_attachments(
-    ctx: &Context,
-    config: &Config,
-    id: u64,
-    already: usize,
-    incoming: &[IncomingAttachment],
-) -> Result<Vec<Attachment>, CommandError> {
-    let mut listed = Vec::new();
-    for (n, file) in incoming.iter().enumerate().map(|(n, f)| (n + already, f)) {
-        let size = file.bytes.len() as u64;
-        let stored_as = if size <= config.email.max_attachment_bytes {
-            let dir = ctx.home.attachments_dir(id);
-            fs::create_dir_all(&dir)?;
-            let safe: String = file
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            let stored = format!("{}-{safe}", n + 1);
-            fs::write(dir.join(&stored), &file.bytes)?;
-            Some(stored)
-        } else {
-            None
-        };
-        listed.push(Attachment {
-            name: file.name.clone(),
-            size,
-            content_type: file.content_type.clone(),
-            stored_as,
-        });
-    }
-    Ok(listed)
 }

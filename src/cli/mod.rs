@@ -1,6 +1,7 @@
 //! The `desk` command line: clap definitions, dispatch, and the edge where errors become
 //! exit codes. Handlers live in [`commands`], one module per subcommand group.
 
+pub mod attachments;
 pub mod commands;
 pub mod context;
 pub mod departments;

@@ -1,12 +1,12 @@
 //! Who may see what (the visibility half of the permission matrix; the moves half is in
 //! [`super::lifecycle`]).
 //!
-//! | viewer    | tickets                         | internal comments | routing reasons | people's contacts |
-//! |-----------|---------------------------------|-------------------|-----------------|-------------------|
-//! | requester | requested or followed (watcher) | no                | no              | their own only    |
-//! | agent     | all                             | yes               | yes             | yes               |
-//! | lead      | all                             | yes               | yes             | yes               |
-//! | admin     | all                             | yes               | yes             | yes               |
+//! | viewer    | tickets                         | internal comments (and their files) | routing reasons | people's contacts |
+//! |-----------|---------------------------------|-------------------------------------|-----------------|-------------------|
+//! | requester | requested or followed (watcher) | no                                  | no              | their own only    |
+//! | agent     | all                             | yes                                 | yes             | yes               |
+//! | lead      | all                             | yes                                 | yes             | yes               |
+//! | admin     | all                             | yes                                 | yes             | yes               |
 //!
 //! A requester added as a watcher reads the ticket as its requester does (show, log,
 //! `list --watching`); search and `list` without `--watching` cover requested tickets only.
@@ -17,7 +17,7 @@
 
 use super::event::{Event, EventKind};
 use super::people::{Agent, Role};
-use super::ticket::Ticket;
+use super::ticket::{Attachment, Ticket};
 
 /// The acting user as the visibility rules see them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +91,28 @@ impl Viewer {
             .collect()
     }
 
+    /// The files of a visible ticket this viewer may see: a file that came with an internal
+    /// note is as internal as the note. `events` is the whole history. A file whose event is
+    /// not in the history is shown to staff only; one from before events were recorded on
+    /// files came with the ticket or a requester's mail, and is shown.
+    pub fn visible_attachments<'t>(
+        &self,
+        attachments: &'t [Attachment],
+        events: &[Event],
+    ) -> Vec<&'t Attachment> {
+        attachments
+            .iter()
+            .filter(|file| match file.event {
+                _ if self.is_staff() => true,
+                None => true,
+                Some(seq) => events
+                    .iter()
+                    .find(|e| e.seq == seq)
+                    .is_some_and(|e| self.can_see_event(e)),
+            })
+            .collect()
+    }
+
     /// Whether this viewer may read another person's details (tier, contacts, tickets).
     pub fn can_see_person(&self, person: &str) -> bool {
         self.is_staff() || self.name() == person
@@ -132,6 +154,30 @@ mod tests {
         assert!(shown.iter().all(|e| e.reason.is_none()));
         assert!(!carol.can_see_person("erik"));
         assert!(carol.can_see_person("carol"));
+
+        let file = |name: &str, event: Option<u32>| Attachment {
+            name: name.into(),
+            size: 1,
+            content_type: "text/plain".into(),
+            stored_as: None,
+            event,
+        };
+        let mut events = events;
+        for (seq, event) in events.iter_mut().enumerate() {
+            event.seq = seq as u32;
+        }
+        let files = [
+            file("old.txt", None),
+            file("note.txt", Some(1)),
+            file("reply.txt", Some(3)),
+            file("lost.txt", Some(9)),
+        ];
+        let names: Vec<&str> = carol
+            .visible_attachments(&files, &events)
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["old.txt", "reply.txt"]);
     }
 
     #[test]
@@ -151,6 +197,14 @@ mod tests {
         assert!(bob.can_see_ticket_of("erik"));
         let events = vec![Event::new(EventKind::Commented, "bob", at)];
         assert_eq!(bob.visible_events(&events).len(), 1);
+        let note = Attachment {
+            name: "note.txt".into(),
+            size: 1,
+            content_type: "text/plain".into(),
+            stored_as: None,
+            event: Some(0),
+        };
+        assert_eq!(bob.visible_attachments(&[note], &events).len(), 1);
         assert!(bob.can_see_person("erik"));
     }
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use super::attachments::AttachmentLimits;
 use super::notify::NotifyConfig;
 use super::notify_config::RawNotify;
 use super::routing::{OnOffline, RoutingConfig, Strategy};
@@ -21,6 +22,8 @@ pub struct Config {
     /// Requester tiers by name.
     pub tiers: BTreeMap<String, Tier>,
     pub email: EmailConfig,
+    /// Size limits on the files of one message, every channel (`[attachments]`).
+    pub attachments: AttachmentLimits,
     /// How `desk assign` routes tickets to agents (`[routing]`).
     pub routing: RoutingConfig,
     /// SLA policies and business-hours calendars.
@@ -70,7 +73,8 @@ pub struct RequesterConfig {
 pub struct EmailConfig {
     /// The ticket type new tickets from e-mail get.
     pub template: String,
-    /// Attachments larger than this are listed but their bytes are not kept.
+    /// Mail attachments larger than this are listed but their bytes are not kept (a
+    /// tighter limit than `[attachments] max_file_size` for mail, which anyone can send).
     pub max_attachment_bytes: u64,
 }
 
@@ -90,6 +94,7 @@ impl Default for Config {
                 template: "customer-complaint".to_string(),
                 max_attachment_bytes: 5 * 1024 * 1024,
             },
+            attachments: AttachmentLimits::default(),
             routing: RoutingConfig::default(),
             sla: SlaConfig {
                 default_policy: "standard".to_string(),
@@ -103,6 +108,18 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The limits under which a mail's attachments are kept: `[attachments]`, with a file
+    /// no larger than `[email] max_attachment_bytes` either.
+    pub fn mail_attachment_limits(&self) -> AttachmentLimits {
+        AttachmentLimits {
+            max_file_size: self
+                .attachments
+                .max_file_size
+                .min(self.email.max_attachment_bytes),
+            max_total_size: self.attachments.max_total_size,
+        }
+    }
+
     /// The tier called `name`; a name the config does not define restricts nothing.
     pub fn tier(&self, name: &str) -> Tier {
         self.tiers
@@ -222,8 +239,16 @@ escalation = { notify_lead = true, tag = "sla-breached" }
 [email]
 # `desk ingest email` files new tickets of this type.
 template = "customer-complaint"
-# Attachments up to this size are stored; larger ones are only listed.
+# Mail attachments up to this size (bytes) are stored; larger ones are only listed.
 max_attachment_bytes = 5242880
+
+[attachments]
+# Files that come with a ticket, a reply or a note (`--attach FILE`, e-mail). A size is a
+# number of bytes or a text with a unit: "10 MiB", "500 KiB", "1 GB". `--attach` refuses a
+# file over a limit (exit 5, nothing written); mail, which cannot be refused, keeps such a
+# file listed without its bytes.
+max_file_size = "10 MiB"      # one file
+max_total_size = "25 MiB"     # all the files of one message together
 
 [notify]
 # Every event is queued in the store's outbox with the event itself; `desk notify flush`
@@ -351,6 +376,8 @@ struct RawConfig {
     #[serde(default)]
     email: RawEmail,
     #[serde(default)]
+    attachments: RawAttachments,
+    #[serde(default)]
     routing: RawRouting,
     #[serde(default)]
     sla: RawSla,
@@ -405,6 +432,38 @@ struct RawTier {
 struct RawEmail {
     template: Option<String>,
     max_attachment_bytes: Option<u64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAttachments {
+    max_file_size: Option<toml::Spanned<RawSize>>,
+    max_total_size: Option<toml::Spanned<RawSize>>,
+}
+
+/// A size as written: bytes, or a text with a unit (`"10 MiB"`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawSize {
+    Bytes(u64),
+    Text(String),
+}
+
+impl RawSize {
+    fn bytes(&self) -> Result<u64, String> {
+        match self {
+            RawSize::Bytes(bytes) => Ok(*bytes),
+            RawSize::Text(text) => text
+                .trim()
+                .parse::<bytesize::ByteSize>()
+                .map(|size| size.as_u64())
+                .map_err(|_| {
+                    format!(
+                        "`{text}` is not a size (write e.g. \"10 MiB\", \"500 KiB\" or a number of bytes)"
+                    )
+                }),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -565,6 +624,26 @@ impl Config {
         if let Some(max) = raw.email.max_attachment_bytes {
             config.email.max_attachment_bytes = max;
         }
+        for (key, value) in [
+            ("max_file_size", raw.attachments.max_file_size),
+            ("max_total_size", raw.attachments.max_total_size),
+        ] {
+            let Some(value) = value else { continue };
+            let bytes = value
+                .get_ref()
+                .bytes()
+                .map_err(|e| at(value.span(), format!("attachments.{key}: {e}")))?;
+            if bytes == 0 {
+                return Err(at(
+                    value.span(),
+                    format!("attachments.{key} must be more than 0 bytes"),
+                ));
+            }
+            match key {
+                "max_file_size" => config.attachments.max_file_size = bytes,
+                _ => config.attachments.max_total_size = bytes,
+            }
+        }
         parse_routing(raw.routing, &mut config.routing, &at)?;
         Ok(config)
     }
@@ -700,11 +779,32 @@ mod tests {
     fn the_written_default_parses_with_its_tiers() {
         let config = Config::parse("config.toml", DEFAULT_CONFIG_TOML).unwrap();
         assert_eq!(config.archive, Config::default().archive);
+        assert_eq!(config.attachments, AttachmentLimits::default());
         assert_eq!(config.tiers.len(), 4);
         assert_eq!(config.tiers["vip"].priority_boost, 1);
         assert_eq!(config.tiers["standard"].rate_limits[0].count, 20);
         assert!(!config.tier("internal").allows_type("customer-complaint"));
         assert!(config.tier("undefined").allows_type("anything"));
+    }
+
+    #[test]
+    fn attachment_limits_take_bytes_or_units_and_bad_ones_are_located() {
+        let config = Config::parse(
+            "c.toml",
+            "[attachments]\nmax_file_size = 2048\nmax_total_size = \"1 MiB\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.attachments.max_file_size, 2048);
+        assert_eq!(config.attachments.max_total_size, 1024 * 1024);
+        let e = Config::parse("c.toml", "[attachments]\nmax_file_size = \"lots\"\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(
+            e.to_string()
+                .contains("attachments.max_file_size: `lots` is not a size"),
+            "{e}"
+        );
+        let e = Config::parse("c.toml", "[attachments]\nmax_total_size = 0\n").unwrap_err();
+        assert!(e.to_string().contains("must be more than 0 bytes"), "{e}");
     }
 
     #[test]

@@ -388,6 +388,26 @@ pub fn validate_title(title: &str) -> Result<String, DomainError> {
     Ok(title.to_string())
 }
 
+/// Channel names are one lowercase word of at most this many characters.
+pub const CHANNEL_MAX_CHARS: usize = 32;
+
+/// Check a channel name (`ticket new --channel web`): a lowercase word, letters first,
+/// then letters, digits, `-` or `_`, so reports group by names that read alike everywhere.
+pub fn validate_channel(name: &str) -> Result<(), DomainError> {
+    let word = name.len() <= CHANNEL_MAX_CHARS
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'));
+    if word {
+        Ok(())
+    } else {
+        Err(DomainError::invalid(format!(
+            "channel `{name}` is not a lowercase word (a-z first, then a-z, 0-9, - or _; at most {CHANNEL_MAX_CHARS}), e.g. web or im"
+        )))
+    }
+}
+
 /// A new ticket with id `id`, filed by `actor`, and its `created` event.
 pub fn create(id: u64, new: NewTicket, actor: &str, now: DateTime<Utc>) -> (Ticket, Event) {
     let ticket = Ticket {
@@ -619,6 +639,25 @@ mod tests {
             merged_into: None,
             merged_dedup_keys: Vec::new(),
             department: None,
+        }
+    }
+
+    #[test]
+    fn channels_are_lowercase_words() {
+        for good in ["cli", "web", "im", "ci", "wechat-bot", "a_1"] {
+            assert!(validate_channel(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "Web",
+            "1web",
+            "-web",
+            "web site",
+            "web/x",
+            "网页",
+            &"x".repeat(33),
+        ] {
+            assert!(validate_channel(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -4,6 +4,7 @@
 //! on time take `now`, so callers (and tests) decide what time it is.
 
 pub mod access;
+pub mod attachments;
 pub mod audit;
 pub mod calendar;
 pub mod config;

@@ -152,6 +152,8 @@ pub enum GroupBy {
     Priority,
     /// The requester.
     Requester,
+    /// The channel the ticket came through (`cli`, `email`, `web`…).
+    Channel,
     /// The day (`2026-03-02`) each measured moment fell on, in the report's time zone.
     Day,
     /// The ISO week (`2026-W10`) each measured moment fell in.
@@ -168,12 +170,13 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 11] = [
+    pub const ALL: [GroupBy; 12] = [
         GroupBy::Type,
         GroupBy::Agent,
         GroupBy::Tier,
         GroupBy::Priority,
         GroupBy::Requester,
+        GroupBy::Channel,
         GroupBy::Day,
         GroupBy::Week,
         GroupBy::Weekday,
@@ -189,6 +192,7 @@ impl GroupBy {
             GroupBy::Tier => "tier",
             GroupBy::Priority => "priority",
             GroupBy::Requester => "requester",
+            GroupBy::Channel => "channel",
             GroupBy::Day => "day",
             GroupBy::Week => "week",
             GroupBy::Weekday => "weekday",
@@ -224,7 +228,7 @@ impl FromStr for GroupBy {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         GroupBy::ALL.into_iter().find(|g| g.as_str() == s).ok_or_else(|| {
             DomainError::invalid(format!(
-                "unknown grouping `{s}` (expected type, agent, tier, priority, requester, day, week, weekday, hour, tag or department)"
+                "unknown grouping `{s}` (expected type, agent, tier, priority, requester, channel, day, week, weekday, hour, tag or department)"
             ))
         })
     }
@@ -238,6 +242,9 @@ pub const UNTAGGED: &str = "(untagged)";
 
 /// The group name for tickets routed to no department (`--by department`).
 pub const NO_DEPARTMENT: &str = "(no department)";
+
+/// The group name for tickets filed before channels were recorded (`--by channel`).
+pub const NO_CHANNEL: &str = "(unrecorded)";
 
 /// Hour-of-day group names.
 const HOURS: [&str; 24] = [
@@ -265,6 +272,8 @@ pub struct ReportTicket {
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub sla_policy: Option<String>,
+    #[serde(default)]
+    pub channel: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
@@ -306,6 +315,7 @@ impl From<&Ticket> for ReportTicket {
             sla_policy: t.sla_policy.clone(),
             tags: t.tags.clone(),
             department: t.department.clone(),
+            channel: t.channel.clone(),
         }
     }
 }
@@ -686,6 +696,7 @@ impl<'a> ReportBuilder<'a> {
                 GroupBy::Priority => Cow::Borrowed(ticket.priority.as_str()),
                 GroupBy::Tier => Cow::Borrowed(tier),
                 GroupBy::Requester => Cow::Borrowed(ticket.requester.as_str()),
+                GroupBy::Channel => Cow::Borrowed(ticket.channel.as_deref().unwrap_or(NO_CHANNEL)),
                 GroupBy::Agent => Cow::Borrowed(
                     match closing {
                         Some(close) => assignee_at(close.seq).or(ticket.assignee.as_deref()),

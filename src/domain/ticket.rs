@@ -198,10 +198,11 @@ pub struct Ticket {
     /// The SLA policy that applies: the tier's, else the template's (None: the default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_policy: Option<String>,
-    /// How the ticket arrived: `cli`, `json` or `email`.
+    /// How the ticket arrived: `cli`, `json`, `email`, `import`, or the name a script gave
+    /// with `ticket new --channel` (`web`, `im`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
-    /// Files that came with the ticket (e-mail attachments).
+    /// Files that came with the ticket, its replies and notes (`--attach`, e-mail).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
     /// How many times the problem was reported under the dedup key, the first included.
@@ -272,6 +273,11 @@ pub struct Attachment {
     /// File name under `attachments/<id>/`, or None when it was over the size limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stored_as: Option<String>,
+    /// The `seq` of the event it came with (the creation, a reply, an internal note), so it
+    /// is shown to whoever may see that event. None on files from before this was recorded,
+    /// which all came with the ticket or a requester's mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<u32>,
 }
 
 fn one() -> u32 {

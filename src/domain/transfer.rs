@@ -9,17 +9,25 @@
 //! {"record":"requester","requester":{...}}                                   Requester as stored
 //! {"record":"kb","article":{...}}                                            KB article as stored
 //! {"record":"ticket","ticket":{...},"events":[...]}                          a ticket and its history
+//! {"record":"attachment","ticket_id":7,"stored_as":"1-log.txt","size":34,
+//!  "sha256":"…","content":"<base64>"}                                        a kept file of the ticket before
 //! ```
 //!
 //! The ticket line is the store's archived form of a ticket (ticket + events) with the tag;
 //! archive retention writes the same lines, so a purged archive imports like an export.
+//! Each file a ticket keeps under `attachments/<id>/` follows its ticket line as an
+//! `attachment` record, its bytes in standard base64 with their SHA-256, so an export
+//! carries the files too. (Readers from before attachment records refuse those lines.)
 
 use std::collections::BTreeMap;
 
+use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
+use super::attachments::is_stored_name;
 use super::kb::Article;
 use super::lifecycle::validate_title;
 use super::people::{validate_name, validate_skill};
@@ -61,6 +69,16 @@ struct TicketLine<'a> {
     record: &'static str,
     ticket: &'a Ticket,
     events: &'a [Event],
+}
+
+#[derive(Serialize)]
+struct AttachmentLine<'a> {
+    record: &'static str,
+    ticket_id: u64,
+    stored_as: &'a str,
+    size: u64,
+    sha256: String,
+    content: String,
 }
 
 fn line<T: Serialize>(value: &T) -> String {
@@ -107,6 +125,22 @@ pub fn ticket_line(ticket: &Ticket, events: &[Event]) -> String {
     })
 }
 
+/// A kept file of ticket `ticket_id`, as one line (after the ticket's own).
+pub fn attachment_line(ticket_id: u64, stored_as: &str, bytes: &[u8]) -> String {
+    line(&AttachmentLine {
+        record: "attachment",
+        ticket_id,
+        stored_as,
+        size: bytes.len() as u64,
+        sha256: sha256_hex(bytes),
+        content: base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// One line of an export, read back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportRecord {
@@ -120,6 +154,13 @@ pub enum ExportRecord {
     Ticket {
         ticket: Box<Ticket>,
         events: Vec<Event>,
+    },
+    /// A kept file of a ticket: its name under `attachments/<ticket_id>/` and its bytes,
+    /// checked against the size and SHA-256 the line gives.
+    Attachment {
+        ticket_id: u64,
+        stored_as: String,
+        bytes: Vec<u8>,
     },
 }
 
@@ -142,6 +183,16 @@ struct AnyLine {
     ticket: Option<Ticket>,
     #[serde(default)]
     events: Option<Vec<Event>>,
+    #[serde(default)]
+    ticket_id: Option<u64>,
+    #[serde(default)]
+    stored_as: Option<String>,
+    #[serde(default)]
+    size: Option<u64>,
+    #[serde(default)]
+    sha256: Option<String>,
+    #[serde(default)]
+    content: Option<String>,
 }
 
 /// Parse one line of an export; the error says what is wrong with it.
@@ -164,8 +215,38 @@ pub fn parse_line(text: &str) -> Result<ExportRecord, String> {
             ticket: Box::new(any.ticket.ok_or_else(|| missing("ticket"))?),
             events: any.events.ok_or_else(|| missing("events"))?,
         }),
+        "attachment" => {
+            let ticket_id = any.ticket_id.ok_or_else(|| missing("ticket_id"))?;
+            let stored_as = any.stored_as.clone().ok_or_else(|| missing("stored_as"))?;
+            let size = any.size.ok_or_else(|| missing("size"))?;
+            let sha256 = any.sha256.as_deref().ok_or_else(|| missing("sha256"))?;
+            let content = any.content.as_deref().ok_or_else(|| missing("content"))?;
+            let what = format!("attachment {stored_as} of ticket {ticket_id}");
+            if !is_stored_name(&stored_as) {
+                return Err(format!(
+                    "{what}: not a name desk keeps files under (N-NAME, no `/`)"
+                ));
+            }
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(content)
+                .map_err(|e| format!("{what}: its content is not base64 ({e})"))?;
+            if bytes.len() as u64 != size {
+                return Err(format!(
+                    "{what}: {} bytes of content, but the line says {size}",
+                    bytes.len()
+                ));
+            }
+            if !sha256.eq_ignore_ascii_case(&sha256_hex(&bytes)) {
+                return Err(format!("{what}: the content does not match its sha256"));
+            }
+            Ok(ExportRecord::Attachment {
+                ticket_id,
+                stored_as,
+                bytes,
+            })
+        }
         other => Err(format!(
-            "unknown record `{other}` (expected {EXPORT_FORMAT}, agent, requester, kb or ticket)"
+            "unknown record `{other}` (expected {EXPORT_FORMAT}, agent, requester, kb, ticket or attachment)"
         )),
     }
 }
@@ -412,6 +493,31 @@ max = 10
             .unwrap_err()
             .contains("without its `agent`"));
         assert!(parse_line("{").unwrap_err().contains("not an export record"));
+    }
+
+    #[test]
+    fn attachment_lines_round_trip_and_are_checked() {
+        let text = attachment_line(7, "1-log.txt", b"hello");
+        assert_eq!(
+            parse_line(&text).unwrap(),
+            ExportRecord::Attachment {
+                ticket_id: 7,
+                stored_as: "1-log.txt".into(),
+                bytes: b"hello".to_vec()
+            }
+        );
+        let tampered = text.replace("aGVsbG8=", "aGVsbHA=");
+        assert!(parse_line(&tampered)
+            .unwrap_err()
+            .contains("does not match its sha256"));
+        let climbing = attachment_line(7, "1-log.txt", b"x").replace("1-log.txt", "../../x");
+        assert!(parse_line(&climbing)
+            .unwrap_err()
+            .contains("not a name desk keeps"));
+        let short = text.replace("\"size\":5", "\"size\":4");
+        assert!(parse_line(&short).unwrap_err().contains("the line says 4"));
+        let garbled = text.replace("aGVsbG8=", "!!");
+        assert!(parse_line(&garbled).unwrap_err().contains("not base64"));
     }
 
     #[test]

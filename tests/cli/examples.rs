@@ -50,6 +50,7 @@ fn the_ci_example_opens_one_ticket_per_failing_job() {
     let t = env.show(first.parse().unwrap());
     assert_eq!(t["occurrences"], 2);
     assert_eq!(t["requester"], "ci");
+    assert_eq!(t["channel"], "ci", "report --by channel tells CI's tickets apart");
     assert_eq!(
         t["fields"]["run_url"],
         "https://github.com/acme/shop/actions/runs/991"

@@ -7,7 +7,9 @@ mod architecture;
 mod archive;
 
 mod assign;
+mod attachments;
 mod backup;
+mod channels;
 
 mod concurrency;
 mod conventions;

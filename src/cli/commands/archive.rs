@@ -386,6 +386,7 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
     let write_error = |e: std::io::Error| CommandError::from(e);
     let mut tickets = Vec::new();
     let mut ids = BTreeSet::new();
+    let mut missing_files = Vec::new();
     // `desk export`'s format, so `desk import` reads it back.
     let scanned = writeln!(writer, "{}", transfer::header_line(ctx.now))
         .map_err(write_error)
@@ -401,6 +402,14 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
                         transfer::ticket_line(&record.ticket, &record.events)
                     )
                     .map_err(|e| crate::store::StoreError::io(&export_path, e))?;
+                    // The files go with the ticket, so importing the export brings them back.
+                    let files =
+                        crate::cli::attachments::export_lines(&ctx.home, &record.ticket, &mut missing_files)
+                            .map_err(|(path, e)| crate::store::StoreError::io(path, e))?;
+                    for line in files {
+                        writeln!(writer, "{line}")
+                            .map_err(|e| crate::store::StoreError::io(&export_path, e))?;
+                    }
                     ids.insert(record.ticket.id);
                     tickets.push(PurgedJson::of(&record));
                     Ok(())
@@ -426,6 +435,9 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
         ids.len(),
         export_path.display()
     ));
+    for missing in &missing_files {
+        ctx.ui.warn(format!("attachment not exported: {missing}"));
+    }
     let outcome = store.purge(&ids, ctx.now)?;
     // Files that came with the purged tickets go too.
     for id in &ids {

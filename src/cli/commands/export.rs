@@ -12,6 +12,7 @@ use clap::builder::PossibleValuesParser;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use crate::cli::attachments;
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::progress::Progress;
@@ -123,6 +124,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
     let progress = Progress::items(&ctx.ui, snapshot.ticket_estimate(), "exporting");
     let mut sink = Sink::open(args.output.as_deref())?;
     let mut exported = 0u64;
+    let mut missing_files = Vec::new();
     match args.format {
         ExportFormat::Jsonl => {
             let out = sink.writer();
@@ -139,6 +141,16 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
             for record in snapshot.tickets(&keep) {
                 let record = record?;
                 writeln!(out, "{}", transfer::ticket_line(&record.ticket, &record.events))?;
+                let files = attachments::export_lines(&ctx.home, &record.ticket, &mut missing_files)
+                    .map_err(|(path, e)| {
+                        CommandError::new(
+                            crate::cli::error::ExitKind::Failure,
+                            format!("cannot read {}: {e}", path.display()),
+                        )
+                    })?;
+                for line in files {
+                    writeln!(out, "{line}")?;
+                }
                 exported += 1;
                 progress.inc(1);
             }
@@ -161,6 +173,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
     }
     progress.finish();
     sink.finish()?;
+    for missing in &missing_files {
+        ctx.ui.warn(format!("attachment not exported: {missing}"));
+    }
     if let Some(path) = &args.output {
         if ctx.ui.is_json() {
             ctx.ui.json(&Summary {

@@ -13,7 +13,7 @@
 //! content) is remembered, so importing the file again skips it.
 
 use std::collections::{hash_map::Entry, BTreeMap, HashMap, HashSet};
-use std::fs::File;
+use std::fs::{self, File};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -111,6 +111,8 @@ struct Summary {
     requesters: u64,
     /// Knowledge-base articles written.
     articles: u64,
+    /// Attachment files written under `attachments/<id>/`.
+    attachments: u64,
     failed: u64,
     dry_run: bool,
 }
@@ -174,12 +176,13 @@ fn report(
     } else if wrote || failures.is_empty() {
         let verb = if args.dry_run { "would import" } else { "imported" };
         ctx.ui.note(format!(
-            "{verb} {} ({} straight to the archive), {}, {}, {}; {} unchanged",
+            "{verb} {} ({} straight to the archive), {}, {}, {}, {}; {} unchanged",
             counted(summary.created as usize, "ticket"),
             summary.archived,
             counted(summary.agents as usize, "agent"),
             counted(summary.requesters as usize, "requester"),
             counted(summary.articles as usize, "article"),
+            counted(summary.attachments as usize, "attached file"),
             summary.unchanged
         ));
     }
@@ -326,6 +329,11 @@ fn import_jsonl(
     let mut seen_tickets: HashMap<u64, (u64, u64)> = HashMap::new();
     let mut seen_people: HashMap<(bool, String), u64> = HashMap::new();
     let mut seen_articles: HashMap<u64, u64> = HashMap::new();
+    // Files each good ticket line lists as kept, so an attachment line names one of them;
+    // and tickets whose line failed, whose files are refused with them.
+    let mut kept_files: HashMap<u64, HashSet<String>> = HashMap::new();
+    let mut failed_tickets: HashSet<u64> = HashSet::new();
+    let mut seen_files: HashMap<(u64, String), u64> = HashMap::new();
 
     let progress = Progress::bytes(&ctx.ui, input.len, "checking");
     for_each_line(input.reader(&progress)?, |number, text| {
@@ -419,66 +427,112 @@ fn import_jsonl(
                 }
                 Ok(ExportRecord::Ticket { ticket, events }) => {
                     let id = ticket.id;
-                    let problems = match catalog.get(&ticket.ticket_type) {
-                        Some(template) => transfer::check_ticket(&ticket, &events, template),
-                        None => vec![match catalog.broken(&ticket.ticket_type) {
-                            Some(error) => {
-                                format!("type `{}` has a broken template: {error}", ticket.ticket_type)
-                            }
-                            None => format!(
-                                "unknown ticket type `{}` ({})",
-                                ticket.ticket_type,
-                                intake::available_types(catalog)
-                            ),
-                        }],
-                    };
-                    let mut hasher = DefaultHasher::new();
-                    text.hash(&mut hasher);
-                    let hash = hasher.finish();
-                    if !problems.is_empty() {
-                        fail(format!("ticket {id}: {}", problems.join("; ")), false)
-                    } else {
-                        match seen_tickets.entry(id) {
-                            Entry::Occupied(first) if first.get().1 == hash => {
-                                summary.unchanged += 1;
-                                Action::Skip
-                            }
-                            Entry::Occupied(first) => fail(
-                                format!(
-                                    "ticket {id} again with other content (first on line {})",
-                                    first.get().0
+                    let kept: HashSet<String> = ticket
+                        .attachments
+                        .iter()
+                        .filter_map(|file| file.stored_as.clone())
+                        .collect();
+                    let action = {
+                        let problems = match catalog.get(&ticket.ticket_type) {
+                            Some(template) => transfer::check_ticket(&ticket, &events, template),
+                            None => vec![match catalog.broken(&ticket.ticket_type) {
+                                Some(error) => {
+                                    format!("type `{}` has a broken template: {error}", ticket.ticket_type)
+                                }
+                                None => format!(
+                                    "unknown ticket type `{}` ({})",
+                                    ticket.ticket_type,
+                                    intake::available_types(catalog)
                                 ),
-                                true,
-                            ),
-                            Entry::Vacant(slot) => {
-                                slot.insert((number, hash));
-                                let record = ArchivedTicket {
-                                    ticket: *ticket,
-                                    events,
-                                };
-                                match store.existing_ticket(&existing, id)? {
-                                    Some(here) if here == record => {
-                                        summary.unchanged += 1;
-                                        Action::Skip
-                                    }
-                                    Some(_) => fail(
-                                        format!(
+                            }],
+                        };
+                        let mut hasher = DefaultHasher::new();
+                        text.hash(&mut hasher);
+                        let hash = hasher.finish();
+                        if !problems.is_empty() {
+                            fail(format!("ticket {id}: {}", problems.join("; ")), false)
+                        } else {
+                            match seen_tickets.entry(id) {
+                                Entry::Occupied(first) if first.get().1 == hash => {
+                                    summary.unchanged += 1;
+                                    Action::Skip
+                                }
+                                Entry::Occupied(first) => fail(
+                                    format!(
+                                        "ticket {id} again with other content (first on line {})",
+                                        first.get().0
+                                    ),
+                                    true,
+                                ),
+                                Entry::Vacant(slot) => {
+                                    slot.insert((number, hash));
+                                    let record = ArchivedTicket {
+                                        ticket: *ticket,
+                                        events,
+                                    };
+                                    match store.existing_ticket(&existing, id)? {
+                                        Some(here) if here == record => {
+                                            summary.unchanged += 1;
+                                            Action::Skip
+                                        }
+                                        Some(_) => fail(
+                                            format!(
                                             "ticket {id} already exists here with other content (conflict)"
                                         ),
-                                        true,
-                                    ),
-                                    None => {
-                                        max_id = max_id.max(id);
-                                        summary.created += 1;
-                                        if goes_to_archive(&record, cutoff) {
-                                            summary.archived += 1;
-                                            Action::Archive
-                                        } else {
-                                            Action::Write
+                                            true,
+                                        ),
+                                        None => {
+                                            max_id = max_id.max(id);
+                                            summary.created += 1;
+                                            if goes_to_archive(&record, cutoff) {
+                                                summary.archived += 1;
+                                                Action::Archive
+                                            } else {
+                                                Action::Write
+                                            }
                                         }
                                     }
                                 }
                             }
+                        }
+                    };
+                    if action == Action::Failed {
+                        failed_tickets.insert(id);
+                    } else {
+                        kept_files.entry(id).or_insert(kept);
+                    }
+                    action
+                }
+                Ok(ExportRecord::Attachment {
+                    ticket_id,
+                    stored_as,
+                    bytes,
+                }) => {
+                    let what = format!("attachment {stored_as} of ticket {ticket_id}");
+                    let listed = kept_files
+                        .get(&ticket_id)
+                        .is_some_and(|names| names.contains(&stored_as));
+                    if failed_tickets.contains(&ticket_id) {
+                        fail(format!("{what}: its ticket's line failed"), false)
+                    } else if !listed {
+                        fail(format!("{what}: no ticket line before it lists that file"), false)
+                    } else if let Some(first) = seen_files.insert((ticket_id, stored_as.clone()), number) {
+                        fail(format!("{what} again (first on line {first})"), false)
+                    } else {
+                        match fs::read(ctx.home.attachments_dir(ticket_id).join(&stored_as)) {
+                            Ok(here) if here == bytes => {
+                                summary.unchanged += 1;
+                                Action::Skip
+                            }
+                            Ok(_) => fail(
+                                format!("{what} already exists here with other content (conflict)"),
+                                true,
+                            ),
+                            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                                summary.attachments += 1;
+                                Action::Write
+                            }
+                            Err(e) => return Err(e.into()),
                         }
                     }
                 }
@@ -526,9 +580,19 @@ fn import_jsonl(
                     batch.hot.push(record);
                 }
             }
+            ExportRecord::Attachment {
+                ticket_id,
+                stored_as,
+                bytes,
+            } => {
+                batch.file_bytes += bytes.len();
+                batch
+                    .files
+                    .push((ctx.home.attachments_dir(ticket_id), stored_as, bytes));
+            }
             ExportRecord::Header { .. } => {}
         }
-        if batch.len() >= BATCH {
+        if batch.len() >= BATCH || batch.file_bytes >= BATCH_FILE_BYTES {
             batch.write(store)?;
         }
         Ok(())
@@ -552,6 +616,9 @@ fn changed_under_us(line: u64, error: &str) -> CommandError {
     .with_hint("import the file again: what is already here is skipped")
 }
 
+/// A batch is written early once its attachment files hold this many bytes.
+const BATCH_FILE_BYTES: usize = 64 << 20;
+
 #[derive(Default)]
 struct Batch {
     agents: Vec<Agent>,
@@ -559,13 +626,22 @@ struct Batch {
     articles: Vec<Article>,
     hot: Vec<ArchivedTicket>,
     archive: Vec<ArchivedTicket>,
+    /// Attachment files: the ticket's directory, the file's name in it, its bytes.
+    files: Vec<(PathBuf, String, Vec<u8>)>,
+    file_bytes: usize,
 }
 
 impl Batch {
     fn len(&self) -> usize {
-        self.agents.len() + self.requesters.len() + self.articles.len() + self.hot.len() + self.archive.len()
+        self.agents.len()
+            + self.requesters.len()
+            + self.articles.len()
+            + self.hot.len()
+            + self.archive.len()
+            + self.files.len()
     }
 
+    /// The records first, then the files: a file never exists without its ticket.
     fn write(&mut self, store: &Store) -> Result<(), CommandError> {
         let batch = std::mem::take(self);
         store.import_records(
@@ -575,6 +651,10 @@ impl Batch {
             &batch.hot,
             batch.archive,
         )?;
+        for (dir, name, bytes) in batch.files {
+            fs::create_dir_all(&dir)?;
+            fs::write(dir.join(name), bytes)?;
+        }
         Ok(())
     }
 }
@@ -761,7 +841,8 @@ fn read_row(
         actor: Some(ctx.user().to_string()),
         dedup_key: None,
         over_limit: false,
-        channel: "import",
+        channel: "import".to_string(),
+        attachments: Vec::new(),
     };
     let prepared = intake::prepare(catalog, raw).map_err(|e| {
         let mut text = e.message;

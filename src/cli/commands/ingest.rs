@@ -114,11 +114,13 @@ fn email(ctx: &Context, args: &EmailArgs) -> Result<(), CommandError> {
                     actor: Some(mail.sender.clone()),
                     dedup_key: None,
                     over_limit: false,
-                    channel: "email",
+                    channel: "email".to_string(),
+                    attachments: mail.attachments.clone(),
                 },
             )
             .map_err(|e| e.with_hint(format!("e-mail supplies no fields: give `{}` defaults for its required fields, or pick another type under [email]", template.name)))?;
-            prepared.attachments = mail.attachments.clone();
+            // The sender cannot be asked to send smaller files: over a limit, a file is listed.
+            prepared.keep_limits = Some(config.mail_attachment_limits());
             prepared.message_id = mail.message_id.clone();
             prepared.follows_up = follows_up;
             let outcome = intake::file(ctx, &store, &config, prepared)?;
@@ -237,12 +239,13 @@ fn reply(
     if location == Location::Cold {
         store.restore_into(&mut txn, &record)?;
     }
-    let added = intake::store_attachments(
-        ctx,
-        config,
+    let (added, written) = crate::cli::attachments::keep(
+        &ctx.home,
         ticket.id,
         ticket.attachments.len(),
+        event.seq,
         &mail.attachments,
+        &config.mail_attachment_limits(),
     )?;
     ticket.attachments.extend(added);
     let history: Vec<_> = record.events.iter().cloned().chain([event.clone()]).collect();
@@ -253,6 +256,7 @@ fn reply(
         txn.link_message_id(message_id, ticket.id);
     }
     txn.commit()?;
+    written.keep();
     Ok(Filed::Replied {
         ticket,
         from: record.ticket.status,

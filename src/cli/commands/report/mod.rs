@@ -40,6 +40,7 @@ pub enum By {
     Tier,
     Priority,
     Requester,
+    Channel,
     Day,
     Week,
     Weekday,
@@ -56,6 +57,7 @@ impl From<By> for GroupBy {
             By::Tier => GroupBy::Tier,
             By::Priority => GroupBy::Priority,
             By::Requester => GroupBy::Requester,
+            By::Channel => GroupBy::Channel,
             By::Day => GroupBy::Day,
             By::Week => GroupBy::Week,
             By::Weekday => GroupBy::Weekday,
@@ -74,7 +76,7 @@ pub struct ReportArgs {
     /// End of the period, included (a date runs through the end of that day) [default: now]
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
-    /// Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department
+    /// Split the figures by ticket type, agent (the per-agent performance table: the assignee at close), requester tier, priority, requester, channel (cli, email, web…), day, ISO week, weekday, hour of day (weekday and hour add the workload heatmap), tag (a ticket counts in each of its tags) or department
     #[arg(long, value_enum, value_name = "GROUP")]
     pub by: Option<By>,
     /// Output format [default: table, or what --output's extension names: .json, .csv, .html] (the global --json means json)

@@ -4,9 +4,11 @@
 //! together, or nothing at all.
 
 use std::io::Read;
+use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::cli::attachments::{self, IncomingAttachment};
 use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
 use crate::cli::output::TicketJson;
@@ -31,6 +33,9 @@ pub struct MessageArgs {
     /// The message; `-` reads standard input
     #[arg(short, long, value_name = "TEXT")]
     pub message: String,
+    /// Attach a file to the note (repeatable; agents see it, requesters do not)
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -45,6 +50,9 @@ pub struct ReplyArgs {
     /// Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted
     #[arg(long, value_name = "ARTICLE", value_parser = crate::cli::commands::kb::parse_article_ref)]
     pub kb: Option<ArticleRef>,
+    /// Attach a file to the reply (repeatable). Limits: `[attachments]` in config.toml
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -94,11 +102,22 @@ pub fn claim(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
 
 pub fn reply(ctx: &Context, args: &ReplyArgs) -> Result<(), CommandError> {
     let message = args.message.as_deref().map(read_message).transpose()?;
-    apply_move(ctx, &args.id, Move::Reply(message, args.kb))
+    let files = read_attachments(ctx, &args.attach)?;
+    apply_move_with(ctx, &args.id, Move::Reply(message, args.kb), files)
 }
 
 pub fn comment(ctx: &Context, args: &MessageArgs) -> Result<(), CommandError> {
-    apply_move(ctx, &args.id, Move::Comment(read_message(&args.message)?))
+    let message = read_message(&args.message)?;
+    let files = read_attachments(ctx, &args.attach)?;
+    apply_move_with(ctx, &args.id, Move::Comment(message), files)
+}
+
+/// The `--attach` files, read (and refused) before the store is opened.
+fn read_attachments(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<IncomingAttachment>, CommandError> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    attachments::read_files(paths, &ctx.home.config()?.attachments)
 }
 
 pub fn confirm(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
@@ -140,6 +159,16 @@ fn read_message(text: &str) -> Result<String, CommandError> {
 }
 
 fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(), CommandError> {
+    apply_move_with(ctx, reference, requested, Vec::new())
+}
+
+/// A move, with the files that come with its event (a reply's or a note's).
+fn apply_move_with(
+    ctx: &Context,
+    reference: &TicketRef,
+    requested: Move,
+    files: Vec<IncomingAttachment>,
+) -> Result<(), CommandError> {
     // Read before the store is opened, so the lock is not held while parsing it.
     let config = ctx.home.config()?;
     let store = ctx.open_store()?;
@@ -220,6 +249,16 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
         }
         event.message = Some(reason.to_string());
     }
+    // Written once the move is known to be allowed; removed again if the commit fails.
+    let (added, written) = attachments::keep(
+        &ctx.home,
+        ticket.id,
+        ticket.attachments.len(),
+        event.seq,
+        &files,
+        &config.attachments,
+    )?;
+    ticket.attachments.extend(added);
     if let Some(article) = &article {
         // The event names the article, and the article counts the use, in the same commit.
         event.kb = Some(article.id);
@@ -236,6 +275,7 @@ fn apply_move(ctx: &Context, reference: &TicketRef, requested: Move) -> Result<(
     // Agents' response, resolution and CSAT counters change in the same commit.
     txn.apply_stats_deltas(&stats_deltas(&record.ticket, &ticket, &event))?;
     txn.commit()?;
+    written.keep();
     ctx.after_write(&store);
     drop(store);
     report(ctx, &ticket, &event)
@@ -260,6 +300,16 @@ fn report(ctx: &Context, ticket: &Ticket, event: &Event) -> Result<(), CommandEr
     }
     if let Some(score) = event.score {
         line.push_str(&format!(": {score}/5"));
+    }
+    match ticket
+        .attachments
+        .iter()
+        .filter(|f| f.event == Some(event.seq))
+        .count()
+    {
+        0 => {}
+        1 => line.push_str(" (1 file attached)"),
+        n => line.push_str(&format!(" ({n} files attached)")),
     }
     ctx.ui.line(line)
 }

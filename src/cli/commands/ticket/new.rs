@@ -62,6 +62,13 @@ pub struct NewArgs {
         conflicts_with_all = ["title", "body", "body_file", "fields", "dedup_key"]
     )]
     pub from_json: Option<String>,
+    /// Attach a file (repeatable). Limits per file and per ticket: `[attachments]` in config.toml
+    #[arg(long = "attach", value_name = "FILE", conflicts_with = "from_json")]
+    pub attach: Vec<PathBuf>,
+    /// Name the channel the ticket came through, for `report --by channel`: a lowercase word
+    /// such as web, im or ci [default: cli; json with --from-json, where a `channel` key wins]
+    #[arg(long, value_name = "NAME", value_parser = parse_channel)]
+    pub channel: Option<String>,
     /// Route the new ticket to an agent at once, as `desk assign auto` would (leads and admins)
     #[arg(long, value_name = "HOW", value_parser = PossibleValuesParser::new(["auto"]))]
     pub assign: Option<String>,
@@ -72,6 +79,12 @@ pub struct NewArgs {
     /// Tag the new ticket (repeatable or comma-separated), on top of the type's default tags
     #[arg(long = "tag", value_name = "TAG", value_delimiter = ',', value_parser = crate::cli::context::parse_tag)]
     pub tags: Vec<String>,
+}
+
+fn parse_channel(text: &str) -> Result<String, String> {
+    lifecycle::validate_channel(text)
+        .map(|()| text.to_string())
+        .map_err(|e| e.to_string())
 }
 
 fn parse_key_value(text: &str) -> Result<(String, String), String> {
@@ -298,6 +311,7 @@ fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, Comma
         .with_details(problems)
         .with_hint("pass them as flags; `desk template show TYPE` lists the fields"));
     }
+    let attachments = crate::cli::attachments::read_files(&args.attach, &ctx.home.config()?.attachments)?;
     Ok(Raw {
         ticket_type: template.name.clone(),
         title,
@@ -308,7 +322,8 @@ fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, Comma
         actor: None,
         dedup_key: args.dedup_key.clone(),
         over_limit: args.over_limit,
-        channel: "cli",
+        channel: args.channel.clone().unwrap_or_else(|| "cli".to_string()),
+        attachments,
     })
 }
 
@@ -361,6 +376,8 @@ struct JsonSubmission {
     priority: Option<String>,
     requester: Option<String>,
     dedup_key: Option<String>,
+    /// The channel the submission came through (`web`); default `--channel`, else `json`.
+    channel: Option<String>,
 }
 
 /// What happened to one line of a JSON Lines stream.
@@ -617,7 +634,11 @@ fn json_to_raw(args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
         actor: None,
         dedup_key: submission.dedup_key,
         over_limit: args.over_limit,
-        channel: "json",
+        channel: submission
+            .channel
+            .or_else(|| args.channel.clone())
+            .unwrap_or_else(|| "json".to_string()),
+        attachments: Vec::new(),
     })
 }
 

@@ -9,6 +9,7 @@ use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
 use crate::cli::output::{self, EventJson, TicketJson};
 use crate::cli::ui::{StyledCell, Ui};
+use crate::domain::attachments::human_size;
 use crate::domain::identity::actor_label;
 use crate::domain::sla::{SlaStatus, State};
 use crate::domain::ticket::Attachment;
@@ -28,12 +29,42 @@ struct ShowJson<'a> {
     #[serde(flatten)]
     ticket: TicketJson<'a>,
     occurrences: u32,
-    /// Files that came with the ticket; `stored_as` is under `attachments/<id>/` in the
-    /// desk home, or null when the file was over the size limit.
-    attachments: &'a [Attachment],
+    /// Files that came with the ticket, its replies and notes (a requester sees none of
+    /// the notes' files).
+    attachments: Vec<AttachmentJson<'a>>,
     /// Where the ticket stands against its SLA policy; null when no policy applies.
     sla: Option<SlaJson>,
     events: Vec<EventJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AttachmentJson<'a> {
+    name: &'a str,
+    size: u64,
+    content_type: &'a str,
+    /// The file's name under `attachments/<id>/` in the desk home; null when it was over
+    /// the size limit (e-mail) and only listed.
+    stored_as: Option<&'a str>,
+    /// Where the file is: the full path, or null when it was not kept.
+    path: Option<String>,
+    /// The `seq` of the event it came with (null: from before that was recorded).
+    event: Option<u32>,
+}
+
+impl<'a> AttachmentJson<'a> {
+    fn new(file: &'a Attachment, dir: &std::path::Path) -> Self {
+        AttachmentJson {
+            name: &file.name,
+            size: file.size,
+            content_type: &file.content_type,
+            stored_as: file.stored_as.as_deref(),
+            path: file
+                .stored_as
+                .as_ref()
+                .map(|name| dir.join(name).display().to_string()),
+            event: file.event,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -82,27 +113,18 @@ fn span(duration: std::time::Duration) -> String {
     crate::cli::commands::sla::span(chrono::Duration::from_std(duration).unwrap_or_default())
 }
 
-/// Bytes as people read them: 34 B, 12.5 KiB, 5.0 MiB.
-fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
-}
-
 /// The ticket, if the acting user may see it, with its history as they may read it.
 fn load(ctx: &Context, id: &TicketRef) -> Result<(ArchivedTicket, Location), CommandError> {
     let store = ctx.open_store()?;
     let viewer = ctx.viewer(&store.txn())?;
     let (mut record, location) = ctx.find_ticket(&store, id)?;
     if !viewer.is_staff() {
+        // Files first: which may be seen depends on events the requester does not see.
+        record.ticket.attachments = viewer
+            .visible_attachments(&record.ticket.attachments, &record.events)
+            .into_iter()
+            .cloned()
+            .collect();
         record.events = viewer
             .visible_events(&record.events)
             .into_iter()
@@ -121,7 +143,11 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         return ctx.ui.json(&ShowJson {
             ticket: TicketJson::new(ticket, archived),
             occurrences: ticket.occurrences,
-            attachments: &ticket.attachments,
+            attachments: ticket
+                .attachments
+                .iter()
+                .map(|file| AttachmentJson::new(file, &ctx.home.attachments_dir(ticket.id)))
+                .collect(),
             sla: sla.as_ref().map(|status| SlaJson::new(status, ctx.now)),
             events: record.events.iter().map(EventJson::new).collect(),
         });
@@ -261,8 +287,13 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
                 Some(name) => dir.join(name).display().to_string(),
                 None => "not stored: over the size limit".to_string(),
             };
+            let with = file
+                .event
+                .and_then(|seq| record.events.iter().find(|e| e.seq == seq))
+                .map(|event| format!("  {}", came_with(event)))
+                .unwrap_or_default();
             ui.line(format!(
-                "  {}  {}  {}  ({kept})",
+                "  {}  {}  {}{with}  ({kept})",
                 file.name,
                 file.content_type,
                 human_size(file.size)
@@ -271,7 +302,18 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     }
     ui.line("")?;
     ui.line("History:")?;
-    print_events(ui, &record.events)
+    print_events(ui, &record.events, &ticket.attachments)
+}
+
+/// What an attachment came with, for the list in `ticket show`.
+fn came_with(event: &Event) -> String {
+    match event.kind {
+        EventKind::Created => "with the ticket".to_string(),
+        EventKind::Replied => format!("with the reply of {}", output::time(event.at)),
+        EventKind::Commented => format!("with the internal note of {}", output::time(event.at)),
+        EventKind::Occurred => format!("with the occurrence of {}", output::time(event.at)),
+        other => format!("with {other} at {}", output::time(event.at)),
+    }
 }
 
 pub fn run_log(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
@@ -286,18 +328,31 @@ pub fn run_log(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         }
         return Ok(());
     }
-    print_events(&ctx.ui, &record.events)
+    print_events(&ctx.ui, &record.events, &record.ticket.attachments)
 }
 
-fn print_events(ui: &Ui, events: &[Event]) -> Result<(), CommandError> {
+/// The history as a table; an event's files are named after what it changed.
+fn print_events(ui: &Ui, events: &[Event], attachments: &[Attachment]) -> Result<(), CommandError> {
     let rows = events
         .iter()
         .map(|event| {
+            let mut detail = describe(event);
+            let files: Vec<&str> = attachments
+                .iter()
+                .filter(|file| file.event == Some(event.seq))
+                .map(|file| file.name.as_str())
+                .collect();
+            if !files.is_empty() {
+                if !detail.is_empty() {
+                    detail.push_str("  ");
+                }
+                detail.push_str(&format!("[attached: {}]", files.join(", ")));
+            }
             vec![
                 StyledCell::plain(output::time(event.at)),
                 StyledCell::colored(event.kind.as_str(), kind_color(event.kind)),
                 StyledCell::plain(actor_label(&event.actor, event.real_actor.as_deref())),
-                StyledCell::plain(describe(event)),
+                StyledCell::plain(detail),
             ]
         })
         .collect();
