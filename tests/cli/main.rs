@@ -10,6 +10,7 @@ mod assign;
 mod backup;
 
 mod concurrency;
+mod consistency;
 mod conventions;
 mod crash;
 mod docs;
