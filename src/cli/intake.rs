@@ -375,9 +375,9 @@ fn rate_limited(
     let error = CommandError::new(
         ExitKind::RateLimited,
         format!(
-            "rate limited: `{requester}` (tier {}) filed {} tickets within {}; the limit is {}. Next submission allowed at {} (in {wait})",
+            "rate limited: `{requester}` (tier {}) filed {} within {}; the limit is {}. Next submission allowed at {} (in {wait})",
             tier.name,
-            refused.used,
+            super::output::counted(refused.used, "ticket"),
             humantime::format_duration(refused.limit.window),
             refused.limit.text,
             refused.next_allowed.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

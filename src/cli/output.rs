@@ -243,9 +243,9 @@ pub fn time(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// `s` for any count but one: "1 ticket", "2 tickets".
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 {
+/// `s` for any count but one: "1 ticket", "2 tickets" (any unsigned integer type).
+pub fn plural<N: PartialEq + From<u8>>(n: N) -> &'static str {
+    if n == N::from(1) {
         ""
     } else {
         "s"
@@ -253,6 +253,6 @@ pub fn plural(n: usize) -> &'static str {
 }
 
 /// A count with its noun in the right number: `counted(1, "record")` is "1 record".
-pub fn counted(n: usize, noun: &str) -> String {
+pub fn counted<N: std::fmt::Display + PartialEq + From<u8> + Copy>(n: N, noun: &str) -> String {
     format!("{n} {noun}{}", plural(n))
 }

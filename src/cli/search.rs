@@ -48,7 +48,8 @@ pub fn open_engine(ctx: &Context, rebuild: bool, for_suggestions: bool) -> Resul
     )?;
     if let Some((documents, reason)) = engine.maintenance.rebuilt.as_ref().filter(|_| !for_suggestions) {
         ctx.ui.note(format!(
-            "Built the search index: {documents} documents ({reason})."
+            "Built the search index: {} ({reason}).",
+            super::output::counted(*documents, "document")
         ));
     }
     Ok(engine)

@@ -331,7 +331,7 @@ pub fn check_ticket(ticket: &Ticket, events: &[Event], template: &Template) -> V
     }
     if ticket.event_count as usize != events.len() {
         problems.push(format!(
-            "event_count is {} but the history has {} events",
+            "event_count is {} but the history's length is {}",
             ticket.event_count,
             events.len()
         ));

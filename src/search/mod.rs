@@ -354,7 +354,13 @@ impl Engine {
                 progress,
             )?;
             self.index = index;
-            self.maintenance.rebuilt = Some((docs, format!("{} changes to catch up with", fresh.len())));
+            self.maintenance.rebuilt = Some((
+                docs,
+                match fresh.len() {
+                    1 => "1 change to catch up with".to_string(),
+                    n => format!("{n} changes to catch up with"),
+                },
+            ));
             return Ok(0);
         }
         let mut documents = Vec::with_capacity(fresh.len());

@@ -112,7 +112,7 @@ fn check_chain(ticket: &Ticket, events: &[Event]) -> Vec<String> {
     }
     if ticket.event_count as usize != events.len() {
         problems.push(format!(
-            "{id}: the ticket counts {} events, its history has {}",
+            "{id}: the ticket's event count is {}, the length of its history {}",
             ticket.event_count,
             events.len()
         ));

@@ -12,6 +12,7 @@ mod backup;
 mod channels;
 
 mod concurrency;
+mod consistency;
 mod conventions;
 mod crash;
 mod docs;

@@ -290,6 +290,49 @@ fn a_sink_that_stays_down_is_retried_with_backoff_then_dead_lettered_and_retried
 }
 
 #[test]
+fn failed_lists_messages_still_retrying_apart_from_dead_letters() {
+    let env = TestEnv::with_examples();
+    let sink = ExecSink::new(&env);
+    configure(
+        &env,
+        &format!(
+            "[notify]\nmax_attempts = 2\nbackoff = \"1h\"\n\n{}[[notify.rules]]\non = \"created\"\nsink = \"log\"\n",
+            sink.toml("log")
+        ),
+    );
+    sink.down(true);
+    env.incident("carol", "first outage");
+    env.incident("carol", "second outage");
+    // One attempt this run: one message failed once, the other was never tried.
+    env.ok("admin", &["notify", "flush", "--limit", "1"]);
+    let failed = list(&env, "--failed");
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(
+        (failed[0]["state"].as_str(), failed[0]["retrying"].as_bool()),
+        (Some("pending"), Some(true))
+    );
+    assert_eq!(failed[0]["attempts"], 1);
+    let waiting = list(&env, "");
+    assert_eq!(waiting.len(), 2);
+    assert!(waiting
+        .iter()
+        .any(|m| m["attempts"] == 0 && m["retrying"] == false));
+    let table = env.ok("admin", &["notify", "list"]);
+    let state_of = |line: &str| line.split('\t').nth(1).unwrap_or_default().to_string();
+    let mut states: Vec<String> = table.lines().map(state_of).collect();
+    states.sort();
+    assert_eq!(states, ["pending", "retrying"], "{table}");
+
+    // The retrying one gives up: --failed tells the dead from the retrying.
+    env.advance(chrono::Duration::hours(2));
+    env.ok("admin", &["notify", "flush", "--limit", "2"]);
+    let table = env.ok("admin", &["notify", "list", "--failed"]);
+    let mut states: Vec<String> = table.lines().map(state_of).collect();
+    states.sort();
+    assert_eq!(states, ["dead", "retrying"], "{table}");
+}
+
+#[test]
 fn nothing_is_lost_while_a_sink_is_down() {
     let env = TestEnv::with_examples();
     let sink = ExecSink::new(&env);

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::cli::context::Context;
 use crate::cli::error::{CommandError, ExitKind};
+use crate::cli::output::counted;
 use crate::cli::progress::Progress;
 use crate::domain::people::Role;
 use crate::domain::report::parse_bound;
@@ -129,7 +130,8 @@ fn archive_now(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
             });
         }
         return ctx.ui.line(format!(
-            "Dry run: would archive {waiting} ticket(s) closed before {}. Nothing was written.",
+            "Dry run: would archive {} closed before {}. Nothing was written.",
+            counted(waiting, "ticket"),
             time(cutoff)
         ));
     }
@@ -169,7 +171,8 @@ fn archive_now(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
         return ctx.ui.line(moved.to_string());
     }
     ctx.ui.line(format!(
-        "Archived {moved} ticket(s) closed before {}.",
+        "Archived {} closed before {}.",
+        counted(moved, "ticket"),
         time(cutoff)
     ))
 }
@@ -213,8 +216,8 @@ fn status(ctx: &Context) -> Result<(), CommandError> {
     let (hot, cold) = (&status.hot, &status.cold);
     let by_status: Vec<String> = hot.by_status.iter().map(|(s, n)| format!("{s} {n}")).collect();
     ctx.ui.line(format!(
-        "hot   {} ticket(s): {}",
-        hot.tickets,
+        "hot   {}: {}",
+        counted(hot.tickets, "ticket"),
         by_status.join(", ")
     ))?;
     ctx.ui.line(format!(
@@ -225,10 +228,10 @@ fn status(ctx: &Context) -> Result<(), CommandError> {
     ctx.ui
         .line(format!("      {} on disk (sled)", human_bytes(hot.bytes_on_disk)))?;
     ctx.ui.line(format!(
-        "cold  {} ticket(s) in {} segment(s): {} frame(s), {}; location table {}",
-        cold.tickets,
-        cold.segments,
-        cold.frames,
+        "cold  {} in {}: {}, {}; location table {}",
+        counted(cold.tickets, "ticket"),
+        counted(cold.segments, "segment"),
+        counted(cold.frames, "frame"),
         human_bytes(cold.bytes),
         human_bytes(cold.locations_bytes)
     ))?;
@@ -362,8 +365,8 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
     };
     if !args.yes {
         let question = format!(
-            "Delete {} archived ticket(s) closed before {} for good? They are exported to {} first.",
-            asked.len(),
+            "Delete {} closed before {} for good? They are exported to {} first.",
+            counted(asked.len(), "archived ticket"),
             time(cutoff),
             export_path.display()
         );
@@ -431,8 +434,8 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
         return report_purge(ctx, false, cutoff, None, tickets, Default::default());
     }
     ctx.ui.note(format!(
-        "Exported {} ticket(s) to {}",
-        ids.len(),
+        "Exported {} to {}",
+        counted(ids.len(), "ticket"),
         export_path.display()
     ));
     for missing in &missing_files {
@@ -502,8 +505,8 @@ fn report_purge(
             ))?;
         }
         return ctx.ui.line(format!(
-            "Dry run: would purge {} archived ticket(s) closed before {}. Nothing was written.",
-            tickets.len(),
+            "Dry run: would purge {} closed before {}. Nothing was written.",
+            counted(tickets.len(), "archived ticket"),
             time(cutoff)
         ));
     }
@@ -514,12 +517,12 @@ fn report_purge(
         ));
     }
     ctx.ui.line(format!(
-        "Purged {} archived ticket(s) closed before {}; exported to {}. Archive {} → {} ({} segment(s) rewritten).",
-        outcome.purged,
+        "Purged {} closed before {}; exported to {}. Archive {} → {} ({} rewritten).",
+        counted(outcome.purged, "archived ticket"),
         time(cutoff),
         export.map_or("-".to_string(), |p| p.display().to_string()),
         human_bytes(outcome.bytes_before),
         human_bytes(outcome.bytes_after),
-        outcome.segments_rewritten
+        counted(outcome.segments_rewritten, "segment")
     ))
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
+use crate::cli::output::counted;
 use crate::cli::progress::Progress;
 use crate::domain::notify::Secret;
 use crate::domain::notify_config::redact_inline_secrets;
@@ -165,8 +166,8 @@ pub fn run(ctx: &Context, args: &BackupArgs) -> Result<(), CommandError> {
         ctx.ui.json(&summary)
     } else {
         ctx.ui.note(format!(
-            "backed up {} tickets ({} hot, {} archived) to {} ({} bytes)",
-            summary.hot_tickets + summary.archived_tickets,
+            "backed up {} ({} hot, {} archived) to {} ({} bytes)",
+            counted(summary.hot_tickets + summary.archived_tickets, "ticket"),
             summary.hot_tickets,
             summary.archived_tickets,
             summary.file,

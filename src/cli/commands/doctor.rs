@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
+use crate::cli::output::counted;
 use crate::cli::perms::{self, HomeMode};
 use crate::cli::progress::Progress;
 use crate::delivery;
@@ -134,7 +135,11 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
         if tightened > 0 {
             repaired.push(Problem {
                 area: "files",
-                message: format!("{tightened} file(s) or directories had looser modes than the home allows"),
+                message: if tightened == 1 {
+                    "1 file or directory had a looser mode than the home allows".to_string()
+                } else {
+                    format!("{tightened} files or directories had looser modes than the home allows")
+                },
                 repairable: true,
             });
         }
@@ -178,11 +183,11 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
                 .line(format!("{tag:<8} {}: {}", problem.area, problem.message))?;
         }
         let summary = format!(
-            "checked schema {}, {} hot ticket(s), {} archived ticket(s) in {} frame(s)",
+            "checked schema {}, {}, {} in {}",
             schema_version.map_or("?".to_string(), |v| v.to_string()),
-            diagnosis.tickets_hot,
-            diagnosis.tickets_archived,
-            diagnosis.frames
+            counted(diagnosis.tickets_hot, "hot ticket"),
+            counted(diagnosis.tickets_archived, "archived ticket"),
+            counted(diagnosis.frames, "frame")
         );
         let summary = format!("{summary}; access {}", mode.describe());
         if insecure_test_identities {
@@ -200,7 +205,10 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
         return Ok(());
     }
     let repairable = problems.iter().filter(|p| p.repairable).count();
-    let mut error = CommandError::invalid(format!("desk doctor found {} problem(s)", problems.len()));
+    let mut error = CommandError::invalid(format!(
+        "desk doctor found {}",
+        counted(problems.len(), "problem")
+    ));
     if repairable > 0 {
         error = error.with_hint(format!(
             "{repairable} can be fixed by `desk doctor --repair` (as an admin)"

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::cli::attachments;
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
+use crate::cli::output::counted;
 use crate::cli::progress::Progress;
 use crate::domain::report::parse_bound;
 use crate::domain::transfer;
@@ -183,8 +184,11 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
                 file: path.display().to_string(),
             })?;
         } else {
-            ctx.ui
-                .note(format!("exported {exported} tickets to {}", path.display()));
+            ctx.ui.note(format!(
+                "exported {} to {}",
+                counted(exported, "ticket"),
+                path.display()
+            ));
         }
     }
     Ok(())

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::intake::{self, Raw};
+use crate::cli::output::counted;
 use crate::cli::output::TicketJson;
 use crate::domain::email::IncomingEmail;
 use crate::domain::lifecycle::{self, Action, Actor};
@@ -227,7 +228,7 @@ fn reply(
     let message = match (mail.body.is_empty(), mail.attachments.len()) {
         (false, _) => mail.body.clone(),
         (true, 0) => "(empty reply)".to_string(),
-        (true, n) => format!("({n} attachment(s), no text)"),
+        (true, n) => format!("({}, no text)", counted(n, "attachment")),
     };
     let (mut ticket, mut event) = lifecycle::apply(
         &record.ticket,

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::home::Home;
+use crate::cli::output::counted;
 use crate::cli::progress::Progress;
 use crate::domain::Role;
 use crate::store::backup::{self, BackupError, BackupManifest};
@@ -124,8 +125,8 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> Result<(), CommandError> {
         ctx.ui.json(&summary)?;
     } else {
         ctx.ui.note(format!(
-            "restored {} tickets ({} hot, {} archived) from the backup of {} into {}",
-            summary.hot_tickets + summary.archived_tickets,
+            "restored {} ({} hot, {} archived) from the backup of {} into {}",
+            counted(summary.hot_tickets + summary.archived_tickets, "ticket"),
             summary.hot_tickets,
             summary.archived_tickets,
             summary.backup_created_at.to_rfc3339(),

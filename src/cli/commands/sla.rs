@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::cli::context::Context;
 use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::output;
+use crate::cli::output::counted;
 use crate::cli::ui::StyledCell;
 use crate::domain::lifecycle;
 use crate::domain::sla::{self, Milestone, MilestoneStatus, State};
@@ -116,7 +117,8 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
     if args.recompute {
         let recomputed = recompute(&mut txn, &config, ctx.now)?;
         ctx.ui.note(format!(
-            "updated the SLA deadlines of {recomputed} open ticket(s)"
+            "updated the SLA deadlines of {}",
+            counted(recomputed, "open ticket")
         ));
     }
     let mut items = Vec::new();
@@ -241,7 +243,7 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
         // Exit 1 is what monitoring checks look for; the table above says what it is.
         return Err(CommandError::new(
             ExitKind::Failure,
-            format!("{breached} SLA milestone(s) breached"),
+            format!("{} breached", counted(breached, "SLA milestone")),
         ));
     }
     Ok(())

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::cli::context::Context;
 use crate::cli::error::{did_you_mean, CommandError};
 use crate::cli::home::load_template_file;
+use crate::cli::output::counted;
 use crate::cli::ui::StyledCell;
 use crate::domain::template::{prefix_clashes, prefix_location, FileError, Template};
 
@@ -320,8 +321,9 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
     }
     if bad > 0 {
         return Err(CommandError::invalid(format!(
-            "{bad} of {} templates are invalid",
-            results.len()
+            "{bad} of {} {} invalid",
+            counted(results.len(), "template"),
+            if bad == 1 { "is" } else { "are" }
         )));
     }
     Ok(())

@@ -21,8 +21,8 @@ use serde_json::json;
 use super::{recipient_label, MessageJson};
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
-use crate::cli::output::plural;
 use crate::cli::output::{self, EventJson, TicketJson};
+use crate::cli::output::{counted, plural};
 use crate::delivery::{self, Failure};
 use crate::domain::notify::{
     address_for, occurrences_at, plan, Contacts, DeliveryState, Message, NotifyConfig, Planned, Recipient,
@@ -408,8 +408,9 @@ fn print_flush(
                 message.next_attempt_at.map(output::time).unwrap_or_default()
             ),
             DeliveryState::Dead => format!(
-                "dead    {what}: {error}; gave up after {} attempts (`desk notify retry {}` sends it again)",
-                message.attempts, message.id
+                "dead    {what}: {error}; gave up after {} (`desk notify retry {}` sends it again)",
+                counted(message.attempts, "attempt"),
+                message.id
             ),
         };
         ctx.ui.line(line)?;

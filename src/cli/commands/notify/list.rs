@@ -16,7 +16,8 @@ pub struct ListArgs {
     /// Only messages waiting for an attempt (failed ones waiting to be retried included)
     #[arg(long, group = "which")]
     pub pending: bool,
-    /// Only dead letters: messages that failed every attempt
+    /// Only failures: dead letters (failed every attempt, given up) and messages still
+    /// retrying (failed at least once, another attempt due)
     #[arg(long, group = "which")]
     pub failed: bool,
     /// Only delivered messages (kept for `[notify] keep_delivered`)
@@ -34,7 +35,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     let states: Vec<DeliveryState> = if args.pending {
         vec![DeliveryState::Pending]
     } else if args.failed {
-        vec![DeliveryState::Dead]
+        vec![DeliveryState::Dead, DeliveryState::Pending]
     } else if args.delivered {
         vec![DeliveryState::Delivered]
     } else if args.all {
@@ -52,6 +53,10 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
     let mut messages: Vec<Message> = Vec::new();
     for state in states {
         messages.extend(txn.messages_in(state)?);
+    }
+    if args.failed {
+        // A waiting message that never failed is not a failure.
+        messages.retain(|m| m.state == DeliveryState::Dead || is_retrying(m));
     }
     let backlog = txn.outbox(ROUTE_BATCH)?.len();
     drop(txn);
@@ -90,7 +95,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
             };
             vec![
                 StyledCell::plain(m.id.to_string()),
-                StyledCell::colored(m.state.as_str(), state_color(m.state)),
+                StyledCell::colored(state_label(m), state_color(m.state)),
                 StyledCell::plain(&m.ticket_key),
                 StyledCell::plain(&m.on),
                 StyledCell::plain(recipient_label(m)),
@@ -107,6 +112,21 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CommandError> {
         ],
         rows,
     )
+}
+
+/// A waiting message that has failed before: another attempt is due, unlike a dead letter.
+pub fn is_retrying(message: &Message) -> bool {
+    message.state == DeliveryState::Pending && message.attempts > 0
+}
+
+/// The STATE column: `retrying` (failed, will be tried again) apart from `pending` (not
+/// tried yet) and `dead` (given up: only `desk notify retry` sends it again).
+fn state_label(message: &Message) -> &'static str {
+    if is_retrying(message) {
+        "retrying"
+    } else {
+        message.state.as_str()
+    }
 }
 
 fn state_color(state: DeliveryState) -> Color {

@@ -33,6 +33,10 @@ pub enum NotifyCommand {
     /// `* * * * * desk --home /srv/desk notify flush -q`.
     Flush(flush::FlushArgs),
     /// List messages: waiting and failed by default (agents)
+    ///
+    /// STATE is `pending` (not tried yet), `retrying` (failed, another attempt is due),
+    /// `dead` (gave up after `max_attempts`; `desk notify retry` sends it again) or
+    /// `delivered`; `--failed` shows the retrying and the dead.
     List(list::ListArgs),
     /// Send dead letters (or waiting messages) again at the next flush (agents)
     ///
@@ -66,6 +70,8 @@ pub struct MessageJson<'a> {
     pub id: u64,
     /// `pending`, `delivered` or `dead`.
     pub state: &'static str,
+    /// Pending after a failed attempt: another one is due (a dead letter has given up).
+    pub retrying: bool,
     /// The ticket as people write it (`INC-42`).
     pub ticket: &'a str,
     pub ticket_id: u64,
@@ -93,6 +99,7 @@ impl<'a> MessageJson<'a> {
         MessageJson {
             id: message.id,
             state: message.state.as_str(),
+            retrying: list::is_retrying(message),
             ticket: &message.ticket_key,
             ticket_id: message.ticket_id,
             event_seq: message.event_seq,

@@ -7,6 +7,7 @@ use comfy_table::Color;
 use super::{chart, csat, group_title, human_duration, percent};
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
+use crate::cli::output::counted;
 use crate::cli::ui::StyledCell;
 use crate::domain::report::{DurationStats, GroupBy, Heatmap, Measures, Report, AGE_BUCKETS, WEEKDAYS};
 
@@ -35,11 +36,11 @@ pub fn print(ctx: &Context, report: &Report) -> Result<(), CommandError> {
 
 fn stats(d: &DurationStats) -> String {
     format!(
-        "median {}, p90 {}, mean {} ({} tickets)",
+        "median {}, p90 {}, mean {} ({})",
         human_duration(d.median),
         human_duration(d.p90),
         human_duration(d.mean),
-        d.count
+        counted(d.count, "ticket")
     )
 }
 
