@@ -47,7 +47,7 @@ fn one_of_a_thing_is_counted_in_the_singular() {
 /// Rates on the progress bars on stderr of `screen` ("82/s", "1.2k/s").
 fn rates(screen: &str) -> Vec<String> {
     screen
-        .split(|c: char| c == '(' || c == ' ' || c == '\r')
+        .split(['(', ' ', '\r'])
         .filter(|word| word.ends_with("/s,"))
         .map(|word| word.trim_end_matches(',').to_string())
         .collect()
