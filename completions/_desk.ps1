@@ -1132,15 +1132,15 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--pending', '--pending', [CompletionResultType]::ParameterName, 'Only messages waiting for an attempt (failed ones waiting to be retried included)')
-            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Only dead letters: messages that failed every attempt')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Only failures: dead letters (failed every attempt, given up) and messages still retrying (failed at least once, another attempt due)')
             [CompletionResult]::new('--delivered', '--delivered', [CompletionResultType]::ParameterName, 'Only delivered messages (kept for `[notify] keep_delivered`)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Everything: waiting, dead and delivered')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'desk;notify;retry' {

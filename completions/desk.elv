@@ -1013,15 +1013,15 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --pending 'Only messages waiting for an attempt (failed ones waiting to be retried included)'
-            cand --failed 'Only dead letters: messages that failed every attempt'
+            cand --failed 'Only failures: dead letters (failed every attempt, given up) and messages still retrying (failed at least once, another attempt due)'
             cand --delivered 'Only delivered messages (kept for `[notify] keep_delivered`)'
             cand --all 'Everything: waiting, dead and delivered'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'desk;notify;retry'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'

@@ -793,13 +793,13 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l pending -d 'Only messages waiting for an attempt (failed ones waiting to be retried included)'
-complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l failed -d 'Only dead letters: messages that failed every attempt'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l failed -d 'Only failures: dead letters (failed every attempt, given up) and messages still retrying (failed at least once, another attempt due)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l delivered -d 'Only delivered messages (kept for `[notify] keep_delivered`)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l all -d 'Everything: waiting, dead and delivered'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l color -d 'When to use colour' -r -f -a "auto\t''
