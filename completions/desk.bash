@@ -635,7 +635,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --no-pager --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -661,7 +661,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent)
-            opts="-q -h --home --as --json --quiet --no-input --color --help add list show status set help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help add list show status set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,7 +687,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__add)
-            opts="-q -h --skills --capacity --role --status --os-user --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --skills --capacity --role --status --os-user --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,7 +831,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__list)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,7 +857,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__set)
-            opts="-q -h --skills --add-skill --remove-skill --capacity --role --contact --os-user --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --skills --add-skill --remove-skill --capacity --role --contact --os-user --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -911,7 +911,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__show)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -937,7 +937,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__agent__subcmd__status)
-            opts="-q -h --rebalance --home --as --json --quiet --no-input --color --help online offline busy"
+            opts="-q -h --rebalance --home --as --json --quiet --no-input --color --no-pager --help online offline busy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -963,7 +963,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__archive)
-            opts="-y -q -h --closed-before --purge-before --export --yes --dry-run --home --as --json --quiet --no-input --color --help status help"
+            opts="-y -q -h --closed-before --purge-before --export --yes --dry-run --home --as --json --quiet --no-input --color --no-pager --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1043,7 +1043,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__archive__subcmd__status)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1069,7 +1069,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__assign)
-            opts="-q -h --home --as --json --quiet --no-input --color --help auto explain rebalance help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help auto explain rebalance help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1095,7 +1095,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__assign__subcmd__auto)
-            opts="-q -h --dry-run --strategy --fail-if-unassigned --limit --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --dry-run --strategy --fail-if-unassigned --limit --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1129,7 +1129,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__assign__subcmd__explain)
-            opts="-q -h --strategy --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --strategy --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,7 +1229,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__assign__subcmd__rebalance)
-            opts="-q -h --dry-run --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --dry-run --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1255,7 +1255,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__audit)
-            opts="-n -q -h --actor --since --until --refused --impersonated --limit --home --as --json --quiet --no-input --color --help"
+            opts="-n -q -h --actor --since --until --refused --impersonated --limit --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,7 +1301,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__backup)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1327,7 +1327,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__completions)
-            opts="-q -h --home --as --json --quiet --no-input --color --help bash elvish fish powershell zsh"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1353,7 +1353,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__doctor)
-            opts="-q -h --repair --migrate --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --repair --migrate --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1379,7 +1379,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__export)
-            opts="-o -q -h --format --since --until --status --type --archived --no-archived --output --home --as --json --quiet --no-input --color --help"
+            opts="-o -q -h --format --since --until --status --type --archived --no-archived --output --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2399,7 +2399,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__import)
-            opts="-q -h --format --dry-run --skip-invalid --map --type --id-column --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --format --dry-run --skip-invalid --map --type --id-column --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2441,7 +2441,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ingest)
-            opts="-q -h --home --as --json --quiet --no-input --color --help email help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help email help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2467,7 +2467,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ingest__subcmd__email)
-            opts="-t -q -h --type --home --as --json --quiet --no-input --color --help"
+            opts="-t -q -h --type --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2543,7 +2543,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__init)
-            opts="-q -h --examples --group --insecure-test-identities --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --examples --group --insecure-test-identities --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2573,7 +2573,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__kb)
-            opts="-q -h --home --as --json --quiet --no-input --color --help add edit show list search help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help add edit show list search help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2599,7 +2599,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__kb__subcmd__add)
-            opts="-t -q -h --title --body --body-file --tag --type --home --as --json --quiet --no-input --color --help"
+            opts="-t -q -h --title --body --body-file --tag --type --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2649,7 +2649,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__kb__subcmd__edit)
-            opts="-t -q -h --title --body --body-file --tag --clear-tags --type --any-type --home --as --json --quiet --no-input --color --help"
+            opts="-t -q -h --title --body --body-file --tag --clear-tags --type --any-type --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2797,7 +2797,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__kb__subcmd__list)
-            opts="-t -q -h --tag --type --home --as --json --quiet --no-input --color --help"
+            opts="-t -q -h --tag --type --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2835,7 +2835,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__kb__subcmd__search)
-            opts="-t -n -q -h --type --limit --home --as --json --quiet --no-input --color --help"
+            opts="-t -n -q -h --type --limit --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2877,7 +2877,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__kb__subcmd__show)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2903,7 +2903,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__notify)
-            opts="-q -h --home --as --json --quiet --no-input --color --help flush list retry help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help flush list retry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2929,7 +2929,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__notify__subcmd__flush)
-            opts="-q -h --dry-run --limit --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --dry-run --limit --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3029,7 +3029,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__notify__subcmd__list)
-            opts="-n -q -h --pending --failed --delivered --all --limit --home --as --json --quiet --no-input --color --help"
+            opts="-n -q -h --pending --failed --delivered --all --limit --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3063,7 +3063,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__notify__subcmd__retry)
-            opts="-q -h --all --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --all --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3089,7 +3089,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__report)
-            opts="-o -q -h --since --until --by --format --tz --output --home --as --json --quiet --no-input --color --help"
+            opts="-o -q -h --since --until --by --format --tz --output --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3143,7 +3143,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester)
-            opts="-q -h --home --as --json --quiet --no-input --color --help add set list show help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help add set list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3169,7 +3169,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__add)
-            opts="-q -h --tier --os-user --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --tier --os-user --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3287,7 +3287,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__list)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3313,7 +3313,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__set)
-            opts="-q -h --tier --os-user --contact --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --tier --os-user --contact --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3351,7 +3351,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__requester__subcmd__show)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3377,7 +3377,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__restore)
-            opts="-q -h --force --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --force --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3403,7 +3403,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__sla)
-            opts="-q -h --home --as --json --quiet --no-input --color --help check help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3429,7 +3429,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__sla__subcmd__check)
-            opts="-q -h --exit-code --dry-run --recompute --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --exit-code --dry-run --recompute --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3497,7 +3497,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template)
-            opts="-q -h --home --as --json --quiet --no-input --color --help list show check help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help list show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3523,7 +3523,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__check)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3619,7 +3619,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__list)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3645,7 +3645,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__show)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3671,7 +3671,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket)
-            opts="-q -h --home --as --json --quiet --no-input --color --help new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3697,7 +3697,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__assign)
-            opts="-m -q -h --to --message --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --to --message --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3735,7 +3735,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__claim)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3761,7 +3761,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__close)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3787,7 +3787,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__comment)
-            opts="-m -q -h --message --attach --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --message --attach --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3825,7 +3825,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__confirm)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4187,7 +4187,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__link)
-            opts="-q -h --kind --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --kind --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4217,7 +4217,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__list)
-            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --tag --watching --department --all --archived --limit --home --as --json --quiet --no-input --color --help"
+            opts="-s -a -t -r -p -n -q -h --status --assignee --type --requester --priority --tag --watching --department --all --archived --limit --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4303,7 +4303,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__log)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4329,7 +4329,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__merge)
-            opts="-q -h --into --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --into --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4359,7 +4359,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__new)
-            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --attach --channel --assign --suggest --tag --home --as --json --quiet --no-input --color --help"
+            opts="-t -f -p -q -h --type --title --body --body-file --field --priority --requester --dedup-key --over-limit --from-json --attach --channel --assign --suggest --tag --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4449,7 +4449,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__priority)
-            opts="-q -h --home --as --json --quiet --no-input --color --help urgent high normal low"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help urgent high normal low"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4475,7 +4475,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__rate)
-            opts="-m -q -h --score --message --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --score --message --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4513,7 +4513,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__reopen)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4539,7 +4539,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__reply)
-            opts="-m -q -h --message --kb --attach --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --message --kb --attach --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4581,7 +4581,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__search)
-            opts="-s -t -a -n -q -h --status --type --assignee --since --until --limit --reindex --home --as --json --quiet --no-input --color --help"
+            opts="-s -t -a -n -q -h --status --type --assignee --since --until --limit --reindex --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4647,7 +4647,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__show)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4673,7 +4673,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__split)
-            opts="-q -h --event --title --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --event --title --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4707,7 +4707,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__tag)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4733,7 +4733,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__transfer)
-            opts="-m -q -h --to --message --home --as --json --quiet --no-input --color --help"
+            opts="-m -q -h --to --message --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4771,7 +4771,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__unlink)
-            opts="-q -h --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4797,7 +4797,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__unwatch)
-            opts="-q -h --user --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --user --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4827,7 +4827,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__ticket__subcmd__watch)
-            opts="-q -h --user --home --as --json --quiet --no-input --color --help"
+            opts="-q -h --user --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -25,6 +25,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -61,6 +62,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -72,6 +74,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand new 'File a new ticket from a template'
@@ -124,6 +127,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -135,6 +139,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -146,6 +151,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -174,6 +180,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -196,6 +203,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -207,6 +215,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -222,6 +231,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -236,6 +246,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -247,6 +258,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -258,6 +270,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -269,6 +282,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -283,6 +297,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -297,6 +312,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -311,6 +327,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -322,6 +339,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -333,6 +351,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -345,6 +364,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -357,6 +377,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -369,6 +390,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -380,6 +402,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -392,6 +415,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -405,6 +429,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -487,6 +512,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List ticket types (broken templates are reported, not hidden)'
@@ -502,6 +528,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -513,6 +540,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -524,6 +552,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -549,6 +578,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Write a new article (agents)'
@@ -572,6 +602,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -591,6 +622,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -602,6 +634,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -616,6 +649,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -631,6 +665,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -662,6 +697,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand email 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
@@ -677,6 +713,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -696,6 +733,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add an agent (admins)'
@@ -718,6 +756,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -729,6 +768,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -740,6 +780,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -752,6 +793,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -770,6 +812,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -801,6 +844,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand check 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
@@ -817,6 +861,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -836,6 +881,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
@@ -854,6 +900,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -868,6 +915,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -879,6 +927,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -890,6 +939,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -918,6 +968,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand auto 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
@@ -937,6 +988,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -949,6 +1001,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -961,6 +1014,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -986,6 +1040,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
             cand flush 'Route new events into messages and send the ones due (run it from cron)'
@@ -1003,6 +1058,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1020,6 +1076,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1032,6 +1089,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1064,6 +1122,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1081,6 +1140,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand status 'Counts and sizes of the hot store and the cold archive'
@@ -1094,6 +1154,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -1115,6 +1176,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1135,6 +1197,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1152,6 +1215,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1163,6 +1227,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -1175,6 +1240,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -1193,6 +1259,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -1204,6 +1271,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
             cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_desk_global_optspecs
-    string join \n home= as= json q/quiet no-input color= h/help V/version
+    string join \n home= as= json q/quiet no-input color= no-pager h/help V/version
 end
 
 function __fish_desk_needs_command
@@ -32,6 +32,7 @@ never\t''"
 complete -c desk -n "__fish_desk_needs_command" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_needs_command" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_needs_command" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_needs_command" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_needs_command" -s V -l version -d 'Print version'
 complete -c desk -n "__fish_desk_needs_command" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
@@ -65,6 +66,7 @@ complete -c desk -n "__fish_desk_using_subcommand init" -l insecure-test-identit
 complete -c desk -n "__fish_desk_using_subcommand init" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand init" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand init" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand init" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand init" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -74,6 +76,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and not __fish_seen_subcommand_from new show log list search claim reply comment confirm close reopen transfer assign rate priority tag watch unwatch link unlink merge split help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
@@ -124,6 +127,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -133,6 +137,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -142,6 +147,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s s -l status -d 'Only these states (comma-separated) [default: unclaimed,pending,awaiting]' -r -f -a "unclaimed\t''
 pending\t''
@@ -168,6 +174,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s s -l status -d 'Only tickets in these states (comma-separated)' -r -f -a "unclaimed\t''
 pending\t''
@@ -187,6 +194,7 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -196,6 +204,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from claim" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message; `-` reads standard input. With --kb: your note, followed by a line naming the article' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l kb -d 'Answer with a knowledge-base article (agents): without -m its text is the reply; the use is counted' -r
@@ -208,6 +217,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s m -l message -d 'The message; `-` reads standard input' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l attach -d 'Attach a file to the note (repeatable; agents see it, requesters do not)' -r -F
@@ -219,6 +229,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -228,6 +239,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -237,6 +249,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -246,6 +259,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l to -d 'The agent who takes the ticket' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s m -l message -d 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)' -r
@@ -257,6 +271,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l to -d 'The agent who takes the ticket' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s m -l message -d 'Why: recorded on the event, shown by `ticket log` (`-` reads standard input)' -r
@@ -268,6 +283,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l score -d 'Satisfaction from 1 (very unhappy) to 5 (very happy)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s m -l message -d 'An optional comment' -r
@@ -279,6 +295,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from rate" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -288,6 +305,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -297,6 +315,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l user -d 'Add (or remove) this person instead of yourself: agents, and the ticket\'s requester copying in a colleague (抄送)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -307,6 +326,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l user -d 'Add (or remove) this person instead of yourself: agents, and the ticket\'s requester copying in a colleague (抄送)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -317,6 +337,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unwatch" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l kind -d 'relates, blocks (A must close before B), blocked-by, parent (A is B\'s parent), child' -r -f -a "relates\t''
 blocks\t''
@@ -331,6 +352,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -340,6 +362,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from unlink" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l into -d 'The ticket they are merged into, which stays open' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -350,6 +373,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l event -d 'The event whose text becomes the new ticket (its number in `desk ticket log`)' -r
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l title -d 'The new ticket\'s title [default: the text\'s first line]' -r
@@ -361,6 +385,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from split" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "new" -d 'File a new ticket from a template'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a ticket with its fields and history (archived ones too)'
@@ -393,6 +418,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'Show a type\'s settings and fields'
@@ -406,6 +432,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -415,6 +442,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -424,6 +452,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a type\'s settings and fields'
@@ -437,6 +466,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "add" -d 'Write a new article (agents)'
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -f -a "edit" -d 'Change an article\'s title, body, tags or types (its author, leads and admins)'
@@ -457,6 +487,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l title -d 'New title' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l body -d 'The article\'s text; `-` reads standard input' -r
@@ -473,6 +504,7 @@ complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -482,6 +514,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l tag -d 'Only articles with this tag' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -s t -l type -d 'Only articles for this ticket type (and those for any type)' -r
@@ -493,6 +526,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s t -l type -d 'Only articles for this ticket type (and those for any type)' -r
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s n -l limit -d 'Show at most this many' -r
@@ -504,6 +538,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "add" -d 'Write a new article (agents)'
 complete -c desk -n "__fish_desk_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an article\'s title, body, tags or types (its author, leads and admins)'
@@ -519,6 +554,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and not __fish_seen_subcommand_from email help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -531,6 +567,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from email" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "email" -d 'File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers'
 complete -c desk -n "__fish_desk_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -542,6 +579,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "add" -d 'Add an agent (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and not __fish_seen_subcommand_from add list show status set help" -f -a "list" -d 'List agents'
@@ -566,6 +604,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -575,6 +614,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -584,6 +624,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -594,6 +635,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l skills -d 'Replace the skills (comma-separated, optional level 1-5: db:3; empty to clear)' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l add-skill -d 'Add skills, or change their level (comma-separated, e.g. db:4)' -r
@@ -612,6 +654,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an agent (admins)'
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List agents'
@@ -627,6 +670,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
 complete -c desk -n "__fish_desk_using_subcommand sla; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -641,6 +685,7 @@ complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcomman
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from help" -f -a "check" -d 'Warn on tickets at risk, record and escalate breaches, and list both (for cron)'
 complete -c desk -n "__fish_desk_using_subcommand sla; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -652,6 +697,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "add" -d 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
@@ -668,6 +714,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l tier -d 'The new tier: one defined in config.toml' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l os-user -d 'The OS account that signs in as this requester (admins; empty: the account of the same name)' -r
@@ -680,6 +727,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -689,6 +737,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -698,6 +747,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a requester with a tier (agents); `--tier` on an existing one changes it'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an existing requester\'s tier (agents)'
@@ -712,6 +762,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -f -a "auto" -d 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
 complete -c desk -n "__fish_desk_using_subcommand assign; and not __fish_seen_subcommand_from auto explain rebalance help" -f -a "explain" -d 'Show how one ticket would be routed: every candidate\'s scores, and who cannot take it'
@@ -733,6 +784,7 @@ complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from auto" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l strategy -d 'Rank by this strategy [default: the ticket type\'s, from config.toml]' -r -f -a "skills\t''
 load\t''
@@ -747,6 +799,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -757,6 +810,7 @@ complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from rebalance" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "auto" -d 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
 complete -c desk -n "__fish_desk_using_subcommand assign; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Show how one ticket would be routed: every candidate\'s scores, and who cannot take it'
@@ -770,6 +824,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -f -a "flush" -d 'Route new events into messages and send the ones due (run it from cron)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and not __fish_seen_subcommand_from flush list retry help" -f -a "list" -d 'List messages: waiting and failed by default (agents)'
@@ -785,6 +840,7 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s n -l limit -d 'Show at most this many' -r
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
@@ -799,6 +855,7 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -809,6 +866,7 @@ complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Route new events into messages and send the ones due (run it from cron)'
 complete -c desk -n "__fish_desk_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'List messages: waiting and failed by default (agents)'
@@ -842,6 +900,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand report" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand report" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand report" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand report" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l closed-before -d 'Move tickets closed before this: an age (30d, 12h, 2w), a date (2026-01-31) or an RFC 3339 time [default: config.toml\'s archive.after]' -r
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l purge-before -d 'Delete archived tickets closed before this, for good (legal retention; admins). Asks first (or needs --yes without a terminal), then writes them to an export file' -r
@@ -856,6 +915,7 @@ complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_s
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'
 complete -c desk -n "__fish_desk_using_subcommand archive; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -867,6 +927,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from help" -f -a "status" -d 'Counts and sizes of the hot store and the cold archive'
 complete -c desk -n "__fish_desk_using_subcommand archive; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -880,6 +941,7 @@ complete -c desk -n "__fish_desk_using_subcommand doctor" -l migrate -d 'Run the
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand doctor" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand export" -l format -d 'Output format' -r -f -a "jsonl\t'One JSON record per line: people, KB articles, then tickets with their events (for `desk import`)'
 csv\t'One row per ticket with a column per template field (for spreadsheets)'"
@@ -901,6 +963,7 @@ complete -c desk -n "__fish_desk_using_subcommand export" -l no-archived -d 'Onl
 complete -c desk -n "__fish_desk_using_subcommand export" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand export" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand export" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand export" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand import" -l format -d 'Input format [default: csv for a *.csv file, else jsonl]' -r -f -a "jsonl\t'`desk export --format jsonl` output'
 csv\t'A spreadsheet: a header row, then one ticket per row (see --map)'"
@@ -917,6 +980,7 @@ complete -c desk -n "__fish_desk_using_subcommand import" -l skip-invalid -d 'Wr
 complete -c desk -n "__fish_desk_using_subcommand import" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand import" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand import" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand import" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk -n "__fish_desk_using_subcommand backup" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand backup" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -926,6 +990,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand backup" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand backup" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand backup" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand backup" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand restore" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand restore" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -936,6 +1001,7 @@ complete -c desk -n "__fish_desk_using_subcommand restore" -l force -d 'Replace 
 complete -c desk -n "__fish_desk_using_subcommand restore" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand restore" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand restore" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand restore" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand restore" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand audit" -l actor -d 'Only entries where this user acted, for real or as someone else' -r
 complete -c desk -n "__fish_desk_using_subcommand audit" -l since -d 'Only entries from this time on (RFC 3339, a date, or an age like 7d)' -r
@@ -951,6 +1017,7 @@ complete -c desk -n "__fish_desk_using_subcommand audit" -l impersonated -d 'Onl
 complete -c desk -n "__fish_desk_using_subcommand audit" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand audit" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand audit" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand audit" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand completions" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -960,6 +1027,7 @@ never\t''"
 complete -c desk -n "__fish_desk_using_subcommand completions" -l json -d 'Print stable JSON instead of tables'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s q -l quiet -d 'Print only ids'
 complete -c desk -n "__fish_desk_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand completions" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help" -f -a "init" -d 'Create the desk home: config, templates, store (safe to run again)'
 complete -c desk -n "__fish_desk_using_subcommand help; and not __fish_seen_subcommand_from init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help" -f -a "ticket" -d 'File, list, show and move tickets through their lifecycle'

@@ -15,9 +15,21 @@ pub const NO_COLOR: &str = "NO_COLOR";
 /// Where the data dir lives when neither `--home` nor `DESK_HOME` is given.
 pub const XDG_DATA_HOME: &str = "XDG_DATA_HOME";
 pub const HOME: &str = "HOME";
+/// The pager for long output (`ticket log`, `ticket list`, `report`) on a terminal; empty
+/// or `cat` means none. Wins over `PAGER`; the default is `less -FRX`.
+pub const DESK_PAGER: &str = "DESK_PAGER";
+pub const PAGER: &str = "PAGER";
+/// Where the default pager (`less`) is looked for.
+pub const PATH: &str = "PATH";
 
 /// Read a variable; empty counts as unset.
 #[allow(clippy::disallowed_methods)] // this module is the one place that reads them
 pub fn get(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+/// Read a variable where an empty value means something (`DESK_PAGER=` turns paging off).
+#[allow(clippy::disallowed_methods)] // this module is the one place that reads them
+pub fn get_even_empty(name: &str) -> Option<String> {
+    std::env::var(name).ok()
 }

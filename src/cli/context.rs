@@ -1,7 +1,7 @@
 //! Settings resolved once per command: flags, then `DESK_*` variables, then defaults.
 //! Handlers get a [`Context`] and never read the environment themselves.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -15,6 +15,7 @@ use crate::store::{sled_backend, Location, Store, Txn};
 
 use super::error::CommandError;
 use super::home::Home;
+use super::pager::Pager;
 use super::ui::Ui;
 use super::GlobalArgs;
 
@@ -32,6 +33,9 @@ pub struct Context {
     /// The time every rule uses (`DESK_NOW` or the clock), fixed for the whole command.
     pub now: DateTime<Utc>,
     pub lock_timeout: Duration,
+    /// The pager long output goes to, once [`Context::page`] started it; dropped (waited
+    /// for) with the context, before any error is printed.
+    pager: RefCell<Option<Pager>>,
 }
 
 impl Context {
@@ -65,7 +69,18 @@ impl Context {
             identity: OnceCell::new(),
             now: clock()?,
             lock_timeout: lock_timeout()?,
+            pager: RefCell::new(None),
         })
+    }
+
+    /// Send the rest of this command's output through the pager, when it should be paged
+    /// (a terminal, no `--no-pager`; see [`super::pager`]). Call it once the store is
+    /// closed: a person reading in the pager must not keep other desk commands waiting.
+    pub fn page(&self) {
+        let mut pager = self.pager.borrow_mut();
+        if pager.is_none() {
+            *pager = Pager::start(&self.ui);
+        }
     }
 
     /// The effective acting user: whose name and rights the command uses.

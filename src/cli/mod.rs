@@ -10,6 +10,7 @@ pub mod error;
 pub mod home;
 pub mod intake;
 pub mod output;
+pub mod pager;
 pub mod perms;
 pub mod progress;
 pub mod search;
@@ -42,6 +43,7 @@ Environment:
   DESK_USER          act as this user, like --as (admins only; default: the OS account)
   DESK_NOW           RFC 3339 time used instead of the clock
   DESK_LOCK_TIMEOUT  how long to wait for a busy store (default 10 s)
+  DESK_PAGER         pager for log, list and report on a terminal (then PAGER, then less -FRX; empty or cat: none)
   NO_COLOR           turn colour off";
 
 /// desk: help-desk tickets (工单) from the shell.
@@ -78,6 +80,9 @@ pub struct GlobalArgs {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 /// Run desk with the process's arguments; the binary's whole `main`.
@@ -96,8 +101,13 @@ pub fn main() -> ExitCode {
     } else {
         OutputMode::Human
     };
-    let ui = Ui::new(mode, cli.globals.color, cli.globals.no_input);
-    let color = ui.color;
+    let ui = Ui::new(
+        mode,
+        cli.globals.color,
+        cli.globals.no_input,
+        cli.globals.no_pager,
+    );
+    let color = ui.stderr_color;
     let result = Context::new(&cli.globals, ui).and_then(|ctx| {
         let result = commands::run(&ctx, &cli.command);
         commands::audit::record(&ctx, &cli.command, &result);
@@ -115,7 +125,7 @@ pub fn main() -> ExitCode {
 }
 
 fn report(error: &CommandError, color: bool) {
-    let (red, cyan, reset) = if color && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    let (red, cyan, reset) = if color {
         ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
     } else {
         ("", "", "")

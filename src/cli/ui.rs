@@ -27,23 +27,34 @@ pub enum ColorChoice {
 
 pub struct Ui {
     pub mode: OutputMode,
+    /// Colour on stdout: `--color always`, or `auto` on a terminal without NO_COLOR.
     pub color: bool,
+    /// Colour on stderr (errors, warnings), decided the same way for stderr.
+    pub stderr_color: bool,
     stdout_is_tty: bool,
+    /// Measured before a pager takes stdout over: tables keep the terminal's width.
+    width: Option<u16>,
     can_prompt: bool,
+    paging_allowed: bool,
 }
 
 impl Ui {
-    pub fn new(mode: OutputMode, color: ColorChoice, no_input: bool) -> Self {
+    pub fn new(mode: OutputMode, color: ColorChoice, no_input: bool, no_pager: bool) -> Self {
         let stdout_is_tty = io::stdout().is_terminal();
-        let color = match color {
+        let wants_color = |is_terminal: bool| match color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_is_tty && crate::env_vars::get(crate::env_vars::NO_COLOR).is_none(),
+            ColorChoice::Auto => is_terminal && crate::env_vars::get(crate::env_vars::NO_COLOR).is_none(),
         };
+        let stderr_color = wants_color(io::stderr().is_terminal());
+        let color = wants_color(stdout_is_tty);
         Ui {
             mode,
             color,
+            stderr_color,
             stdout_is_tty,
+            width: if stdout_is_tty { terminal_width() } else { None },
+            paging_allowed: !no_pager,
             // Prompt only when a person can answer: stdin and stderr are terminals.
             can_prompt: !no_input && io::stdin().is_terminal() && io::stderr().is_terminal(),
         }
@@ -60,6 +71,11 @@ impl Ui {
     /// Whether stdout is a terminal: charts and tables for a person, not a pipe.
     pub fn is_terminal(&self) -> bool {
         self.stdout_is_tty
+    }
+
+    /// False with `--no-pager`; see [`super::pager`] for the other conditions.
+    pub fn paging_allowed(&self) -> bool {
+        self.paging_allowed
     }
 
     pub fn is_quiet(&self) -> bool {
@@ -87,7 +103,12 @@ impl Ui {
     }
 
     pub fn warn(&self, text: impl AsRef<str>) {
-        eprintln!("{}: {}", self.paint("warning", Color::Yellow), text.as_ref());
+        let warning = if self.stderr_color {
+            ansi("warning", Color::Yellow)
+        } else {
+            "warning".to_string()
+        };
+        eprintln!("{warning}: {}", text.as_ref());
     }
 
     /// Wrap `text` in an ANSI colour when colour is on.
@@ -95,17 +116,7 @@ impl Ui {
         if !self.color {
             return text.to_string();
         }
-        let code = match color {
-            Color::Red => "31",
-            Color::Green => "32",
-            Color::Yellow => "33",
-            Color::Blue => "34",
-            Color::Magenta => "35",
-            Color::Cyan => "36",
-            Color::DarkGrey => "90",
-            _ => "1",
-        };
-        format!("\x1b[{code}m{text}\x1b[0m")
+        ansi(text, color)
     }
 
     /// Print rows: on a terminal, a header, a line under it and the rows (no borders, no
@@ -115,17 +126,39 @@ impl Ui {
         if !self.stdout_is_tty {
             let mut out = io::stdout().lock();
             for row in rows {
+                // `--color always` colours piped rows too (for `less -R`, `grep --color`).
                 let cells: Vec<String> = row
                     .into_iter()
-                    .map(|c| c.text.replace(['\t', '\n'], " "))
+                    .map(|c| {
+                        let text = c.text.replace(['\t', '\n'], " ");
+                        match c.color {
+                            Some(color) => self.paint(&text, color),
+                            None => text,
+                        }
+                    })
                     .collect();
                 writeln!(out, "{}", cells.join("\t"))?;
             }
             return Ok(());
         }
-        let table = render_table(header, rows, self.color, terminal_width());
+        let table = render_table(header, rows, self.color, self.width);
         self.line(table.trim_fmt())
     }
+}
+
+/// `text` in an ANSI colour.
+fn ansi(text: &str, color: Color) -> String {
+    let code = match color {
+        Color::Red => "31",
+        Color::Green => "32",
+        Color::Yellow => "33",
+        Color::Blue => "34",
+        Color::Magenta => "35",
+        Color::Cyan => "36",
+        Color::DarkGrey => "90",
+        _ => "1",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
 }
 
 /// Only the line under the header: a space in a comfy-table preset means "draw nothing",

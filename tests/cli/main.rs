@@ -22,6 +22,7 @@ mod examples;
 mod intake;
 mod lifecycle;
 mod notify;
+mod pager;
 mod permissions;
 mod prompts;
 mod readme;

@@ -21,6 +21,7 @@ fn cell(text: impl Into<String>) -> StyledCell {
 
 pub fn print(ctx: &Context, report: &Report) -> Result<(), CommandError> {
     let charts = ctx.ui.is_terminal();
+    ctx.page();
     match report.group_by {
         None => summary(ctx, report, charts),
         Some(GroupBy::Agent) => agents(ctx, report, charts),

@@ -259,6 +259,7 @@ fn table(ctx: &Context, tickets: &[TicketRow]) -> Result<(), CommandError> {
         ctx.ui.note("No tickets match.");
         return Ok(());
     }
+    ctx.page();
     let rows = tickets
         .iter()
         .map(|t| {

@@ -155,6 +155,7 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     if ctx.ui.is_quiet() {
         return ctx.ui.line(ticket.id.to_string());
     }
+    ctx.page();
     let ui = &ctx.ui;
     ui.line(format!(
         "{}  {}",
@@ -328,6 +329,7 @@ pub fn run_log(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
         }
         return Ok(());
     }
+    ctx.page();
     print_events(&ctx.ui, &record.events, &record.ticket.attachments)
 }
 
