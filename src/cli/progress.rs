@@ -35,6 +35,13 @@ impl Progress {
         Progress { bar }
     }
 
+    /// A bar that never draws: work too small or too incidental to show.
+    pub fn hidden() -> Progress {
+        Progress {
+            bar: ProgressBar::hidden(),
+        }
+    }
+
     /// A bar counting `total` items (tickets).
     pub fn items(ui: &Ui, total: u64, message: &str) -> Progress {
         Progress::new(

@@ -37,7 +37,12 @@ pub fn open_engine(ctx: &Context, rebuild: bool, for_suggestions: bool) -> Resul
         dir: ctx.home.root().join("search"),
         cold_dir: ctx.home.cold_dir(),
     };
-    let progress = Progress::items(&ctx.ui, 0, "indexing tickets");
+    // `ticket new` catching the index up by a ticket or two must not flash a bar.
+    let progress = if for_suggestions {
+        Progress::hidden()
+    } else {
+        Progress::items(&ctx.ui, 0, "indexing tickets")
+    };
     let engine = Engine::open(
         &paths,
         ctx.lock_timeout,

@@ -635,6 +635,15 @@ pub struct ReportOptions<'a> {
     pub sla: Option<&'a SlaConfig>,
 }
 
+/// Whether a report over `period` counts `ticket` as filed or closed in it: the tickets
+/// `desk report -q` lists.
+pub fn filed_or_closed_in(period: &Period, ticket: &ReportTicket, events: &[ReportEvent]) -> bool {
+    period.contains(ticket.created_at)
+        || events
+            .iter()
+            .any(|e| e.to_status == Some(Status::Closed) && period.contains(e.at))
+}
+
 /// Feeds tickets in, one at a time; [`ReportBuilder::finish`] gives the [`Report`].
 pub struct ReportBuilder<'a> {
     options: ReportOptions<'a>,

@@ -360,7 +360,12 @@ fn admin_on_terminal(env: &TestEnv, args: &str, keys: &str) -> Option<String> {
     }
     let desk = assert_cmd::cargo::cargo_bin("desk");
     let mut child = Command::new("script")
-        .args(["-qec", &format!("{} {args}", desk.display()), "/dev/null"])
+        // Narrower than the question, which must still be printed once.
+        .args([
+            "-qec",
+            &format!("stty cols 60 rows 40; {} {args}", desk.display()),
+            "/dev/null",
+        ])
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("DESK_HOME", env.home())
@@ -392,6 +397,11 @@ fn on_a_terminal_purge_asks_before_writing_anything() {
         "{screen}"
     );
     assert!(screen.contains("Nothing was purged or exported."), "{screen}");
+    assert_eq!(
+        screen.matches("Delete 2 archived tickets").count(),
+        1,
+        "the question is printed once, even on a terminal narrower than it: {screen}"
+    );
     assert!(!export.exists(), "a declined purge writes no export");
     // The default export goes in the home: declined, nothing there either.
     let Some(screen) = admin_on_terminal(&env, "archive --purge-before 1d", "n") else {

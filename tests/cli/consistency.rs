@@ -92,3 +92,72 @@ fn progress_rates_are_rounded_for_people() {
         );
     }
 }
+
+#[test]
+fn quiet_reports_print_only_ids_and_counts() {
+    let env = TestEnv::with_examples();
+    let first = env.incident("carol", "printer on fire");
+    env.advance(Duration::days(3));
+    let second = env.incident("carol", "printer still on fire");
+    env.ok("admin", &["ticket", "close", &first.to_string()]);
+    // Both were filed or closed in the last day's window: the first only closed in it.
+    assert_eq!(
+        env.ok("admin", &["report", "--since", "1d", "-q"]),
+        format!("{first}\n{second}\n")
+    );
+    assert_eq!(
+        env.ok(
+            "admin",
+            &[
+                "report",
+                "--since",
+                "2026-03-01",
+                "--until",
+                "2026-03-01T12:00:00Z",
+                "-q"
+            ]
+        ),
+        "",
+        "a window with nothing in it lists nothing"
+    );
+    // -q with a file asked for writes the file and says nothing.
+    let file = env.path().join("r.json");
+    let out = env.run("admin", &["report", "-q", "--output", file.to_str().unwrap()]);
+    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
+    assert!(std::fs::read_to_string(&file).unwrap().contains("\"created\""));
+
+    // The archive's figure a monitor watches: closed tickets waiting for the archiver.
+    assert_eq!(env.ok("admin", &["archive", "status", "-q"]), "0\n");
+    env.advance(Duration::days(60));
+    let waiting = env.json("admin", &["archive", "status"])["hot"]["awaiting_archive"].clone();
+    assert_eq!(waiting, 1, "the closed ticket is past archive.after");
+    assert_eq!(env.ok("admin", &["archive", "status", "-q"]), "1\n");
+    assert_eq!(env.ok("admin", &["archive", "--dry-run", "-q"]), "1\n");
+}
+
+#[test]
+fn color_always_colours_piped_tables_and_errors() {
+    let env = TestEnv::with_examples();
+    env.incident("carol", "printer on fire");
+    let plain = env.ok("admin", &["ticket", "list"]);
+    assert!(!plain.contains('\x1b'), "auto, piped: no colour: {plain:?}");
+    let colored = env.ok("admin", &["--color", "always", "ticket", "list"]);
+    assert!(colored.contains("\x1b[33munclaimed\x1b[0m"), "{colored:?}");
+    // The cells are still tab-separated for cut and awk.
+    assert_eq!(
+        colored.lines().next().unwrap().split('\t').count(),
+        plain.lines().next().unwrap().split('\t').count()
+    );
+    let error = env.fails("admin", &["--color", "always", "ticket", "show", "99"], 3);
+    assert!(
+        error.starts_with("\x1b[1;31merror\x1b[0m: ticket 99 not found"),
+        "{error:?}"
+    );
+    let error = env.fails("admin", &["ticket", "show", "99"], 3);
+    assert!(error.starts_with("error: ticket 99 not found"), "{error:?}");
+    let never = env.ok("admin", &["--color", "never", "ticket", "list"]);
+    assert!(
+        !never.contains('\x1b') && never.contains("unclaimed"),
+        "{never:?}"
+    );
+}

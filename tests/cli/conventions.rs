@@ -909,3 +909,31 @@ fn quiet_list_from_the_index_matches_the_full_listing() {
         assert!(!ids.is_empty(), "{filters:?}");
     }
 }
+
+#[test]
+fn init_says_when_no_notification_sink_is_configured() {
+    let env = TestEnv::empty();
+    let out = env.ok("admin", &["init", "--insecure-test-identities"]);
+    assert!(
+        out.contains("Notifications: no sink configured yet, so nothing is sent")
+            && out.contains("desk notify flush"),
+        "{out}"
+    );
+    assert_eq!(
+        env.json("admin", &["init"])["notification_sinks"],
+        serde_json::json!([])
+    );
+    let config = env.home().join("config.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[[notify.sinks]]\nname = \"log\"\nkind = \"exec\"\ncommand = [\"/bin/true\"]\n");
+    std::fs::write(&config, text).unwrap();
+    let again = env.ok("admin", &["init"]);
+    assert!(
+        again.contains("Notification sinks: log") && !again.contains("no sink"),
+        "{again}"
+    );
+    assert_eq!(
+        env.json("admin", &["init"])["notification_sinks"],
+        serde_json::json!(["log"])
+    );
+}

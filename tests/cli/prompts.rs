@@ -8,6 +8,11 @@ use crate::common::TestEnv;
 
 /// Run `desk ARGS` on a pseudo-terminal with `keys` typed; None when `script` is missing.
 fn on_terminal(env: &TestEnv, args: &str, keys: &str) -> Option<String> {
+    on_a_terminal_named(env, "dumb", args, keys)
+}
+
+/// As [`on_terminal`], on a terminal of type `term` (progress bars draw only on a real one).
+fn on_a_terminal_named(env: &TestEnv, term: &str, args: &str, keys: &str) -> Option<String> {
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("skipping: util-linux `script` is not installed");
         return None;
@@ -19,7 +24,7 @@ fn on_terminal(env: &TestEnv, args: &str, keys: &str) -> Option<String> {
         .env("DESK_HOME", env.home())
         .env("DESK_USER", "carol")
         .env("HOME", env.path())
-        .env("TERM", "dumb")
+        .env("TERM", term)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -76,4 +81,19 @@ fn typing_narrows_the_type_and_enum_choices() {
     };
     assert!(screen.contains("Created ACC-1"), "{screen}");
     assert_eq!(env.show(1)["fields"]["system"], "grafana");
+}
+
+#[test]
+fn looking_for_suggestions_draws_no_progress_bar() {
+    let env = TestEnv::with_examples();
+    let Some(screen) = on_a_terminal_named(
+        &env,
+        "xterm",
+        "ticket new --type incident --title 'VPN drops' --field service=vpn",
+        "",
+    ) else {
+        return;
+    };
+    assert!(screen.contains("Created INC-1"), "{screen}");
+    assert!(!screen.contains("indexing tickets"), "{screen}");
 }

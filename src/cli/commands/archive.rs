@@ -129,6 +129,9 @@ fn archive_now(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
                 archived: waiting,
             });
         }
+        if ctx.ui.is_quiet() {
+            return ctx.ui.line(waiting.to_string());
+        }
         return ctx.ui.line(format!(
             "Dry run: would archive {} closed before {}. Nothing was written.",
             counted(waiting, "ticket"),
@@ -212,6 +215,10 @@ fn status(ctx: &Context) -> Result<(), CommandError> {
             archive_after_seconds: after.as_secs(),
             status,
         });
+    }
+    // The one figure a monitoring script watches: closed tickets the archiver has not moved.
+    if ctx.ui.is_quiet() {
+        return ctx.ui.line(status.hot.awaiting_archive.to_string());
     }
     let (hot, cold) = (&status.hot, &status.cold);
     let by_status: Vec<String> = hot.by_status.iter().map(|(s, n)| format!("{s} {n}")).collect();
@@ -370,8 +377,11 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
             time(cutoff),
             export_path.display()
         );
+        // The question on its own line(s), the prompt short: dialoguer redraws only the
+        // prompt's last line, so a prompt wider than the terminal would show up twice.
+        eprintln!("{question}");
         let confirmed = dialoguer::Confirm::new()
-            .with_prompt(question)
+            .with_prompt("Purge them?")
             .default(false)
             .interact()
             .map_err(|e| CommandError::invalid(format!("no answer: {e}")))?;

@@ -57,6 +57,8 @@ struct InitJson {
     /// `private` or `group:NAME`.
     access: String,
     insecure_test_identities: bool,
+    /// The `[[notify.sinks]]` config.toml names; none after a fresh init.
+    notification_sinks: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
@@ -153,6 +155,14 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     txn.commit()?;
     drop(store);
 
+    // A fresh home sends nothing: say so, or people wait for messages that never come.
+    let sinks: Vec<String> = home
+        .config()?
+        .notify
+        .sinks
+        .iter()
+        .map(|sink| sink.name.clone())
+        .collect();
     if ctx.ui.is_json() {
         return ctx.ui.json(&InitJson {
             home: home.root().display().to_string(),
@@ -164,6 +174,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
                 HomeMode::Group { name, .. } => format!("group:{name}"),
             },
             insecure_test_identities: store_test_identities,
+            notification_sinks: sinks,
         });
     }
     if ctx.ui.is_quiet() {
@@ -195,6 +206,15 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     } else if !args.examples && created {
         ctx.ui
             .line("No ticket types yet: add TOML files to templates/, or run `desk init --examples`")?;
+    }
+    if sinks.is_empty() {
+        ctx.ui.line(format!(
+            "Notifications: no sink configured yet, so nothing is sent (events wait in the outbox)\n  \
+             add a webhook, e-mail or command sink ([[notify.sinks]]) to {}, then run `desk notify flush` from cron",
+            home.config_path().display()
+        ))?;
+    } else {
+        ctx.ui.line(format!("Notification sinks: {}", sinks.join(", ")))?;
     }
     Ok(())
 }

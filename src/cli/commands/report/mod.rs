@@ -18,7 +18,7 @@ use clap::{Args, ValueEnum};
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::domain::report::{
-    GroupBy, Period, Report, ReportBuilder, ReportEvent, ReportOptions, ReportTicket,
+    filed_or_closed_in, GroupBy, Period, Report, ReportBuilder, ReportEvent, ReportOptions, ReportTicket,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,18 +129,35 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
     // Archive segments are decoded in parallel, one builder per thread, merged at the end;
     // only the fields a report reads are decoded.
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let builders = store.for_each_ticket_as::<ReportTicket, ReportEvent, _>(
+    // `-q` prints only ids, as everywhere: those of the tickets filed or closed in the
+    // period. With --output or --format the report is what was asked for; -q only hushes.
+    let quiet = ctx.ui.is_quiet() && args.output.is_none() && args.format.is_none();
+    let parts = store.for_each_ticket_as::<ReportTicket, ReportEvent, _>(
         threads,
-        || ReportBuilder::new(options),
-        |builder, ticket, events| {
-            let tier = tiers.get(&ticket.requester).unwrap_or(default_tier);
-            builder.add(&ticket, &events, tier);
+        || (ReportBuilder::new(options), Vec::new()),
+        |(builder, ids), ticket, events| {
+            if quiet {
+                if filed_or_closed_in(&options.period, &ticket, &events) {
+                    ids.push(ticket.id);
+                }
+            } else {
+                let tier = tiers.get(&ticket.requester).unwrap_or(default_tier);
+                builder.add(&ticket, &events, tier);
+            }
             Ok(())
         },
     )?;
     drop(store);
+    if quiet {
+        let mut ids: Vec<u64> = parts.into_iter().flat_map(|(_, ids)| ids).collect();
+        ids.sort_unstable();
+        for id in ids {
+            ctx.ui.line(id.to_string())?;
+        }
+        return Ok(());
+    }
     let mut builder = ReportBuilder::new(options);
-    for part in builders {
+    for (part, _) in parts {
         builder.merge(part);
     }
     let report = builder.finish();
