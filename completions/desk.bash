@@ -2543,13 +2543,17 @@ _desk() {
             return 0
             ;;
         desk__subcmd__init)
-            opts="-q -h --examples --group --insecure-test-identities --home --as --json --quiet --no-input --color --no-pager --help"
+            opts="-q -h --examples --group --store --insecure-test-identities --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -53,6 +53,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;init'= {
             cand --group 'Share the new home with this OS group: directories 2770, files 0660'
+            cand --store 'Keep tickets in a team store on PostgreSQL that other hosts share, instead of the embedded one: written to config.toml as [store] url (password: [store] password, PGPASSWORD or ~/.pgpass)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'

@@ -56,6 +56,7 @@ complete -c desk -n "__fish_desk_needs_command" -f -a "audit" -d 'Who did what a
 complete -c desk -n "__fish_desk_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk -n "__fish_desk_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand init" -l group -d 'Share the new home with this OS group: directories 2770, files 0660' -r
+complete -c desk -n "__fish_desk_using_subcommand init" -l store -d 'Keep tickets in a team store on PostgreSQL that other hosts share, instead of the embedded one: written to config.toml as [store] url (password: [store] password, PGPASSWORD or ~/.pgpass)' -r
 complete -c desk -n "__fish_desk_using_subcommand init" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand init" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''

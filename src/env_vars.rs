@@ -10,6 +10,8 @@ pub const DESK_NOW: &str = "DESK_NOW";
 /// How long to wait for a store held by another desk process before exit 75 (default 10 s).
 /// Seconds (`2.5`) or a duration with a unit (`500ms`, `1m`).
 pub const DESK_LOCK_TIMEOUT: &str = "DESK_LOCK_TIMEOUT";
+/// The hot store, overriding `[store] url`: a `postgres://` URL for a team store.
+pub const DESK_STORE: &str = "DESK_STORE";
 /// Any value turns colour off (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
 /// Where the data dir lives when neither `--home` nor `DESK_HOME` is given.
@@ -21,6 +23,14 @@ pub const DESK_PAGER: &str = "DESK_PAGER";
 pub const PAGER: &str = "PAGER";
 /// Where the default pager (`less`) is looked for.
 pub const PATH: &str = "PATH";
+/// libpq's: the team store's database password, when neither the URL nor `[store]
+/// password` gives one.
+pub const PGPASSWORD: &str = "PGPASSWORD";
+/// libpq's: the password file (default `~/.pgpass`) read when PGPASSWORD is unset.
+pub const PGPASSFILE: &str = "PGPASSFILE";
+/// libpq's: PEM root certificates a team store's server certificate is verified against,
+/// besides the web's (default `~/.postgresql/root.crt` when it exists).
+pub const PGSSLROOTCERT: &str = "PGSSLROOTCERT";
 
 /// Read a variable; empty counts as unset.
 #[allow(clippy::disallowed_methods)] // this module is the one place that reads them

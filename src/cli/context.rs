@@ -9,15 +9,27 @@ use chrono::{DateTime, SubsecRound, Utc};
 
 use crate::domain::access::Viewer;
 use crate::domain::{Agent, AuthMethod, Identity, TicketRef};
-use crate::env_vars::{self, DESK_HOME, DESK_LOCK_TIMEOUT, DESK_NOW, DESK_USER};
+use crate::env_vars::{self, DESK_HOME, DESK_LOCK_TIMEOUT, DESK_NOW, DESK_STORE, DESK_USER};
 use crate::store::cold::ArchivedTicket;
-use crate::store::{sled_backend, Location, Store, Txn};
+use crate::store::{postgres, sled_backend, KvBackend, Location, Store, Txn};
 
 use super::error::CommandError;
 use super::home::Home;
 use super::pager::Pager;
 use super::ui::Ui;
 use super::GlobalArgs;
+
+/// Where the hot store lives; see [`Context::store_location`].
+#[derive(Debug, Clone)]
+pub enum StoreLocation {
+    /// The home's own sled database (this directory).
+    Embedded(PathBuf),
+    /// A team store on PostgreSQL.
+    Postgres {
+        url: String,
+        password: Option<crate::domain::notify::Secret>,
+    },
+}
 
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -125,12 +137,78 @@ impl Context {
 
     /// The store without deciding who acts: for `desk init`, which makes the first admin.
     pub fn open_store_unauthenticated(&self) -> Result<Store, CommandError> {
-        let backend = sled_backend::open_with_retry(&self.home.hot_dir(), self.lock_timeout)?;
-        Ok(Store::new(
-            Box::new(backend),
-            &self.home.hot_dir(),
-            &self.home.cold_dir(),
-        )?)
+        let (backend, path) = self.open_backend()?;
+        Ok(Store::new(backend, &path, &self.home.cold_dir())?)
+    }
+
+    /// Which store this home uses: `DESK_STORE`, else `[store] url` in config.toml, else
+    /// the embedded sled database under the home.
+    pub fn store_location(&self) -> Result<StoreLocation, CommandError> {
+        let config = self.home.config()?;
+        let url = match env_vars::get(DESK_STORE) {
+            Some(url) if crate::domain::config::is_store_url(&url) => Some(url),
+            Some(_) => {
+                return Err(CommandError::invalid(
+                    "DESK_STORE: write a PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE",
+                )
+                .with_hint("unset DESK_STORE to use the home's own store"))
+            }
+            None => config.store.url.clone(),
+        };
+        Ok(match url {
+            Some(url) => StoreLocation::Postgres {
+                url,
+                password: config.store.password.clone(),
+            },
+            None => StoreLocation::Embedded(self.home.hot_dir()),
+        })
+    }
+
+    /// Refuse `command` on a team store, which does not have it (yet): exit 5 with `hint`.
+    /// Nothing is opened or written.
+    pub fn require_embedded_store(&self, command: &str, hint: &str) -> Result<(), CommandError> {
+        if !self.home.root().exists() {
+            return Ok(());
+        }
+        match self.store_location()? {
+            StoreLocation::Embedded(_) => Ok(()),
+            StoreLocation::Postgres { .. } => Err(CommandError::invalid(format!(
+                "`{command}` works on the embedded store; this home uses a team store on PostgreSQL"
+            ))
+            .with_hint(hint)),
+        }
+    }
+
+    /// Open the hot store's backend, waiting for other desk processes; also returns how
+    /// messages name it (a directory, or `host:port/database`).
+    pub fn open_backend(&self) -> Result<(Box<dyn KvBackend>, PathBuf), CommandError> {
+        self.open_backend_at(self.store_location()?)
+    }
+
+    /// [`Context::open_backend`] for a given location.
+    pub fn open_backend_at(
+        &self,
+        location: StoreLocation,
+    ) -> Result<(Box<dyn KvBackend>, PathBuf), CommandError> {
+        match location {
+            StoreLocation::Embedded(dir) => {
+                let backend = sled_backend::open_with_retry(&dir, self.lock_timeout)?;
+                Ok((Box::new(backend), dir))
+            }
+            StoreLocation::Postgres { url, password } => {
+                let config = postgres::parse_url(&url).map_err(|e| {
+                    CommandError::invalid(format!("store URL: {e}"))
+                        .with_hint("write [store] url (or DESK_STORE) as postgres://USER@HOST:PORT/DATABASE")
+                })?;
+                let password = password
+                    .map(|secret| crate::delivery::reveal(&secret, "store.password"))
+                    .transpose()
+                    .map_err(|failure| CommandError::invalid(failure.to_string()))?;
+                let target = postgres::describe(&config);
+                let backend = postgres::open(config, password, self.lock_timeout)?;
+                Ok((Box::new(backend), PathBuf::from(target)))
+            }
+        }
     }
 
     /// The identity seam for the embedded store: the OS account, mapped to a desk user,

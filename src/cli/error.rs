@@ -26,6 +26,8 @@ pub enum ExitKind {
     Conflict,
     /// 7: rate limited.
     RateLimited,
+    /// 69: the team store's database cannot be reached (sysexits' EX_UNAVAILABLE).
+    Unavailable,
     /// 75: the store stayed busy past DESK_LOCK_TIMEOUT.
     Busy,
 }
@@ -39,6 +41,7 @@ impl ExitKind {
             ExitKind::Invalid => 5,
             ExitKind::Conflict => 6,
             ExitKind::RateLimited => 7,
+            ExitKind::Unavailable => 69,
             ExitKind::Busy => 75,
         }
     }
@@ -127,6 +130,8 @@ impl From<StoreError> for CommandError {
                 "back up the home, then run `{command}` (as an admin); other commands wait until it has run"
             ))
             }
+            StoreError::Unreachable { .. } => CommandError::new(ExitKind::Unavailable, error.to_string())
+                .with_hint("check [store] url in config.toml (or DESK_STORE), the password, and that the server is up; nothing was written"),
             _ => CommandError::new(ExitKind::Failure, error.to_string()),
         }
     }

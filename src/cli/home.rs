@@ -84,8 +84,17 @@ impl Home {
         self.root.join("attachments").join(id.to_string())
     }
 
+    /// config.toml, and the embedded store's directory unless the home uses a team store
+    /// (which keeps nothing under `hot/`).
     pub fn is_initialized(&self) -> bool {
-        self.config_path().is_file() && self.hot_dir().is_dir()
+        self.config_path().is_file() && (self.hot_dir().is_dir() || self.uses_team_store())
+    }
+
+    /// `DESK_STORE` or `[store] url` names a team store (a config that does not parse
+    /// counts as not: the command reports it when it reads the config).
+    fn uses_team_store(&self) -> bool {
+        crate::env_vars::get(crate::env_vars::DESK_STORE).is_some()
+            || self.config().is_ok_and(|config| config.store.url.is_some())
     }
 
     pub fn require(&self) -> Result<(), CommandError> {
@@ -127,6 +136,11 @@ impl Home {
             Ok(source) => {
                 let mut config = Config::parse(&path.display().to_string(), &source)?;
                 config.notify.anchor_secret_files(&self.root);
+                if let Some(crate::domain::notify::Secret::File(path)) = &mut config.store.password {
+                    if path.is_relative() {
+                        *path = self.root.join(&*path);
+                    }
+                }
                 Ok(config)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),

@@ -36,6 +36,7 @@ Exit codes:
   5   invalid input (bad field, template, config, DESK_* value or e-mail; no TTY to ask; doctor found problems)
   6   conflict (illegal state transition, or it already exists)
   7   rate limited
+  69  the team store's database (PostgreSQL) cannot be reached; nothing was written
   75  store busy: another desk process held it longer than DESK_LOCK_TIMEOUT
 
 Environment:
@@ -43,6 +44,7 @@ Environment:
   DESK_USER          act as this user, like --as (admins only; default: the OS account)
   DESK_NOW           RFC 3339 time used instead of the clock
   DESK_LOCK_TIMEOUT  how long to wait for a busy store (default 10 s)
+  DESK_STORE         the store: a postgres:// URL for a team store, like [store] url in config.toml
   DESK_PAGER         pager for log, list and report on a terminal (then PAGER, then less -FRX; empty or cat: none)
   NO_COLOR           turn colour off";
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::attachments::AttachmentLimits;
-use super::notify::NotifyConfig;
+use super::notify::{NotifyConfig, Secret};
 use super::notify_config::RawNotify;
 use super::routing::{OnOffline, RoutingConfig, Strategy};
 use super::sla::SlaConfig;
@@ -32,6 +32,25 @@ pub struct Config {
     pub notify: NotifyConfig,
     /// Departments (teams, queues) by name (`[departments.NAME]`).
     pub departments: BTreeMap<String, Department>,
+    /// Where the hot store lives (`[store]`): the home's own embedded database unless a
+    /// team store's URL is given.
+    pub store: StoreConfig,
+}
+
+/// `[store]`: a team store on PostgreSQL that several hosts share. Absent: the embedded
+/// store under the home.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoreConfig {
+    /// `postgres://user@host:port/database?sslmode=require`, without the password.
+    pub url: Option<String>,
+    /// The database password (`env:NAME`, `file:PATH`, or inline, which doctor warns
+    /// about); else PGPASSWORD or PGPASSFILE, as libpq looks.
+    pub password: Option<Secret>,
+}
+
+/// Whether `url` names a team store desk can open (a PostgreSQL URL).
+pub fn is_store_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
 /// A team with its own queue: a type or a tier routes tickets to it, and `assign auto`
@@ -103,6 +122,7 @@ impl Default for Config {
             },
             notify: NotifyConfig::default(),
             departments: BTreeMap::new(),
+            store: StoreConfig::default(),
         }
     }
 }
@@ -385,6 +405,15 @@ struct RawConfig {
     notify: RawNotify,
     #[serde(default)]
     departments: BTreeMap<String, toml::Spanned<RawDepartment>>,
+    #[serde(default)]
+    store: RawStore,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawStore {
+    url: Option<toml::Spanned<String>>,
+    password: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -527,6 +556,20 @@ impl Config {
                 return Err(at(batch.span(), "archive.batch must be 1 to 100000".into()));
             }
             config.archive.batch = value as usize;
+        }
+        if let Some(url) = raw.store.url {
+            if !is_store_url(url.get_ref()) {
+                return Err(at(
+                    url.span(),
+                    "store.url: write a PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE (leave [store] out for the embedded store)".into(),
+                ));
+            }
+            config.store.url = Some(url.into_inner());
+        }
+        if let Some(password) = raw.store.password {
+            let secret = Secret::parse(password.get_ref())
+                .map_err(|e| at(password.span(), format!("store.password: {e}")))?;
+            config.store.password = Some(secret);
         }
         for (name, raw_department) in raw.departments {
             let span = raw_department.span();

@@ -378,7 +378,9 @@ impl Engine {
             };
             documents.push((*doc, built));
         }
-        if stale >= CLEAR_BATCH {
+        // On a team store every host keeps its own index, each with its own sequence
+        // number: an entry one host has indexed may be news to another, so none is cleared.
+        if stale >= CLEAR_BATCH && !store.is_shared() {
             // What earlier searches indexed no longer needs its entry, once that is on disk.
             let index_dir = paths.dir.join("index");
             directory::sync_all(&index_dir).map_err(io_error(&index_dir))?;

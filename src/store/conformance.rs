@@ -1,4 +1,5 @@
-//! One suite every backend must pass: the in-memory reference and sled.
+//! One suite every backend must pass: the in-memory reference, sled, and PostgreSQL (on a
+//! throwaway server from the system's packages; skipped, saying so, where there is none).
 
 use std::path::Path;
 use std::time::Duration;
@@ -50,9 +51,12 @@ pub(super) fn ticket(id: u64, status: Status, priority: Priority) -> Ticket {
     }
 }
 
+#[path = "../../tests/support/pg_server.rs"]
+mod pg_server;
+
 fn backends(dir: &Path) -> Vec<(&'static str, Store)> {
     let sled = sled_backend::open_with_retry(&dir.join("hot"), Duration::from_secs(5)).unwrap();
-    vec![
+    let mut backends = vec![
         (
             "memory",
             Store::new(Box::new(MemoryBackend::default()), dir, &dir.join("cold-mem")).unwrap(),
@@ -61,7 +65,14 @@ fn backends(dir: &Path) -> Vec<(&'static str, Store)> {
             "sled",
             Store::new(Box::new(sled), dir, &dir.join("cold-sled")).unwrap(),
         ),
-    ]
+    ];
+    if let Some(url) = pg_server::fresh_database_url("conformance") {
+        let config = postgres::parse_url(&url).unwrap();
+        let backend = postgres::open(config, None, Duration::from_secs(5)).unwrap();
+        let store = Store::new(Box::new(backend), dir, &dir.join("cold-pg")).unwrap();
+        backends.push(("postgres", store));
+    }
+    backends
 }
 
 pub(super) fn insert(store: &Store, ticket: &Ticket) {

@@ -22,6 +22,7 @@ pub mod keys;
 pub mod memory;
 pub mod migrate;
 pub mod outbox;
+pub mod postgres;
 pub mod retention;
 pub mod routing;
 pub mod search_queue;
@@ -72,6 +73,10 @@ pub enum StoreError {
     },
     #[error("storage backend error: {0}")]
     Backend(String),
+    /// The team store's database could not be reached (or refused this client): `target`
+    /// is `host:port/database`, never the URL with its password.
+    #[error("cannot reach the store's database at {target}: {cause}")]
+    Unreachable { target: String, cause: String },
 }
 
 impl StoreError {
@@ -99,6 +104,11 @@ pub trait KvBackend {
     fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
     /// Apply all writes atomically, and durably before returning.
     fn commit(&self, writes: Vec<Write>) -> Result<()>;
+    /// Whether other hosts use this store too (a team store): then nothing another host
+    /// needs may live in this host's files (see [`Store::is_shared`]).
+    fn is_shared(&self) -> bool {
+        false
+    }
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -843,6 +853,12 @@ impl Store {
         &self.cold
     }
 
+    /// A team store several hosts share. Its tickets stay in the database: the cold
+    /// archive and its segment files are for the embedded store only (for now).
+    pub fn is_shared(&self) -> bool {
+        self.kv.is_shared()
+    }
+
     /// Visit every ticket with its history, hot and archived, each exactly once: the hot
     /// store (id order) on this thread, and the archive's segments on up to `threads`
     /// threads at once. Each thread `visit`s into its own state from `start` (archive order
@@ -945,6 +961,10 @@ impl Store {
     /// the committed length together. A crash in between leaves them only in the hot store
     /// (the unsynced tail is ignored and later overwritten), never in neither, never in both.
     pub fn archive_closed(&self, now: DateTime<Utc>, older_than: Duration, limit: usize) -> Result<usize> {
+        if self.is_shared() {
+            // Segment files on one host would hide those tickets from the others.
+            return Ok(0);
+        }
         let cutoff = now - chrono::Duration::from_std(older_than).unwrap_or(chrono::Duration::MAX);
         self.archive_closed_before(cutoff, limit)
     }

@@ -10,6 +10,9 @@ use assert_cmd::Command;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde_json::Value;
 
+#[path = "../support/pg_server.rs"]
+pub mod pg_server;
+
 pub struct TestEnv {
     dir: tempfile::TempDir,
     clock: Cell<DateTime<Utc>>,
@@ -28,6 +31,49 @@ impl TestEnv {
     pub fn with_examples() -> Self {
         let env = Self::empty();
         env.ok("admin", &["init", "--examples", "--insecure-test-identities"]);
+        env.add_example_agents();
+        env
+    }
+
+    /// [`TestEnv::with_examples`] on a team store: a fresh database on the test PostgreSQL
+    /// server. None (the skip said on stderr) where no server can run.
+    pub fn with_examples_on_postgres() -> Option<Self> {
+        let url = pg_server::fresh_database_url("cli")?;
+        let env = Self::empty();
+        env.ok(
+            "admin",
+            &[
+                "init",
+                "--examples",
+                "--insecure-test-identities",
+                "--store",
+                &url,
+            ],
+        );
+        env.add_example_agents();
+        Some(env)
+    }
+
+    /// Another host's home on the same team store: its own directory, with this home's
+    /// config.toml and templates (a team keeps those alike on every host).
+    pub fn another_host(&self) -> Self {
+        let other = Self::empty();
+        other.clock.set(self.clock.get());
+        std::fs::create_dir_all(other.home().join("templates")).unwrap();
+        std::fs::copy(self.home().join("config.toml"), other.home().join("config.toml")).unwrap();
+        for entry in std::fs::read_dir(self.home().join("templates")).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(
+                entry.path(),
+                other.home().join("templates").join(entry.file_name()),
+            )
+            .unwrap();
+        }
+        other
+    }
+
+    fn add_example_agents(&self) {
+        let env = self;
         env.ok(
             "admin",
             &[
@@ -48,7 +94,6 @@ impl TestEnv {
             "admin",
             &["agent", "add", "dave", "--role", "lead", "--status", "online"],
         );
-        env
     }
 
     pub fn home(&self) -> PathBuf {

@@ -24,6 +24,7 @@ mod lifecycle;
 mod notify;
 mod pager;
 mod permissions;
+mod postgres;
 mod prompts;
 mod readme;
 mod report;

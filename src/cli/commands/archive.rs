@@ -57,6 +57,10 @@ pub enum ArchiveCommand {
 }
 
 pub fn run(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
+    ctx.require_embedded_store(
+        "desk archive",
+        "a team store keeps closed tickets in the database, where every host sees them; there is nothing to archive",
+    )?;
     match &args.command {
         Some(ArchiveCommand::Status) => status(ctx),
         None => match &args.purge_before {

@@ -118,6 +118,10 @@ fn carried_path(root: &Path, file: &Path) -> Option<String> {
 }
 
 pub fn run(ctx: &Context, args: &BackupArgs) -> Result<(), CommandError> {
+    ctx.require_embedded_store(
+        "desk backup",
+        "back a team store up with pg_dump (docs/postgres.md), and this home's config.toml and templates/ with it",
+    )?;
     if args.file.is_dir() {
         let suggested = args.file.join(format!("desk-{}.tar", ctx.now.format("%Y%m%d")));
         return Err(CommandError::invalid(format!(

@@ -20,7 +20,7 @@ use crate::delivery;
 use crate::domain::notify::Secret;
 use crate::domain::people::Role;
 use crate::store::doctor::{Diagnosis, Problem};
-use crate::store::{sled_backend, Store, Txn, SCHEMA_VERSION};
+use crate::store::{Store, Txn, SCHEMA_VERSION};
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
@@ -267,13 +267,13 @@ fn orphan_attachments(ctx: &Context, store: &Store) -> Result<Vec<u64>, CommandE
 
 fn migrate(ctx: &Context) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let backend = sled_backend::open_with_retry(&ctx.home.hot_dir(), ctx.lock_timeout)?;
+    let (backend, path) = ctx.open_backend()?;
     // Who asks is read before anything changes.
-    let txn = Txn::new(&backend);
+    let txn = Txn::new(backend.as_ref());
     ctx.set_identity(ctx.authenticate(&txn)?);
     require_admin(ctx, &txn, "migrate the store")?;
     drop(txn);
-    let (store, ran) = Store::open_migrating(Box::new(backend), &ctx.home.hot_dir(), &ctx.home.cold_dir())?;
+    let (store, ran) = Store::open_migrating(backend, &path, &ctx.home.cold_dir())?;
     drop(store);
     if ctx.ui.is_json() {
         return ctx.ui.json(&serde_json::json!({

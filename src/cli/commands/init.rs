@@ -5,7 +5,7 @@ use std::fs;
 use clap::Args;
 use serde::Serialize;
 
-use crate::cli::context::Context;
+use crate::cli::context::{Context, StoreLocation};
 use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::perms::{secure_root, HomeMode};
 use crate::domain::config::DEFAULT_CONFIG_TOML;
@@ -34,7 +34,9 @@ pub const EXAMPLE_TEMPLATES: [(&str, &str); 4] = [
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   desk init --examples            a private home (0700) administered by your OS account
-  desk init --group ops           a home the `ops` group shares (2770 directories, 0660 files)")]
+  desk init --group ops           a home the `ops` group shares (2770 directories, 0660 files)
+  desk init --store postgres://desk@db.internal/desk
+                                  this host's home on the team's PostgreSQL store")]
 pub struct InitArgs {
     /// Also install example ticket types (incident, access-request, ci-failure, customer-complaint)
     #[arg(long)]
@@ -42,6 +44,11 @@ pub struct InitArgs {
     /// Share the new home with this OS group: directories 2770, files 0660
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
+    /// Keep tickets in a team store on PostgreSQL that other hosts share, instead of the
+    /// embedded one: written to config.toml as [store] url (password: [store] password,
+    /// PGPASSWORD or ~/.pgpass)
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
     /// FOR TESTS ONLY: trust --as / DESK_USER as the acting user, with no admin check.
     /// Only when the home is created; `desk doctor` reports it. Never use it for a real desk.
     #[arg(long)]
@@ -59,6 +66,8 @@ struct InitJson {
     insecure_test_identities: bool,
     /// The `[[notify.sinks]]` config.toml names; none after a fresh init.
     notification_sinks: Vec<String>,
+    /// `embedded`, or `postgres` for a team store.
+    store: &'static str,
 }
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
@@ -67,9 +76,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     let fail = |what: &str, e: std::io::Error| {
         CommandError::new(ExitKind::Failure, format!("cannot create {what}: {e}"))
     };
-    if !created && (args.group.is_some() || args.insecure_test_identities) {
+    if !created && (args.group.is_some() || args.insecure_test_identities || args.store.is_some()) {
         let flag = if args.group.is_some() {
             "--group"
+        } else if args.store.is_some() {
+            "--store"
         } else {
             "--insecure-test-identities"
         };
@@ -83,6 +94,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     }
     if created && !args.insecure_test_identities {
         refuse_other_first_admin(ctx)?;
+    }
+    if let Some(url) = &args.store {
+        // Reach the database before writing anything here: a typo'd host leaves no home.
+        let location = team_store(url)?;
+        drop(ctx.open_backend_at(location)?);
     }
     let mode = match &args.group {
         Some(group) => HomeMode::group(group).map_err(|e| {
@@ -101,7 +117,14 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     fs::create_dir_all(home.templates_dir())
         .map_err(|e| fail(&home.templates_dir().display().to_string(), e))?;
     if !home.config_path().exists() {
-        fs::write(home.config_path(), DEFAULT_CONFIG_TOML).map_err(|e| fail("config.toml", e))?;
+        let config = match &args.store {
+            Some(url) => format!(
+                "{DEFAULT_CONFIG_TOML}\n# The team store this home shares with other hosts (docs/postgres.md).\n[store]\nurl = {}\n# password = \"env:DESK_PG_PASSWORD\"   # or PGPASSWORD / ~/.pgpass\n",
+                toml::Value::String(url.clone())
+            ),
+            None => DEFAULT_CONFIG_TOML.to_string(),
+        };
+        fs::write(home.config_path(), config).map_err(|e| fail("config.toml", e))?;
     }
     let mut installed = Vec::new();
     if args.examples {
@@ -114,7 +137,10 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             }
         }
     }
-    fs::create_dir_all(home.hot_dir()).map_err(|e| fail("the store", e))?;
+    let shared = matches!(ctx.store_location()?, StoreLocation::Postgres { .. });
+    if !shared {
+        fs::create_dir_all(home.hot_dir()).map_err(|e| fail("the store", e))?;
+    }
 
     let store = ctx.open_store_unauthenticated()?;
     let mut txn = store.txn();
@@ -175,6 +201,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             },
             insecure_test_identities: store_test_identities,
             notification_sinks: sinks,
+            store: if shared { "postgres" } else { "embedded" },
         });
     }
     if ctx.ui.is_quiet() {
@@ -194,6 +221,13 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     }
     if created {
         ctx.ui.line(format!("Access: {}", mode.describe()))?;
+    }
+    if let StoreLocation::Postgres { url, .. } = ctx.store_location()? {
+        let target = crate::store::postgres::parse_url(&url)
+            .map(|config| crate::store::postgres::describe(&config))
+            .unwrap_or(url);
+        ctx.ui
+            .line(format!("Store: team store on PostgreSQL at {target}"))?;
     }
     if store_test_identities && created {
         ctx.ui.warn(
@@ -217,6 +251,26 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
         ctx.ui.line(format!("Notification sinks: {}", sinks.join(", ")))?;
     }
     Ok(())
+}
+
+/// `--store URL`, checked: a PostgreSQL URL that parses, with no password in it.
+fn team_store(url: &str) -> Result<StoreLocation, CommandError> {
+    let hint = "write it as postgres://USER@HOST:PORT/DATABASE (add ?sslmode=require for TLS)";
+    if !crate::domain::config::is_store_url(url) {
+        return Err(CommandError::invalid(format!("--store {url}: not a PostgreSQL URL")).with_hint(hint));
+    }
+    let config = crate::store::postgres::parse_url(url)
+        .map_err(|e| CommandError::invalid(format!("--store: {e}")).with_hint(hint))?;
+    if config.get_password().is_some() {
+        return Err(CommandError::invalid(
+            "--store: the URL holds a password, which would be written to config.toml in plain text",
+        )
+        .with_hint("leave it out of the URL and set PGPASSWORD, ~/.pgpass, or [store] password = \"env:NAME\" afterwards"));
+    }
+    Ok(StoreLocation::Postgres {
+        url: url.to_string(),
+        password: None,
+    })
 }
 
 /// A production home's first admin is the OS account creating it: `--as` cannot name

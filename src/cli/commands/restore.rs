@@ -74,6 +74,10 @@ fn backup_error(file: &Path, error: BackupError) -> CommandError {
 }
 
 pub fn run(ctx: &Context, args: &RestoreArgs) -> Result<(), CommandError> {
+    ctx.require_embedded_store(
+        "desk restore",
+        "restore a team store with pg_restore (docs/postgres.md); to move a backup into one, restore it into an embedded home and `desk export | desk import` from there",
+    )?;
     let root = ctx.home.root().to_path_buf();
     // Hold the current store (if any) from the check until the swap.
     let (target, store) = inspect(ctx, &root)?;

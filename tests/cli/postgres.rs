@@ -1,0 +1,336 @@
+//! The team store on PostgreSQL: one desk shared by several hosts (separate homes, one
+//! database), on a throwaway server from the system's packages (see
+//! tests/support/pg_server.rs). Every test skips, saying so, where no server can run.
+
+use std::collections::BTreeSet;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::common::{kinds, pg_server, TestEnv};
+
+macro_rules! team_store_or_skip {
+    () => {
+        match TestEnv::with_examples_on_postgres() {
+            Some(env) => env,
+            None => return,
+        }
+    };
+}
+
+fn incident_args(title: &str) -> Vec<&str> {
+    vec![
+        "ticket",
+        "new",
+        "--type",
+        "incident",
+        "--title",
+        title,
+        "-f",
+        "service=api",
+        "-q",
+    ]
+}
+
+/// A `desk` process on `env`'s home as `user`, not yet started.
+fn desk_process(env: &TestEnv, user: &str, args: &[&str]) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("desk"));
+    cmd.env_clear()
+        .env("DESK_HOME", env.home())
+        .env("DESK_USER", user)
+        .env("HOME", env.path())
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+#[test]
+fn a_ticket_goes_through_its_life_on_a_team_store() {
+    let env = team_store_or_skip!();
+    assert!(
+        !env.home().join("hot").exists(),
+        "a team store keeps nothing in the home's hot/"
+    );
+    let id: u64 = env
+        .ok("carol", &incident_args("api is down"))
+        .trim()
+        .parse()
+        .unwrap();
+    env.ok("bob", &["ticket", "claim", &id.to_string()]);
+    env.ok("bob", &["ticket", "reply", &id.to_string(), "-m", "restarted it"]);
+    env.ok("carol", &["ticket", "confirm", &id.to_string()]);
+    let shown = env.show(id);
+    assert_eq!(shown["status"], "closed");
+    assert_eq!(
+        kinds(&env.events(id)),
+        ["created", "claimed", "replied", "confirmed"]
+    );
+    let listed = env.json("admin", &["ticket", "list", "--status", "closed"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    let report = env.json("admin", &["report", "--since", "30d"]);
+    assert_eq!(report["total"]["closed"], 1, "{report}");
+    // Doctor checks the same records on this store.
+    env.ok("admin", &["doctor"]);
+}
+
+#[test]
+fn every_host_sees_what_the_others_write() {
+    let env = team_store_or_skip!();
+    let other = env.another_host();
+    let id: u64 = env
+        .ok("carol", &incident_args("from host one"))
+        .trim()
+        .parse()
+        .unwrap();
+    let seen = other.show(id);
+    assert_eq!(seen["title"], "from host one");
+    other.ok("bob", &["ticket", "claim", &id.to_string()]);
+    assert_eq!(env.show(id)["assignee"], "bob");
+    // Ids continue across hosts: never reused, never doubled.
+    let next: u64 = other
+        .ok("carol", &incident_args("from host two"))
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(next, id + 1);
+    // Search finds what another host wrote: each host's index catches up from the store.
+    let found = other.json("carol", &["ticket", "search", "host one"]);
+    assert!(found.to_string().contains("from host one"), "{found}");
+    env.ok("carol", &incident_args("third, from host one"));
+    let found = other.json("carol", &["ticket", "search", "third"]);
+    assert!(found.to_string().contains("third, from host one"), "{found}");
+}
+
+#[test]
+fn thirty_two_writers_on_four_hosts_lose_nothing_and_double_nothing() {
+    let env = team_store_or_skip!();
+    let hosts: Vec<TestEnv> = (0..3).map(|_| env.another_host()).collect();
+    let all: Vec<&TestEnv> = std::iter::once(&env).chain(hosts.iter()).collect();
+    let children: Vec<_> = (0..32)
+        .map(|i| {
+            let title = format!("writer {i}");
+            desk_process(all[i % 4], "admin", &incident_args(&title))
+                .spawn()
+                .expect("spawn desk")
+        })
+        .collect();
+    let mut ids = BTreeSet::new();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let id: u64 = String::from_utf8(out.stdout).unwrap().trim().parse().unwrap();
+        assert!(ids.insert(id), "id {id} handed out twice");
+    }
+    assert_eq!(ids, (1..=32).collect::<BTreeSet<u64>>());
+    let listed = hosts[2].json("admin", &["ticket", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 32);
+}
+
+#[test]
+fn concurrent_failures_with_one_dedup_key_make_one_ticket() {
+    let env = team_store_or_skip!();
+    let hosts: Vec<TestEnv> = (0..3).map(|_| env.another_host()).collect();
+    let all: Vec<&TestEnv> = std::iter::once(&env).chain(hosts.iter()).collect();
+    let args = [
+        "ticket",
+        "new",
+        "--type",
+        "ci-failure",
+        "--title",
+        "main is red",
+        "-f",
+        "repo=acme/shop",
+        "-f",
+        "job=test",
+        "--dedup-key",
+        "ci:acme/shop:test",
+        "-q",
+    ];
+    let children: Vec<_> = (0..12)
+        .map(|i| desk_process(all[i % 4], "admin", &args).spawn().unwrap())
+        .collect();
+    let ids: BTreeSet<String> = children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8(out.stdout).unwrap().trim().to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 1, "one ticket for one failure: {ids:?}");
+    let id: u64 = ids.into_iter().next().unwrap().parse().unwrap();
+    assert_eq!(env.show(id)["occurrences"], 12);
+}
+
+#[test]
+fn two_cron_hosts_record_each_sla_warning_once() {
+    let env = team_store_or_skip!();
+    let other = env.another_host();
+    let id: u64 = env
+        .ok(
+            "carol",
+            &[
+                "ticket",
+                "new",
+                "--type",
+                "incident",
+                "--title",
+                "slow",
+                "-f",
+                "service=db",
+                "-p",
+                "urgent",
+                "-q",
+            ],
+        )
+        .trim()
+        .parse()
+        .unwrap();
+    // A day on, every clock of the example policy has run out.
+    let later = (env.now() + chrono::Duration::days(1)).to_rfc3339();
+    let children: Vec<_> = [&env, &other, &env, &other]
+        .iter()
+        .map(|host| {
+            desk_process(host, "admin", &["sla", "check", "-q"])
+                .env("DESK_NOW", &later)
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let events = env.events(id);
+    let breaches = kinds(&events).iter().filter(|k| **k == "sla_breached").count();
+    assert!(breaches >= 1, "the check ran: {:?}", kinds(&events));
+    let milestones: Vec<&Value> = events.iter().filter(|e| e["kind"] == "sla_breached").collect();
+    let distinct: BTreeSet<String> = milestones.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        distinct.len(),
+        breaches,
+        "no breach recorded twice: {milestones:?}"
+    );
+    let repeated = env.json("admin", &["sla", "check", "--dry-run"]);
+    assert_eq!(
+        repeated["recorded"].as_array().map_or(0, Vec::len),
+        0,
+        "{repeated}"
+    );
+}
+
+#[test]
+fn an_unreachable_database_is_exit_69_naming_the_host_and_leaves_no_home() {
+    let env = TestEnv::empty();
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("postgres://desk@127.0.0.1:{port}/desk?sslmode=disable&connect_timeout=2");
+    let stderr = env.fails(
+        "admin",
+        &["init", "--insecure-test-identities", "--store", &url],
+        69,
+    );
+    let first = stderr.lines().next().unwrap();
+    assert!(
+        first.contains(&format!("127.0.0.1:{port}/desk")),
+        "names host, port and database: {stderr}"
+    );
+    assert!(!env.home().exists(), "nothing written");
+}
+
+#[test]
+fn a_team_store_whose_server_is_gone_is_exit_69_for_every_command() {
+    let Some(url) = pg_server::fresh_database_url("gone") else {
+        return;
+    };
+    let env = TestEnv::empty();
+    env.ok("admin", &["init", "--insecure-test-identities", "--store", &url]);
+    // The same home, its database renamed away: as if the server lost it.
+    let config = env.home().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("sslmode=disable", "sslmode=disable&dbname=nowhere"),
+    )
+    .unwrap();
+    let stderr = env.fails("admin", &["ticket", "list"], 69);
+    assert!(stderr.contains("nowhere"), "{stderr}");
+}
+
+#[test]
+fn bad_store_urls_are_refused_before_anything_is_written() {
+    let env = TestEnv::empty();
+    let stderr = env.fails(
+        "admin",
+        &["init", "--insecure-test-identities", "--store", "mysql://db/desk"],
+        5,
+    );
+    assert!(stderr.contains("not a PostgreSQL URL"), "{stderr}");
+    let stderr = env.fails(
+        "admin",
+        &[
+            "init",
+            "--insecure-test-identities",
+            "--store",
+            "postgres://ops:hunter2@db.internal/desk",
+        ],
+        5,
+    );
+    assert!(stderr.contains("password"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "never echo a password: {stderr}");
+    assert!(!env.home().exists());
+}
+
+#[test]
+fn commands_for_the_embedded_store_say_what_to_use_instead() {
+    let env = team_store_or_skip!();
+    let backup = env.path().join("desk.tar");
+    let stderr = env.fails("admin", &["backup", backup.to_str().unwrap()], 5);
+    assert!(stderr.contains("pg_dump"), "{stderr}");
+    let stderr = env.fails("admin", &["archive", "--dry-run"], 5);
+    assert!(stderr.contains("team store"), "{stderr}");
+    assert!(!backup.exists());
+}
+
+#[test]
+fn desk_store_points_any_home_at_the_team_store() {
+    let env = team_store_or_skip!();
+    let id: u64 = env.ok("carol", &incident_args("shared")).trim().parse().unwrap();
+    let url = std::fs::read_to_string(env.home().join("config.toml"))
+        .unwrap()
+        .lines()
+        .find_map(|line| line.strip_prefix("url = "))
+        .map(|quoted| quoted.trim_matches('"').to_string())
+        .expect("init wrote [store] url");
+    // A home made without --store, then told by DESK_STORE.
+    let plain = TestEnv::empty();
+    let out = plain
+        .desk("admin")
+        .env("DESK_STORE", &url)
+        .args(["init", "--examples", "--insecure-test-identities"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = plain
+        .desk("carol")
+        .env("DESK_STORE", &url)
+        .args(["ticket", "show", &id.to_string(), "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(shown["title"], "shared");
+    let out = plain
+        .desk("carol")
+        .env("DESK_STORE", "sqlite://nope")
+        .args(["ticket", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+}
