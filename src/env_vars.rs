@@ -21,6 +21,8 @@ pub const DESK_PAGER: &str = "DESK_PAGER";
 pub const PAGER: &str = "PAGER";
 /// Where the default pager (`less`) is looked for.
 pub const PATH: &str = "PATH";
+/// The terminal type: no default pager when it is unset or `dumb`.
+pub const TERM: &str = "TERM";
 
 /// Read a variable; empty counts as unset.
 #[allow(clippy::disallowed_methods)] // this module is the one place that reads them
