@@ -31,6 +31,8 @@ pub const PGPASSFILE: &str = "PGPASSFILE";
 /// libpq's: PEM root certificates a team store's server certificate is verified against,
 /// besides the web's (default `~/.postgresql/root.crt` when it exists).
 pub const PGSSLROOTCERT: &str = "PGSSLROOTCERT";
+/// The terminal type: no default pager when it is unset or `dumb`.
+pub const TERM: &str = "TERM";
 
 /// Read a variable; empty counts as unset.
 #[allow(clippy::disallowed_methods)] // this module is the one place that reads them

@@ -3,7 +3,7 @@
 //! when the text fits the screen, keeps colours, and leaves the text on the screen).
 //!
 //! No pager with `--no-pager`, `--json` or `-q`, when stdout is not a terminal, or when the
-//! pager variable is empty or `cat`. The pager runs through `sh -c`, like git's, so a
+//! pager variable is empty or `cat`; no default pager when TERM is unset or `dumb`. The pager runs through `sh -c`, like git's, so a
 //! `DESK_PAGER='less -S'` with arguments works.
 //!
 //! How: desk's stdout (fd 1) is pointed at the pager's stdin for the rest of the command,
@@ -34,9 +34,15 @@ fn pager_command() -> Option<String> {
             let command = command.trim().to_string();
             (!command.is_empty() && command != "cat").then_some(command)
         }
-        // The default is used only when it exists: a missing `less` must not swallow output.
-        None => program_on_path("less").then(|| DEFAULT_PAGER.to_string()),
+        // The default is used only when it exists (a missing `less` must not swallow
+        // output) and on a terminal that can page: on TERM=dumb (an editor's shell buffer,
+        // `script`) less only warns that the terminal is not fully functional.
+        None => (terminal_can_page() && program_on_path("less")).then(|| DEFAULT_PAGER.to_string()),
     }
+}
+
+fn terminal_can_page() -> bool {
+    env_vars::get(env_vars::TERM).is_some_and(|term| term != "dumb")
 }
 
 fn program_on_path(program: &str) -> bool {

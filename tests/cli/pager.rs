@@ -138,3 +138,28 @@ fn a_pager_that_quits_early_is_not_a_failure_and_errors_still_reach_the_screen()
     );
     assert!(paged.is_none(), "{screen}");
 }
+
+#[test]
+fn the_default_less_pages_only_a_terminal_that_can_page() {
+    let t = Paging::new();
+    // A `less` first on PATH that keeps what it was given.
+    let bin = t.env.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let less = bin.join("less");
+    std::fs::write(&less, format!("#!/bin/sh\ncat > {}\n", t.paged.display())).unwrap();
+    std::fs::set_permissions(&less, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let Some((_, paged)) = t.run("carol", "ticket list", &[("PATH", &path), ("TERM", "xterm")]) else {
+        return;
+    };
+    assert!(
+        paged.is_some_and(|p| p.contains("VPN drops")),
+        "less pages on xterm"
+    );
+    // TERM=dumb (an editor's shell, `script` without a terminal type): no default pager.
+    let (screen, paged) = t
+        .run("carol", "ticket list", &[("PATH", &path), ("TERM", "dumb")])
+        .unwrap();
+    assert_eq!(paged, None, "{screen}");
+    assert!(screen.contains("VPN drops"), "{screen}");
+}
