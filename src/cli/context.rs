@@ -268,6 +268,10 @@ impl Context {
     /// Housekeeping after a successful write: move a bounded batch of old closed tickets
     /// to the archive. The command already succeeded, so a failure here is a warning.
     pub fn after_write(&self, store: &Store) {
+        if store.is_shared() {
+            // Archive segments on this host would hide those tickets from the others.
+            return;
+        }
         let archive = match self.home.config() {
             Ok(config) => config.archive,
             Err(_) => return,

@@ -79,6 +79,12 @@ pub fn events_of(id: u64) -> Vec<u8> {
     join(&[b"e/", &id.to_be_bytes()])
 }
 
+/// The ticket id of an event key (`e/<id><seq>`); None for any other key.
+pub fn event_ticket_id(key: &[u8]) -> Option<u64> {
+    let id = key.strip_prefix(b"e/")?.get(..8)?;
+    Some(u64::from_be_bytes(id.try_into().ok()?))
+}
+
 pub fn event(id: u64, seq: u32) -> Vec<u8> {
     join(&[b"e/", &id.to_be_bytes(), &seq.to_be_bytes()])
 }

@@ -73,6 +73,16 @@ fn a_ticket_goes_through_its_life_on_a_team_store() {
     assert_eq!(report["total"]["closed"], 1, "{report}");
     // Doctor checks the same records on this store.
     env.ok("admin", &["doctor"]);
+    // Weeks on, the closed ticket stays in the database, where every host sees it: no
+    // archive segment on this host.
+    env.advance(chrono::Duration::days(30));
+    env.ok("carol", &incident_args("a month later"));
+    assert_eq!(env.show(id)["status"], "closed");
+    let cold = env.home().join("cold");
+    assert!(
+        !cold.exists() || std::fs::read_dir(&cold).unwrap().next().is_none(),
+        "nothing archived to this host's files"
+    );
 }
 
 #[test]
@@ -333,4 +343,90 @@ fn desk_store_points_any_home_at_the_team_store() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5));
+}
+
+#[test]
+fn export_and_import_move_an_embedded_home_to_a_team_store() {
+    let team = team_store_or_skip!();
+    let embedded = TestEnv::with_examples();
+    let first = embedded.incident("carol", "printer on fire");
+    embedded.ok("bob", &["ticket", "claim", &first.to_string()]);
+    embedded.ok(
+        "bob",
+        &["ticket", "reply", &first.to_string(), "-m", "extinguished"],
+    );
+    embedded.incident("carol", "VPN drops");
+    let export = embedded.path().join("all.jsonl");
+    embedded.ok("admin", &["export", "-o", export.to_str().unwrap()]);
+
+    team.ok("admin", &["import", export.to_str().unwrap()]);
+    let moved = team.all_tickets();
+    assert_eq!(moved.len(), embedded.all_tickets().len());
+    for ticket in embedded.all_tickets() {
+        let id = ticket["id"].as_u64().unwrap();
+        assert_eq!(team.show(id)["title"], ticket["title"]);
+        assert_eq!(
+            kinds(&team.events(id)),
+            kinds(&embedded.events(id)),
+            "history of {id}"
+        );
+    }
+    team.ok("admin", &["doctor"]);
+}
+
+#[test]
+fn tls_verifies_the_server_certificate_against_pgsslrootcert() {
+    let Some(url) = pg_server::fresh_database_url("tls") else {
+        return;
+    };
+    let server = pg_server::server().unwrap();
+    let Some(root) = server.tls_root() else {
+        return;
+    };
+    let database = url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    server.require_tls_for(&database);
+    let env = TestEnv::empty();
+    let init = |url: &str, vars: &[(&str, &str)]| {
+        env.desk("admin")
+            .envs(vars.iter().copied())
+            .args(["init", "--insecure-test-identities", "--store", url])
+            .output()
+            .unwrap()
+    };
+    // This database takes no plain connection.
+    let plain = init(&url, &[]);
+    assert_eq!(
+        plain.status.code(),
+        Some(69),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+    // TLS to a server whose CA the client does not trust: refused, never silently accepted.
+    let tls_url = url.replace("sslmode=disable", "sslmode=require");
+    let untrusted = init(&tls_url, &[]);
+    let stderr = String::from_utf8_lossy(&untrusted.stderr);
+    assert_eq!(untrusted.status.code(), Some(69), "{stderr}");
+    assert!(stderr.to_lowercase().contains("certificate"), "{stderr}");
+    assert!(!env.home().exists());
+    // Trusting the team's CA: the connection is made, over TLS.
+    let trusted = init(&tls_url, &[("PGSSLROOTCERT", root.to_str().unwrap())]);
+    assert!(
+        trusted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&trusted.stderr)
+    );
+    let out = env
+        .desk("carol")
+        .env("PGSSLROOTCERT", &root)
+        .args(["ticket", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -28,6 +28,7 @@ pub struct PgServer {
 }
 
 static SERVER: OnceLock<Option<PgServer>> = OnceLock::new();
+static TLS_ROOT: OnceLock<Option<PathBuf>> = OnceLock::new();
 static NEXT_DATABASE: AtomicU32 = AtomicU32::new(0);
 
 /// The superuser `initdb` creates; tests connect as it with `trust` authentication.
@@ -232,6 +233,128 @@ impl PgServer {
             String::from_utf8_lossy(&output.stderr)
         );
         String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    /// Turn TLS on (plain connections keep working): a test CA and a server certificate for
+    /// 127.0.0.1 signed by it, made with the `openssl` command. Returns the CA certificate
+    /// for clients to trust, or None (said on stderr) without `openssl`.
+    pub fn tls_root(&self) -> Option<PathBuf> {
+        TLS_ROOT
+            .get_or_init(|| {
+                let dir = self.data.join("tls");
+                std::fs::create_dir_all(&dir).unwrap();
+                let openssl = |args: &[&str]| {
+                    Command::new("openssl")
+                        .args(args)
+                        .current_dir(&dir)
+                        .output()
+                        .map(|out| {
+                            assert!(
+                                out.status.success(),
+                                "openssl {args:?}: {}",
+                                String::from_utf8_lossy(&out.stderr)
+                            );
+                        })
+                };
+                if openssl(&["version"]).is_err() {
+                    eprintln!("SKIPPED PostgreSQL TLS tests: no `openssl` command to make test certificates");
+                    return None;
+                }
+                std::fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+                for args in [
+                    &[
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-keyout",
+                        "ca.key",
+                        "-out",
+                        "ca.crt",
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=desk test CA",
+                    ][..],
+                    &[
+                        "req",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-keyout",
+                        "server.key",
+                        "-out",
+                        "server.csr",
+                        "-subj",
+                        "/CN=127.0.0.1",
+                    ],
+                    &[
+                        "x509",
+                        "-req",
+                        "-in",
+                        "server.csr",
+                        "-CA",
+                        "ca.crt",
+                        "-CAkey",
+                        "ca.key",
+                        "-CAcreateserial",
+                        "-out",
+                        "server.crt",
+                        "-days",
+                        "2",
+                        "-extfile",
+                        "san.ext",
+                    ],
+                ] {
+                    openssl(args).unwrap();
+                }
+                if let Some(user) = &self.run_as {
+                    let owner = nix::unistd::User::from_name(user).unwrap().unwrap();
+                    for file in ["server.crt", "server.key"] {
+                        nix::unistd::chown(&dir.join(file), Some(owner.uid), Some(owner.gid)).unwrap();
+                    }
+                }
+                std::fs::set_permissions(
+                    dir.join("server.key"),
+                    std::os::unix::fs::PermissionsExt::from_mode(0o600),
+                )
+                .unwrap();
+                let cert = dir.join("server.crt");
+                let key = dir.join("server.key");
+                self.psql(
+                    "postgres",
+                    &format!("ALTER SYSTEM SET ssl_cert_file = '{}'", cert.display()),
+                );
+                self.psql(
+                    "postgres",
+                    &format!("ALTER SYSTEM SET ssl_key_file = '{}'", key.display()),
+                );
+                self.psql("postgres", "ALTER SYSTEM SET ssl = on");
+                self.psql("postgres", "SELECT pg_reload_conf()");
+                // The reload is asynchronous: wait until the server says TLS is on.
+                for _ in 0..100 {
+                    if self.psql("postgres", "SHOW ssl") == "on" {
+                        return Some(dir.join("ca.crt"));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                panic!("the test server did not turn TLS on");
+            })
+            .clone()
+    }
+
+    /// Refuse connections without TLS to `database` (pg_hba.conf's `hostnossl … reject`).
+    pub fn require_tls_for(&self, database: &str) {
+        let hba = self.cluster().join("pg_hba.conf");
+        let rules = std::fs::read_to_string(&hba).unwrap();
+        std::fs::write(
+            &hba,
+            format!("hostnossl {database} all 127.0.0.1/32 reject\n{rules}"),
+        )
+        .unwrap();
+        self.psql("postgres", "SELECT pg_reload_conf()");
+        std::thread::sleep(std::time::Duration::from_millis(300));
     }
 
     fn stop(&self) {

@@ -71,7 +71,11 @@ fn config_warnings(ctx: &Context) -> Vec<Warning> {
         Err(error) => return vec![warning(format!("config.toml does not load: {error}"))],
     };
     let mut warnings = Vec::new();
-    for (key, secret) in config.notify.secrets() {
+    let mut secrets = config.notify.secrets();
+    if let Some(password) = &config.store.password {
+        secrets.push(("store.password".to_string(), password));
+    }
+    for (key, secret) in secrets {
         let message = match secret {
             Secret::Inline(_) => format!(
                 "{key} is an inline secret in config.toml (and in every copy of the file); write it as \"env:NAME\" or \"file:PATH\" instead"
