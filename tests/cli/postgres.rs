@@ -430,3 +430,55 @@ fn tls_verifies_the_server_certificate_against_pgsslrootcert() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_client_killed_mid_command_leaves_nothing_partial_and_no_lock_behind() {
+    let env = team_store_or_skip!();
+    let started = std::time::Instant::now();
+    env.incident("admin", "calibration");
+    let typical = started.elapsed().as_micros() as u64;
+    let seed = fastrand::u64(..);
+    eprintln!("team store crash test seed: {seed}");
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut reported = Vec::new();
+    let mut killed = 0;
+    for run in 0..30 {
+        let title = format!("crash run {run}");
+        let mut child = desk_process(&env, "admin", &incident_args(&title))
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..typical * 3 / 2)));
+        let _ = child.kill(); // SIGKILL: the server sees the connection drop
+        let out = child.wait_with_output().unwrap();
+        match out.status.success() {
+            true => reported.push((
+                String::from_utf8(out.stdout)
+                    .unwrap()
+                    .trim()
+                    .parse::<u64>()
+                    .unwrap(),
+                title,
+            )),
+            false => killed += 1,
+        }
+    }
+    assert!(
+        killed > 0,
+        "no process was killed mid-flight; the test proved nothing"
+    );
+    // The next command gets the store at once: the lock went with the killed connection.
+    let out = desk_process(&env, "admin", &["ticket", "list", "--json"])
+        .env("DESK_LOCK_TIMEOUT", "2")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for (id, title) in &reported {
+        assert_eq!(env.show(*id)["title"].as_str(), Some(title.as_str()));
+    }
+    // Every ticket that exists has its whole first commit: the record and its event.
+    for ticket in env.all_tickets() {
+        let id = ticket["id"].as_u64().unwrap();
+        assert_eq!(kinds(&env.events(id)).first(), Some(&"created"), "ticket {id}");
+    }
+    env.ok("admin", &["doctor"]);
+}
