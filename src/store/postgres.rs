@@ -27,11 +27,58 @@ use super::{KvBackend, Result, StoreError, Write};
 /// (an arbitrary constant: `desk` in ASCII).
 const STORE_LOCK: i64 = 0x6465_736b;
 
-/// The table this backend keeps, created on first open.
-const SCHEMA_SQL: &str = "CREATE TABLE IF NOT EXISTS desk_kv (
+/// The table this backend keeps, created on first open, and read-only views over it for
+/// people and dashboards (docs/postgres.md lists their columns). The views decode the
+/// same JSON records desk reads, so they are never behind; replacing them on every open
+/// keeps them in step with the binary.
+const SCHEMA_SQL: &str = r#"
+CREATE TABLE IF NOT EXISTS desk_kv (
     key   bytea PRIMARY KEY,
     value bytea NOT NULL
-)";
+);
+CREATE OR REPLACE VIEW desk_tickets AS
+SELECT (r->>'id')::bigint AS id,
+       coalesce(r->>'prefix' || '-' || (r->>'id'), '#' || (r->>'id')) AS display_id,
+       r->>'type' AS type, r->>'title' AS title, r->>'status' AS status,
+       r->>'priority' AS priority, r->>'requester' AS requester, r->>'assignee' AS assignee,
+       r->>'department' AS department, r->>'channel' AS channel,
+       ARRAY(SELECT jsonb_array_elements_text(coalesce(r->'tags', '[]'))) AS tags,
+       (r->>'created_at')::timestamptz AS created_at,
+       (r->>'updated_at')::timestamptz AS updated_at,
+       (r->>'closed_at')::timestamptz AS closed_at,
+       (r->>'sla_due_at')::timestamptz AS sla_due_at,
+       (r->>'rating')::int AS rating,
+       coalesce((r->>'occurrences')::int, 1) AS occurrences,
+       (r->>'merged_into')::bigint AS merged_into,
+       r->'fields' AS fields
+FROM (SELECT convert_from(value, 'UTF8')::jsonb AS r
+      FROM desk_kv WHERE key >= 't/'::bytea AND key < 't0'::bytea) AS records;
+CREATE OR REPLACE VIEW desk_events AS
+SELECT get_byte(key, 2)::bigint << 56 | get_byte(key, 3)::bigint << 48
+         | get_byte(key, 4)::bigint << 40 | get_byte(key, 5)::bigint << 32
+         | get_byte(key, 6)::bigint << 24 | get_byte(key, 7)::bigint << 16
+         | get_byte(key, 8)::bigint << 8 | get_byte(key, 9)::bigint AS ticket_id,
+       (r->>'seq')::int AS seq, r->>'kind' AS kind, r->>'actor' AS actor,
+       r->>'real_actor' AS real_actor, (r->>'at')::timestamptz AS at,
+       r->>'from_status' AS from_status, r->>'to_status' AS to_status,
+       r->>'assignee' AS assignee, (r->>'score')::int AS score, r->>'message' AS message
+FROM (SELECT key, convert_from(value, 'UTF8')::jsonb AS r
+      FROM desk_kv WHERE key >= 'e/'::bytea AND key < 'e0'::bytea) AS records;
+CREATE OR REPLACE VIEW desk_agents AS
+SELECT r->>'name' AS name, r->>'role' AS role, r->>'status' AS status,
+       ARRAY(SELECT jsonb_array_elements_text(coalesce(r->'skills', '[]'))) AS skills,
+       (r->>'capacity')::int AS capacity, (r->>'created_at')::timestamptz AS created_at
+FROM (SELECT convert_from(value, 'UTF8')::jsonb AS r
+      FROM desk_kv WHERE key >= 'a/'::bytea AND key < 'a0'::bytea) AS records;
+CREATE OR REPLACE VIEW desk_requesters AS
+SELECT r->>'name' AS name, r->>'tier' AS tier, (r->>'created_at')::timestamptz AS created_at
+FROM (SELECT convert_from(value, 'UTF8')::jsonb AS r
+      FROM desk_kv WHERE key >= 'r/'::bytea AND key < 'r0'::bytea) AS records;
+"#;
+
+/// Bumped whenever [`SCHEMA_SQL`] changes; kept as the comment on `desk_tickets`
+/// (`desk schema N`), so an open that finds it (or a newer one) runs no DDL at all.
+const VIEWS_VERSION: u32 = 1;
 
 pub struct PostgresBackend {
     client: RefCell<Client>,
@@ -91,11 +138,34 @@ pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> 
         LockError::Busy(waited) => StoreError::Busy { waited },
         LockError::Database(error) => unreachable(error),
     })?;
-    client.batch_execute(SCHEMA_SQL).map_err(unreachable)?;
+    ensure_schema(&mut client).map_err(unreachable)?;
     Ok(PostgresBackend {
         client: RefCell::new(client),
         target,
     })
+}
+
+/// Create the table and views unless this binary's version of them is there already
+/// (under the store lock, so two first opens do not race).
+fn ensure_schema(client: &mut Client) -> std::result::Result<(), postgres::Error> {
+    let mark: Option<String> = client
+        .query_one(
+            "SELECT obj_description(to_regclass('desk_tickets'), 'pg_class')",
+            &[],
+        )?
+        .get(0);
+    let found = mark
+        .as_deref()
+        .and_then(|mark| mark.strip_prefix("desk schema "))
+        .and_then(|version| version.parse::<u32>().ok());
+    // A newer desk's views stay as they are: this one must not take them back. (Its data
+    // format is checked separately, by the store's schema version.)
+    if found.is_some_and(|found| found >= VIEWS_VERSION) {
+        return Ok(());
+    }
+    client.batch_execute(&format!(
+        "{SCHEMA_SQL} COMMENT ON VIEW desk_tickets IS 'desk schema {VIEWS_VERSION}';"
+    ))
 }
 
 enum LockError {

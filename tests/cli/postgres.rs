@@ -482,3 +482,67 @@ fn a_client_killed_mid_command_leaves_nothing_partial_and_no_lock_behind() {
     }
     env.ok("admin", &["doctor"]);
 }
+
+/// The database a team-store home's config.toml names.
+fn database_of(env: &TestEnv) -> String {
+    let config = std::fs::read_to_string(env.home().join("config.toml")).unwrap();
+    let url = config
+        .lines()
+        .find_map(|line| line.strip_prefix("url = "))
+        .expect("[store] url");
+    url.trim_matches('"')
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn dashboards_read_tickets_events_and_people_from_views_with_a_read_only_role() {
+    let env = team_store_or_skip!();
+    let id = env.incident("carol", "发票 printer jams");
+    env.ok("bob", &["ticket", "claim", &id.to_string()]);
+    env.ok("bob", &["ticket", "tag", &id.to_string(), "+hardware"]);
+    let server = pg_server::server().unwrap();
+    let database = database_of(&env);
+    let ticket = server.psql(
+        &database,
+        &format!("SELECT display_id, type, title, status, assignee, requester, tags FROM desk_tickets WHERE id = {id}"),
+    );
+    assert_eq!(
+        ticket,
+        format!("INC-{id}|incident|发票 printer jams|pending|bob|carol|{{hardware}}")
+    );
+    let events = server.psql(
+        &database,
+        &format!("SELECT string_agg(kind, ',' ORDER BY seq) FROM desk_events WHERE ticket_id = {id}"),
+    );
+    assert_eq!(events, kinds(&env.events(id)).join(","));
+    let agents = server.psql(
+        &database,
+        "SELECT string_agg(name || ':' || role, ',' ORDER BY name) FROM desk_agents",
+    );
+    assert_eq!(agents, "admin:admin,bob:agent,dave:lead,erin:agent");
+
+    // A role that may read the views and nothing else, as docs/postgres.md sets one up.
+    server.psql(&database, "CREATE ROLE dashboards LOGIN");
+    server.psql(
+        &database,
+        "GRANT SELECT ON desk_tickets, desk_events, desk_agents, desk_requesters TO dashboards",
+    );
+    let seen = server
+        .psql_as("dashboards", &database, "SELECT count(*) FROM desk_tickets")
+        .unwrap();
+    assert_eq!(seen, "1");
+    let refused = server
+        .psql_as("dashboards", &database, "SELECT count(*) FROM desk_kv")
+        .unwrap_err();
+    assert!(refused.contains("permission denied"), "{refused}");
+    let refused = server
+        .psql_as("dashboards", &database, "DELETE FROM desk_kv")
+        .unwrap_err();
+    assert!(refused.contains("permission denied"), "{refused}");
+}

@@ -212,27 +212,23 @@ impl PgServer {
 
     /// Run one SQL statement as the superuser on `database`.
     pub fn psql(&self, database: &str, sql: &str) -> String {
+        self.psql_as(SUPERUSER, database, sql)
+            .unwrap_or_else(|error| panic!("psql {sql:?} failed: {error}"))
+    }
+
+    /// Run one SQL statement as `role` on `database`: its output, or psql's error.
+    pub fn psql_as(&self, role: &str, database: &str, sql: &str) -> Result<String, String> {
+        let port = self.port.to_string();
         let output = Command::new(self.bin.join("psql"))
-            .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"])
-            .args([
-                "-h",
-                "127.0.0.1",
-                "-p",
-                &self.port.to_string(),
-                "-U",
-                SUPERUSER,
-                "-d",
-                database,
-            ])
+            .args(["-X", "-q", "-t", "-A", "-F", "|", "-v", "ON_ERROR_STOP=1"])
+            .args(["-h", "127.0.0.1", "-p", &port, "-U", role, "-d", database])
             .args(["-c", sql])
             .output()
             .expect("run psql");
-        assert!(
-            output.status.success(),
-            "psql {sql:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).trim().to_string()
+        match output.status.success() {
+            true => Ok(String::from_utf8_lossy(&output.stdout).trim().to_string()),
+            false => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
+        }
     }
 
     /// Turn TLS on (plain connections keep working): a test CA and a server certificate for
