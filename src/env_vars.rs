@@ -23,6 +23,8 @@ pub const DESK_PAGER: &str = "DESK_PAGER";
 pub const PAGER: &str = "PAGER";
 /// Where the default pager (`less`) is looked for.
 pub const PATH: &str = "PATH";
+/// libpq's: the role to sign in as when the store URL names none (default: the OS account).
+pub const PGUSER: &str = "PGUSER";
 /// libpq's: the team store's database password, when neither the URL nor `[store]
 /// password` gives one.
 pub const PGPASSWORD: &str = "PGPASSWORD";

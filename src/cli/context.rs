@@ -28,6 +28,7 @@ pub enum StoreLocation {
     Postgres {
         url: String,
         password: Option<crate::domain::notify::Secret>,
+        identity: crate::domain::config::StoreIdentity,
     },
 }
 
@@ -45,6 +46,9 @@ pub struct Context {
     /// The time every rule uses (`DESK_NOW` or the clock), fixed for the whole command.
     pub now: DateTime<Utc>,
     pub lock_timeout: Duration,
+    /// The PostgreSQL role a team store's server authenticated, when that role is who
+    /// acts (`[store] identity = "role"`, the default); set when the store is opened.
+    db_role: OnceCell<String>,
     /// The pager long output goes to, once [`Context::page`] started it; dropped (waited
     /// for) with the context, before any error is printed.
     pager: RefCell<Option<Pager>>,
@@ -79,6 +83,7 @@ impl Context {
             login,
             requested_user,
             identity: OnceCell::new(),
+            db_role: OnceCell::new(),
             now: clock()?,
             lock_timeout: lock_timeout()?,
             pager: RefCell::new(None),
@@ -144,7 +149,13 @@ impl Context {
     /// Which store this home uses: `DESK_STORE`, else `[store] url` in config.toml, else
     /// the embedded sled database under the home.
     pub fn store_location(&self) -> Result<StoreLocation, CommandError> {
-        let config = self.home.config()?;
+        let config = match self.home.store_config() {
+            Ok(config) => config,
+            // A config.toml that is not even TOML, in a home with its own store: that store
+            // (the command reports the file when it reads the rest of it).
+            Err(_) if self.home.hot_dir().is_dir() => Default::default(),
+            Err(error) => return Err(error),
+        };
         let url = match env_vars::get(DESK_STORE) {
             Some(url) if crate::domain::config::is_store_url(&url) => Some(url),
             Some(_) => {
@@ -153,12 +164,13 @@ impl Context {
                 )
                 .with_hint("unset DESK_STORE to use the home's own store"))
             }
-            None => config.store.url.clone(),
+            None => config.url.clone(),
         };
         Ok(match url {
             Some(url) => StoreLocation::Postgres {
                 url,
-                password: config.store.password.clone(),
+                password: config.password.clone(),
+                identity: config.identity,
             },
             None => StoreLocation::Embedded(self.home.hot_dir()),
         })
@@ -195,7 +207,11 @@ impl Context {
                 let backend = sled_backend::open_with_retry(&dir, self.lock_timeout)?;
                 Ok((Box::new(backend), dir))
             }
-            StoreLocation::Postgres { url, password } => {
+            StoreLocation::Postgres {
+                url,
+                password,
+                identity,
+            } => {
                 let config = postgres::parse_url(&url).map_err(|e| {
                     CommandError::invalid(format!("store URL: {e}"))
                         .with_hint("write [store] url (or DESK_STORE) as postgres://USER@HOST:PORT/DATABASE")
@@ -206,6 +222,9 @@ impl Context {
                     .map_err(|failure| CommandError::invalid(failure.to_string()))?;
                 let target = postgres::describe(&config);
                 let backend = postgres::open(config, password, self.lock_timeout)?;
+                if identity == crate::domain::config::StoreIdentity::DatabaseRole {
+                    let _ = self.db_role.set(backend.session_user().to_string());
+                }
                 Ok((Box::new(backend), PathBuf::from(target)))
             }
         }
@@ -219,25 +238,49 @@ impl Context {
             let name = self.requested_user.as_deref().unwrap_or(&self.login);
             return Ok(Identity::own(name, AuthMethod::TestIdentity));
         }
-        let real = self.desk_user_of_login(txn)?;
+        let (real, method, signed_in) = match self.db_role.get() {
+            Some(role) => (
+                self.desk_user_of_role(role)?,
+                AuthMethod::DatabaseRole,
+                format!("PostgreSQL role {role}"),
+            ),
+            None => (
+                self.desk_user_of_login(txn)?,
+                AuthMethod::OsAccount,
+                format!("OS account {}", self.login),
+            ),
+        };
         let Some(target) = self.requested_user.as_deref() else {
-            return Ok(Identity::own(real, AuthMethod::OsAccount));
+            return Ok(Identity::own(real, method));
         };
         let real_agent = txn.agent(&real)?;
-        let owns_home = super::perms::owned_by_this_process(self.home.root());
-        Identity::impersonate(
-            &real,
-            real_agent.as_ref(),
-            owns_home,
-            target,
-            AuthMethod::OsAccount,
-        )
-        .map_err(|e| {
+        // Owning this host's home makes someone its admin only where the home holds the
+        // store; a team store's admins are its admin agents.
+        let owns_home =
+            method == AuthMethod::OsAccount && super::perms::owned_by_this_process(self.home.root());
+        Identity::impersonate(&real, real_agent.as_ref(), owns_home, target, method).map_err(|e| {
             CommandError::from(e).with_hint(format!(
-                "you are {real} (OS account {}); drop --as / DESK_USER to act as yourself",
-                self.login
+                "you are {real} ({signed_in}); drop --as / DESK_USER to act as yourself"
             ))
         })
+    }
+
+    /// Who signed in, before any `--as`: the team store's role when it decides
+    /// (`[store] identity = "role"`, once the store is open), else the OS account.
+    pub fn signed_in(&self) -> (&str, AuthMethod) {
+        match self.db_role.get() {
+            Some(role) => (role, AuthMethod::DatabaseRole),
+            None => (&self.login, AuthMethod::OsAccount),
+        }
+    }
+
+    /// The desk user a PostgreSQL role signs in as: the role's own name.
+    fn desk_user_of_role(&self, role: &str) -> Result<String, CommandError> {
+        crate::domain::people::validate_name("user", role).map_err(|e| {
+            CommandError::invalid(format!("PostgreSQL role `{role}` cannot be a desk user: {e}"))
+                .with_hint("sign in as a role named like the desk user, or set [store] identity = \"os\"")
+        })?;
+        Ok(role.to_string())
     }
 
     /// The desk user this process's OS account signs in as: an explicit `--os-user`

@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::domain::config::Config;
+use crate::domain::config::{parse_store_section, Config, StoreConfig};
 use crate::domain::template::{prefix_clashes, FileError, Template};
 
 use super::error::CommandError;
@@ -90,11 +90,11 @@ impl Home {
         self.config_path().is_file() && (self.hot_dir().is_dir() || self.uses_team_store())
     }
 
-    /// `DESK_STORE` or `[store] url` names a team store (a config that does not parse
-    /// counts as not: the command reports it when it reads the config).
+    /// `DESK_STORE` or `[store] url` names a team store. A `[store]` that does not parse
+    /// counts as one, so that the command reports the mistake rather than "no desk home".
     fn uses_team_store(&self) -> bool {
         crate::env_vars::get(crate::env_vars::DESK_STORE).is_some()
-            || self.config().is_ok_and(|config| config.store.url.is_some())
+            || self.store_config().map_or(true, |store| store.url.is_some())
     }
 
     pub fn require(&self) -> Result<(), CommandError> {
@@ -130,17 +130,43 @@ impl Home {
         Ok(self.config.get_or_init(|| config).clone())
     }
 
+    /// Only config.toml's `[store]` (see [`crate::domain::config::parse_store_section`]):
+    /// a mistake elsewhere in the file does not stop commands that do not need it.
+    pub fn store_config(&self) -> Result<StoreConfig, CommandError> {
+        if let Some(config) = self.config.get() {
+            return Ok(config.store.clone());
+        }
+        let path = self.config_path();
+        match fs::read_to_string(&path) {
+            Ok(source) => {
+                let mut store = parse_store_section(&path.display().to_string(), &source)?;
+                self.anchor_store_password(&mut store);
+                Ok(store)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(StoreConfig::default()),
+            Err(e) => Err(CommandError::new(
+                super::error::ExitKind::Failure,
+                format!("cannot read {}: {e}", path.display()),
+            )),
+        }
+    }
+
+    /// A relative `file:` password is relative to the home, as the sinks' secrets are.
+    fn anchor_store_password(&self, store: &mut StoreConfig) {
+        if let Some(crate::domain::notify::Secret::File(file)) = &mut store.password {
+            if file.is_relative() {
+                *file = self.root.join(&*file);
+            }
+        }
+    }
+
     fn read_config(&self) -> Result<Config, CommandError> {
         let path = self.config_path();
         match fs::read_to_string(&path) {
             Ok(source) => {
                 let mut config = Config::parse(&path.display().to_string(), &source)?;
                 config.notify.anchor_secret_files(&self.root);
-                if let Some(crate::domain::notify::Secret::File(path)) = &mut config.store.password {
-                    if path.is_relative() {
-                        *path = self.root.join(&*path);
-                    }
-                }
+                self.anchor_store_password(&mut config.store);
                 Ok(config)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),

@@ -46,6 +46,20 @@ pub struct StoreConfig {
     /// The database password (`env:NAME`, `file:PATH`, or inline, which doctor warns
     /// about); else PGPASSWORD or PGPASSFILE, as libpq looks.
     pub password: Option<Secret>,
+    /// Who acts on a team store: the PostgreSQL role the server authenticated (the
+    /// default), or the OS account as on an embedded home (`identity = "os"`).
+    pub identity: StoreIdentity,
+}
+
+/// `[store] identity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoreIdentity {
+    /// `"role"`: the desk user is the role's name (`session_user`).
+    #[default]
+    DatabaseRole,
+    /// `"os"`: the OS account on each host, mapped as on an embedded home; for a team
+    /// whose hosts share one service role and whose OS accounts it trusts.
+    OsAccount,
 }
 
 /// Whether `url` names a team store desk can open (a PostgreSQL URL).
@@ -409,11 +423,61 @@ struct RawConfig {
     store: RawStore,
 }
 
+/// `[store]` alone, without the rest of the file: every command needs to know where the
+/// store is, even one that a mistake elsewhere in config.toml must not stop (`ticket
+/// list`, `doctor`). Errors only for a file that is not TOML at all, or a bad `[store]`.
+pub fn parse_store_section(file: &str, source: &str) -> Result<StoreConfig, FileError> {
+    #[derive(Deserialize)]
+    struct OnlyStore {
+        #[serde(default)]
+        store: RawStore,
+    }
+    let raw: OnlyStore = toml::from_str(source).map_err(|e| FileError::from_toml(file, source, &e))?;
+    parse_store(raw.store, &|span, reason| {
+        FileError::at(file, source, Some(span), reason)
+    })
+}
+
+fn parse_store(
+    raw: RawStore,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> FileError,
+) -> Result<StoreConfig, FileError> {
+    let mut store = StoreConfig::default();
+    if let Some(url) = raw.url {
+        if !is_store_url(url.get_ref()) {
+            return Err(at(
+                url.span(),
+                "store.url: write a PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE (leave [store] out for the embedded store)".into(),
+            ));
+        }
+        store.url = Some(url.into_inner());
+    }
+    if let Some(identity) = raw.identity {
+        store.identity = match identity.get_ref().as_str() {
+            "role" => StoreIdentity::DatabaseRole,
+            "os" => StoreIdentity::OsAccount,
+            other => {
+                return Err(at(
+                    identity.span(),
+                    format!("store.identity: `{other}` is neither \"role\" (the PostgreSQL role) nor \"os\" (the OS account)"),
+                ))
+            }
+        };
+    }
+    if let Some(password) = raw.password {
+        let secret = Secret::parse(password.get_ref())
+            .map_err(|e| at(password.span(), format!("store.password: {e}")))?;
+        store.password = Some(secret);
+    }
+    Ok(store)
+}
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawStore {
     url: Option<toml::Spanned<String>>,
     password: Option<toml::Spanned<String>>,
+    identity: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -557,20 +621,7 @@ impl Config {
             }
             config.archive.batch = value as usize;
         }
-        if let Some(url) = raw.store.url {
-            if !is_store_url(url.get_ref()) {
-                return Err(at(
-                    url.span(),
-                    "store.url: write a PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE (leave [store] out for the embedded store)".into(),
-                ));
-            }
-            config.store.url = Some(url.into_inner());
-        }
-        if let Some(password) = raw.store.password {
-            let secret = Secret::parse(password.get_ref())
-                .map_err(|e| at(password.span(), format!("store.password: {e}")))?;
-            config.store.password = Some(secret);
-        }
+        config.store = parse_store(raw.store, &at)?;
         for (name, raw_department) in raw.departments {
             let span = raw_department.span();
             let raw_department = raw_department.into_inner();

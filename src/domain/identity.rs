@@ -21,6 +21,8 @@ pub enum AuthMethod {
     /// A name taken on trust from `--as` / `DESK_USER`, in a home created with
     /// `desk init --insecure-test-identities`. Never in a production home.
     TestIdentity,
+    /// The PostgreSQL role the team store's server authenticated (`session_user`).
+    DatabaseRole,
 }
 
 impl AuthMethod {
@@ -28,6 +30,7 @@ impl AuthMethod {
         match self {
             AuthMethod::OsAccount => "os-account",
             AuthMethod::TestIdentity => "insecure-test-identity",
+            AuthMethod::DatabaseRole => "database-role",
         }
     }
 }

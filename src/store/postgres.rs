@@ -84,6 +84,8 @@ pub struct PostgresBackend {
     client: RefCell<Client>,
     /// `host:port/database`, for messages.
     target: String,
+    /// The role the server authenticated this connection as.
+    session_user: String,
 }
 
 /// Where a store URL points, without its password: `db.example.com:5432/desk`.
@@ -109,14 +111,17 @@ pub fn parse_url(url: &str) -> Result<Config, String> {
 /// other desk processes, then create the table if this is a new store.
 pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> Result<PostgresBackend> {
     let target = describe(&config);
+    if config.get_user().is_none() {
+        // As libpq: PGUSER, else the OS account's name.
+        let user =
+            crate::env_vars::get(crate::env_vars::PGUSER).or_else(|| whoami::fallible::username().ok());
+        if let Some(user) = user {
+            config.user(&user);
+        }
+    }
     if config.get_password().is_none() {
         if let Some(password) = password.or_else(|| libpq_password(&config)) {
             config.password(password);
-        }
-    }
-    if config.get_user().is_none() {
-        if let Ok(login) = whoami::fallible::username() {
-            config.user(&login);
         }
     }
     if config.get_connect_timeout().is_none() {
@@ -139,9 +144,14 @@ pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> 
         LockError::Database(error) => unreachable(error),
     })?;
     ensure_schema(&mut client).map_err(unreachable)?;
+    let session_user = client
+        .query_one("SELECT session_user::text", &[])
+        .map_err(unreachable)?
+        .get(0);
     Ok(PostgresBackend {
         client: RefCell::new(client),
         target,
+        session_user,
     })
 }
 
@@ -272,6 +282,11 @@ fn cause_of(error: &postgres::Error) -> String {
 }
 
 impl PostgresBackend {
+    /// The role the server authenticated: who acts, on a team store (`[store] identity`).
+    pub fn session_user(&self) -> &str {
+        &self.session_user
+    }
+
     fn failed(&self, error: postgres::Error) -> StoreError {
         if error.is_closed() || error.as_db_error().is_none() {
             return StoreError::Unreachable {

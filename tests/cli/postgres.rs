@@ -546,3 +546,116 @@ fn dashboards_read_tickets_events_and_people_from_views_with_a_read_only_role() 
         .unwrap_err();
     assert!(refused.contains("permission denied"), "{refused}");
 }
+
+#[test]
+fn on_a_team_store_the_postgresql_role_is_who_acts() {
+    let Some(url) = pg_server::fresh_database_url("roles") else {
+        return;
+    };
+    let server = pg_server::server().unwrap();
+    let database = url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    for role in ["ana", "ben", "cy"] {
+        server.psql("postgres", &format!("CREATE ROLE {role} LOGIN"));
+    }
+    server.psql("postgres", &format!("ALTER DATABASE {database} OWNER TO ana"));
+    // No user in the URL: each person signs in as their own role (PGUSER here; on a host,
+    // their OS account's name or ~/.pgpass).
+    let url = url.replace(&format!("{}@", pg_server::SUPERUSER), "");
+    let env = TestEnv::empty();
+    let as_role = |role: &str, args: &[&str]| {
+        env.desk(role)
+            .env_remove("DESK_USER")
+            .env("PGUSER", role)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let init = as_role("ana", &["init", "--examples", "--store", &url]);
+    let stdout = String::from_utf8_lossy(&init.stdout);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    assert!(
+        stdout.contains("Admin: ana"),
+        "the role is the first admin, not the OS account: {stdout}"
+    );
+    server.psql(
+        &database,
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON desk_kv TO ben, cy",
+    );
+    assert!(as_role("ana", &["agent", "add", "ben", "--skills", "ops"])
+        .status
+        .success());
+
+    let filed = as_role(
+        "cy",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "disk full",
+            "-f",
+            "service=db",
+            "--json",
+        ],
+    );
+    assert!(
+        filed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&filed.stderr)
+    );
+    let ticket: Value = serde_json::from_slice(&filed.stdout).unwrap();
+    assert_eq!(ticket["requester"], "cy");
+    let id = ticket["id"].as_u64().unwrap().to_string();
+    assert!(as_role("ben", &["ticket", "claim", &id]).status.success());
+
+    // --as is an admin's power on a team store too, judged by the role.
+    let refused = as_role("ben", &["--as", "ana", "ticket", "comment", &id, "-m", "sneaky"]);
+    assert_eq!(refused.status.code(), Some(4));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("PostgreSQL role ben"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(
+        as_role("ana", &["--as", "ben", "ticket", "comment", &id, "-m", "for ben"])
+            .status
+            .success()
+    );
+
+    let log = as_role("ana", &["ticket", "log", &id, "--json"]);
+    let events: Vec<Value> = serde_json::from_slice(&log.stdout).unwrap();
+    let actors: Vec<(&str, Option<&str>)> = events
+        .iter()
+        .map(|e| (e["actor"].as_str().unwrap(), e["real_actor"].as_str()))
+        .collect();
+    assert_eq!(actors, [("cy", None), ("ben", None), ("ben", Some("ana"))]);
+}
+
+#[test]
+fn a_mistake_elsewhere_in_config_toml_does_not_lose_the_team_store() {
+    let env = team_store_or_skip!();
+    let id = env.incident("carol", "still there");
+    let path = env.home().join("config.toml");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        good.replace("default_tier = \"standard\"", "default_tier = \"standrd\""),
+    )
+    .unwrap();
+    // Listing needs no tier: it reads the team store, not an embedded one.
+    let listed = env.json("admin", &["ticket", "list"]);
+    assert_eq!(listed[0]["id"], id);
+    assert!(!env.home().join("hot").exists(), "no embedded store appeared");
+    // A bad [store] itself is an error naming the key.
+    std::fs::write(&path, format!("{good}identity = \"kerberos\"\n")).unwrap();
+    let stderr = env.fails("admin", &["ticket", "list"], 5);
+    assert!(stderr.contains("store.identity"), "{stderr}");
+}

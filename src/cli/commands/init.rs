@@ -10,6 +10,7 @@ use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::perms::{secure_root, HomeMode};
 use crate::domain::config::DEFAULT_CONFIG_TOML;
 use crate::domain::{Agent, AgentStatus, AuthMethod, Identity, Role};
+use crate::env_vars;
 
 /// The example ticket types `desk init --examples` installs (also under `examples/templates/`).
 pub const EXAMPLE_TEMPLATES: [(&str, &str); 4] = [
@@ -92,13 +93,20 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             "`desk doctor` shows the home's access mode; `desk doctor --repair` tightens loose file modes",
         ));
     }
+    // A team store (--store, or DESK_STORE) is reached before anything is written here:
+    // a typo'd host leaves no home. This also learns the role it signs in as, who may
+    // become the first admin. (Only DESK_STORE is read here: the home's config.toml, if
+    // any, is read once, after it is written.)
+    let team = match &args.store {
+        Some(url) => Some(team_store(url)?),
+        None if env_vars::get(env_vars::DESK_STORE).is_some() => Some(ctx.store_location()?),
+        None => None,
+    };
+    if let Some(location) = team {
+        drop(ctx.open_backend_at(location)?);
+    }
     if created && !args.insecure_test_identities {
         refuse_other_first_admin(ctx)?;
-    }
-    if let Some(url) = &args.store {
-        // Reach the database before writing anything here: a typo'd host leaves no home.
-        let location = team_store(url)?;
-        drop(ctx.open_backend_at(location)?);
     }
     let mode = match &args.group {
         Some(group) => HomeMode::group(group).map_err(|e| {
@@ -155,8 +163,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             Identity::own(ctx.user(), AuthMethod::TestIdentity)
         } else {
             refuse_other_first_admin(ctx)?;
-            crate::domain::people::validate_name("admin", &ctx.login)?;
-            Identity::own(ctx.login.clone(), AuthMethod::OsAccount)
+            let (admin, method) = ctx.signed_in();
+            crate::domain::people::validate_name("admin", admin)?;
+            Identity::own(admin, method)
         };
         ctx.set_identity(identity);
     } else {
@@ -270,16 +279,17 @@ fn team_store(url: &str) -> Result<StoreLocation, CommandError> {
     Ok(StoreLocation::Postgres {
         url: url.to_string(),
         password: None,
+        identity: crate::domain::config::StoreIdentity::default(),
     })
 }
 
 /// A production home's first admin is the OS account creating it: `--as` cannot name
 /// someone else (refused before anything is written).
 fn refuse_other_first_admin(ctx: &Context) -> Result<(), CommandError> {
-    match ctx.requested_user.as_deref().filter(|asked| *asked != ctx.login) {
+    let (creator, _) = ctx.signed_in();
+    match ctx.requested_user.as_deref().filter(|asked| *asked != creator) {
         Some(asked) => Err(CommandError::denied(format!(
-            "permission denied: the first admin of a new home is the OS account that creates it ({}), not `{asked}`",
-            ctx.login
+            "permission denied: the first admin of a new home is the account that creates it ({creator}), not `{asked}`"
         ))
         .with_hint("drop --as / DESK_USER; add other agents afterwards with `desk agent add`")),
         None => Ok(()),
