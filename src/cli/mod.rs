@@ -26,6 +26,15 @@ use context::Context;
 use error::CommandError;
 use ui::{ColorChoice, OutputMode, Ui};
 
+/// The most common jobs, for `desk -h` and `desk --help`.
+pub const EXAMPLES_HELP: &str = "Examples:
+  desk init --examples              a home with four example ticket types
+  desk ticket new -t incident --title \"VPN drops hourly\" -f service=vpn
+                                    file an incident
+  desk ticket list -s unclaimed     the queue: tickets nobody has claimed yet
+  desk ticket claim INC-42          take one: unclaimed → pending
+  desk report --since 7d --by type  last week's figures, per ticket type";
+
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0   success
@@ -53,7 +62,12 @@ Environment:
 /// File tickets from templates, route them to agents, and take them through
 /// unclaimed (待领取) → pending (待处理) → awaiting (待确认) → closed (已确认).
 #[derive(Debug, Parser)]
-#[command(name = "desk", version, after_long_help = EXIT_CODES_HELP)]
+#[command(
+    name = "desk",
+    version,
+    after_help = EXAMPLES_HELP,
+    after_long_help = format!("{EXAMPLES_HELP}\n\n{EXIT_CODES_HELP}")
+)]
 pub struct Cli {
     #[command(flatten, next_help_heading = "Global options")]
     pub globals: GlobalArgs,

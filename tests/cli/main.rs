@@ -19,6 +19,7 @@ mod docs;
 mod doctor;
 mod email;
 mod examples;
+mod help_examples;
 mod intake;
 mod lifecycle;
 mod notify;

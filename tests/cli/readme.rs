@@ -187,7 +187,7 @@ fn logical_lines(start: usize, content: &str) -> Vec<(usize, String)> {
 
 /// The words desk itself would get: a shell comment, a pipe, a list operator or a
 /// redirection ends the command.
-fn desk_words(line: &str) -> Result<Vec<String>, String> {
+pub(crate) fn desk_words(line: &str) -> Result<Vec<String>, String> {
     let words = shell_words::split(line).map_err(|e| e.to_string())?;
     let mut argv = Vec::new();
     for word in words {
@@ -205,7 +205,7 @@ fn desk_words(line: &str) -> Result<Vec<String>, String> {
 
 /// A word that stands for a value instead of being one: write a real value in a command, or
 /// show the line as a synopsis in a ```usage block.
-fn placeholder(word: &str) -> bool {
+pub(crate) fn placeholder(word: &str) -> bool {
     let caps = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '_');
     (word.starts_with('<') && word.ends_with('>'))
         || word.contains('…')

@@ -20,6 +20,9 @@ pub enum AgentCommand {
     /// Add an agent (admins)
     Add(AddArgs),
     /// List agents
+    #[command(after_help = "Examples:
+  desk agent list         skills, role, status and open tickets of everyone
+  desk agent list --json  the same, for a script")]
     List,
     /// Show one agent and their open tickets
     Show(NameArgs),
@@ -30,6 +33,12 @@ pub enum AgentCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk agent add bob --skills ops,network:3  ops, and network at level 3
+  desk agent add dana --role lead --status online
+                                             a lead, at work now
+  desk agent add alice --capacity 5 --os-user awong
+                                             the OS account awong acts as alice")]
 pub struct AddArgs {
     /// The agent's user name (what they pass as --as / DESK_USER)
     pub name: String,
@@ -51,11 +60,19 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk agent show bob         bob's settings and open tickets
+  desk agent show bob --json  the same, for a script")]
 pub struct NameArgs {
     pub name: String,
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk agent status bob online  bob takes tickets again
+  desk agent status bob busy    assign auto passes him over for now
+  desk agent status bob offline --rebalance
+                                leaving: hand back unstarted tickets")]
 pub struct StatusArgs {
     pub name: String,
     #[arg(value_parser = PossibleValuesParser::new(["online", "offline", "busy"]))]
@@ -66,6 +83,11 @@ pub struct StatusArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk agent set bob --add-skill db:4           add a skill, or change its level
+  desk agent set bob --capacity 15 --role lead  more tickets, and lead rights
+  desk agent set bob --contact email=bob@example.com
+                                                where his notifications go")]
 pub struct SetArgs {
     pub name: String,
     /// Replace the skills (comma-separated, optional level 1-5: db:3; empty to clear)

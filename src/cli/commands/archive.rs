@@ -27,6 +27,12 @@ use crate::store::Store;
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
+#[command(after_help = "Examples:
+  desk archive --dry-run            what would move to the cold archive
+  desk archive --closed-before 30d  move tickets closed over 30 days ago
+  desk archive --purge-before 2021-01-01 --dry-run
+                                    what retention would delete
+  desk archive status               sizes of the hot store and the archive")]
 pub struct ArchiveArgs {
     #[command(subcommand)]
     pub command: Option<ArchiveCommand>,
@@ -53,6 +59,9 @@ pub struct ArchiveArgs {
 #[derive(Debug, Subcommand)]
 pub enum ArchiveCommand {
     /// Counts and sizes of the hot store and the cold archive
+    #[command(after_help = "Examples:
+  desk archive status         tickets and bytes, hot and cold
+  desk archive status --json  the same, for monitoring")]
     Status,
 }
 

@@ -17,9 +17,10 @@ use super::Command;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  desk audit                        everything logged, oldest first
-  desk audit --actor alice --since 7d
-  desk audit --refused --json       refused moves, for a script")]
+  desk audit                           everything logged, oldest first
+  desk audit --actor alice --since 7d  alice's entries of the last 7 days
+  desk audit --refused --json          refused moves, for a script
+  desk audit --impersonated -n 20      the newest 20 commands run with --as")]
 pub struct AuditArgs {
     /// Only entries where this user acted, for real or as someone else
     #[arg(long, value_name = "NAME")]

@@ -25,6 +25,10 @@ use crate::store::backup::{self, HomeOverrides};
 use super::export::{require_lead, PartialFile};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk backup desk.tar  a checksummed snapshot of the whole home
+  desk backup /backup/desk/desk-20261123.tar -q
+                        quietly, from cron")]
 pub struct BackupArgs {
     /// Where to write the backup, a tar file (it appears under this name only once complete)
     #[arg(value_name = "FILE")]

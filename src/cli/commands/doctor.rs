@@ -23,6 +23,10 @@ use crate::store::doctor::{Diagnosis, Problem};
 use crate::store::{Store, Txn, SCHEMA_VERSION};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk doctor            check every index, history and the archive
+  desk doctor --repair   rebuild what is derived (admins)
+  desk doctor --migrate  upgrade the store for a newer desk (admins)")]
 pub struct DoctorArgs {
     /// Rebuild the derived data (indexes, archive locations, leftover files) from the
     /// records, and report what was fixed (admins)

@@ -31,6 +31,12 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk export -o desk.jsonl  everything, for `desk import` elsewhere
+  desk export --format csv --since 2026-01-01 -o tickets.csv
+                             for a spreadsheet
+  desk export --status closed --type incident --no-archived
+                             closed incidents not yet archived")]
 pub struct ExportArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "jsonl")]

@@ -48,6 +48,12 @@ pub enum ImportFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk import desk.jsonl --dry-run  check it all; write nothing
+  desk import desk.jsonl            bring in a `desk export`
+  desk import tickets.csv --type incident --map title=Summary \\
+      --map requester=Email --id-column Key
+                                    a spreadsheet; re-imports skip known rows")]
 pub struct ImportArgs {
     /// The file to import, or - for standard input
     #[arg(value_name = "FILE")]

@@ -25,9 +25,15 @@ use crate::store::{Location, Store};
 #[derive(Debug, Subcommand)]
 pub enum IngestCommand {
     /// File an e-mail (RFC 5322) as a ticket, or as a reply on the ticket it answers
-    #[command(after_long_help = EMAIL_HELP)]
+    #[command(after_help = EMAIL_EXAMPLES, after_long_help = format!("{EMAIL_EXAMPLES}\n\n{EMAIL_HELP}"))]
     Email(EmailArgs),
 }
+
+const EMAIL_EXAMPLES: &str = "Examples:
+  desk ingest email message.eml       a ticket, or a reply to the one it answers
+  desk ingest email -t incident < alert.eml
+                                      new tickets are incidents
+  desk --home /srv/desk ingest email  what a mail server's alias runs";
 
 const EMAIL_HELP: &str = "\
 The sender's address (lowercased) is the requester; `desk requester add ADDRESS --tier T`

@@ -34,10 +34,10 @@ pub const EXAMPLE_TEMPLATES: [(&str, &str); 4] = [
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  desk init --examples            a private home (0700) administered by your OS account
-  desk init --group ops           a home the `ops` group shares (2770 directories, 0660 files)
+  desk init --examples   a private home (0700) administered by your OS account
+  desk init --group ops  a home for the `ops` group (2770 dirs, 0660 files)
   desk init --store postgres://desk@db.internal/desk
-                                  this host's home on the team's PostgreSQL store")]
+                         this host's home on the team's PostgreSQL store")]
 pub struct InitArgs {
     /// Also install example ticket types (incident, access-request, ci-failure, customer-complaint)
     #[arg(long)]

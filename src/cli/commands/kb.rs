@@ -45,6 +45,12 @@ pub struct BodyArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk kb add --title \"Reset your VPN token\" --body-file vpn-reset.md \\
+      --tag vpn -t incident
+                        an article for incidents, tagged vpn
+  desk kb add --title \"Printer offline\" --body -
+                        read the text from standard input")]
 pub struct AddArgs {
     /// One-line title
     #[arg(long, value_name = "TEXT")]
@@ -60,6 +66,10 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk kb edit KB-3 --body-file vpn-reset.md  replace the text
+  desk kb edit KB-3 --tag vpn --tag token     replace the tags
+  desk kb edit 3 --any-type                   it answers tickets of any type")]
 pub struct EditArgs {
     /// Article id: 3 or KB-3
     #[arg(value_parser = parse_article_ref, value_name = "ID")]
@@ -84,6 +94,9 @@ pub struct EditArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk kb show KB-3      the article, and the replies that sent it
+  desk kb show 3 --json  the same, for a script")]
 pub struct ShowArgs {
     /// Article id: 3 or KB-3
     #[arg(value_parser = parse_article_ref, value_name = "ID")]
@@ -91,6 +104,9 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk kb list                        every article, most used first
+  desk kb list --tag vpn -t incident  vpn articles for incidents")]
 pub struct ListArgs {
     /// Only articles with this tag
     #[arg(long, value_name = "TAG")]
@@ -101,6 +117,9 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk kb search vpn token                 best match first
+  desk kb search printer -t incident -n 3  the top three for incidents")]
 pub struct SearchArgs {
     /// Words to look for
     #[arg(value_name = "QUERY", required = true)]

@@ -32,30 +32,69 @@ pub enum Command {
     Init(init::InitArgs),
     /// File, list, show and move tickets through their lifecycle
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk ticket new -t incident --title \"Disk full on db-3\" -f service=db
+                            file a ticket from the incident template
+  desk ticket list -a me    your open tickets, most urgent first
+  desk ticket claim INC-42  take an unclaimed ticket: it becomes pending
+  desk ticket reply INC-42 -m \"Rotated the logs; 40% free now\"
+                            answer the requester: pending → awaiting
+  desk ticket log INC-42    who did what to it, and when")]
     Ticket(ticket::TicketCommand),
     /// List, show and check ticket types (TOML templates)
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk template list           every ticket type, broken ones reported
+  desk template show incident  a type's workflow, SLA and fields
+  desk template check          check every template of the home")]
     Template(template::TemplateCommand),
     /// Knowledge base (知识库): articles to answer with, searched and suggested
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk kb add --title \"Reset your VPN token\" --body-file vpn-reset.md
+                            write an article
+  desk kb search vpn token  find articles, best match first
+  desk kb show KB-3         one article, with the replies that sent it")]
     Kb(kb::KbCommand),
     /// Take in tickets from other channels (e-mail)
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk ingest email message.eml    file a mail as a ticket, or a reply
+  desk ingest email < message.eml  the same, from standard input")]
     Ingest(ingest::IngestCommand),
     /// Manage agents: skills, capacity, role and status
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk agent add bob --skills ops,network:3  bob takes ops and network tickets
+  desk agent status bob online               he is at work
+  desk agent list                            everyone, with load and status")]
     Agent(agent::AgentCommand),
     /// SLA: warn on tickets at risk, record and escalate breaches (run from cron)
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk sla check            warn, record breaches and escalate
+  desk sla check --dry-run  what stands and would fire; records nothing")]
     Sla(sla::SlaCommand),
     /// Manage requesters and their tiers
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk requester add carol --tier vip  carol files as a VIP
+  desk requester show carol            her tier, rate limits used, and tickets
+  desk requester list                  everyone with a record")]
     Requester(requester::RequesterCommand),
     /// Route tickets to agents by skills, load and quality, and explain why
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk assign auto --dry-run  who would get what; writes nothing
+  desk assign auto            assign the unclaimed queue
+  desk assign explain INC-42  every candidate's scores for one ticket")]
     Assign(assign::AssignCommand),
     /// Notifications: send what the outbox holds (from cron), list and retry failures
     #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk notify flush -q       send what is due (every minute, from cron)
+  desk notify list --failed  what is retrying, and the dead letters
+  desk notify retry --all    send the dead letters again")]
     Notify(notify::NotifyCommand),
     /// The desk's figures over a period: volumes, backlog, response and resolution times, SLA, CSAT
     Report(report::ReportArgs),

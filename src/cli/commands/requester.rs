@@ -31,12 +31,19 @@ pub enum RequesterCommand {
     /// Change an existing requester's tier (agents)
     Set(SetArgs),
     /// List requesters that have a record
+    #[command(after_help = "Examples:
+  desk requester list         requesters with a record, and their tiers
+  desk requester list --json  the same, for a script")]
     List,
     /// Show a requester's tier, their usage of its rate limits, and their tickets
     Show(ShowArgs),
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk requester add carol --tier vip    carol's tickets get the vip tier
+  desk requester add ci --tier internal  a CI pipeline's user, no rate limits
+  desk requester add carol@example.com   an e-mail sender, in the default tier")]
 pub struct AddArgs {
     /// The requester's name (an e-mail address is matched case-insensitively)
     #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
@@ -51,6 +58,10 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk requester set carol --tier enterprise  move carol to another tier
+  desk requester set acme-ops --contact email=ops@acme.example
+                                              where their notifications go")]
 pub struct SetArgs {
     /// The requester's name (an e-mail address is matched case-insensitively)
     #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]
@@ -68,6 +79,9 @@ pub struct SetArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk requester show carol                     tier, limits used, tickets
+  desk requester show carol@example.com --json  the same, for a script")]
 pub struct ShowArgs {
     /// The requester's name (an e-mail address is matched case-insensitively)
     #[arg(value_name = "NAME", value_parser = crate::cli::context::parse_requester)]

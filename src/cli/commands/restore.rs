@@ -20,6 +20,10 @@ use crate::store::backup::{self, BackupError, BackupManifest};
 use crate::store::{sled_backend, KvBackend, Store};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk restore desk.tar                    into an empty or fresh home
+  desk --home /tmp/drill restore desk.tar  a restore drill in a scratch home
+  desk restore desk.tar --force            replace a home that has tickets")]
 pub struct RestoreArgs {
     /// The backup to restore (written by `desk backup`)
     #[arg(value_name = "FILE")]

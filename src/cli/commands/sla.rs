@@ -27,6 +27,11 @@ pub enum SlaCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk sla check                 warn, record breaches and escalate (from cron)
+  desk sla check --dry-run       what stands and would fire; records nothing
+  desk sla check --exit-code -q  exit 1 when a milestone is breached
+  desk sla check --recompute     after changing policies or calendars")]
 pub struct CheckArgs {
     /// Exit 1 when any milestone is breached (for monitoring)
     #[arg(long)]

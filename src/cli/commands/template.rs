@@ -15,6 +15,9 @@ use crate::domain::template::{prefix_clashes, prefix_location, FileError, Templa
 #[derive(Debug, Subcommand)]
 pub enum TemplateCommand {
     /// List ticket types (broken templates are reported, not hidden)
+    #[command(after_help = "Examples:
+  desk template list         name, prefix and description of every type
+  desk template list --json  the same, for a script")]
     List,
     /// Show a type's settings and fields
     Show(ShowArgs),
@@ -23,12 +26,19 @@ pub enum TemplateCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk template show incident  workflow, priority, SLA and fields
+  desk template show customer-complaint --json
+                               the same, for a script")]
 pub struct ShowArgs {
     /// The type name
     pub name: String,
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk template check                  every templates/*.toml of the home
+  desk template check vpn-outage.toml  a new file before copying it in")]
 pub struct CheckArgs {
     /// Template files to check [default: every templates/*.toml of the home]
     pub files: Vec<PathBuf>,

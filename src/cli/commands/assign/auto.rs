@@ -21,12 +21,21 @@ use crate::domain::template::Template;
 use crate::domain::{Status, Ticket, TicketRef};
 use crate::store::{TicketQuery, Txn};
 
-#[derive(Debug, Args)]
-#[command(after_long_help = "\
+const EXAMPLES: &str = "Examples:
+  desk assign auto --dry-run               who would get what; writes nothing
+  desk assign auto                         assign the whole unclaimed queue
+  desk assign auto INC-42 --strategy load  one ticket, to the least loaded agent
+  desk assign auto --limit 10 --fail-if-unassigned -q
+                                           exit 1 if any stay unclaimed";
+
+const EXIT_STATUS: &str = "\
 Exit status: 0 when the run succeeded, even if some tickets stay unclaimed (they are listed
 with the reason); with --fail-if-unassigned, 1 when any considered ticket stays unclaimed
 (the assignments that were possible are still made). 4 when a non-lead writes, 6 when ID is
-not unclaimed.")]
+not unclaimed.";
+
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES, after_long_help = format!("{EXAMPLES}\n\n{EXIT_STATUS}"))]
 pub struct AutoArgs {
     /// Route only this ticket (42 or INC-42); it must be unclaimed
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]

@@ -15,6 +15,10 @@ use crate::domain::TicketRef;
 use crate::store::Location;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk assign explain INC-42  each candidate's scores, and who cannot take it
+  desk assign explain INC-42 --strategy quality
+                              ranked by recent quality")]
 pub struct ExplainArgs {
     /// Ticket id: 42 or INC-42
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]

@@ -21,6 +21,9 @@ use crate::domain::{Agent, AgentStatus, Status, Ticket};
 use crate::store::{TicketQuery, Txn};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk assign rebalance --dry-run  what would move; writes nothing
+  desk assign rebalance            free the unstarted tickets of offline agents")]
 pub struct RebalanceArgs {
     /// Show what would move and write nothing (any agent may)
     #[arg(long)]

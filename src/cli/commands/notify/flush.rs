@@ -37,6 +37,10 @@ use crate::store::{Location, Store, Txn};
 pub const ROUTE_BATCH: usize = 2000;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk notify flush                      route new events and send what is due
+  desk notify flush --dry-run            what would be sent; sends nothing
+  desk --home /srv/desk notify flush -q  the cron job, every minute")]
 pub struct FlushArgs {
     /// Show what would be routed and sent; send nothing and change nothing
     #[arg(long)]

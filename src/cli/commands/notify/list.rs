@@ -12,6 +12,10 @@ use crate::cli::ui::StyledCell;
 use crate::domain::notify::{DeliveryState, Message};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk notify list                    messages waiting or failed
+  desk notify list --failed           still retrying, and dead letters
+  desk notify list --delivered -n 20  at most 20 delivered ones")]
 pub struct ListArgs {
     /// Only messages waiting for an attempt (failed ones waiting to be retried included)
     #[arg(long, group = "which")]

@@ -9,6 +9,9 @@ use crate::cli::error::CommandError;
 use crate::domain::notify::{DeliveryState, Message};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk notify retry 5 7    messages 5 and 7 go again at the next flush
+  desk notify retry --all  every dead letter")]
 pub struct RetryArgs {
     /// Message ids (from `desk notify list`)
     #[arg(value_name = "ID", required_unless_present = "all", conflicts_with = "all")]

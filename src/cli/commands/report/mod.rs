@@ -69,6 +69,11 @@ impl From<By> for GroupBy {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk report                                  the last 30 days
+  desk report --since 2026-10-01 --by agent    the per-agent performance table
+  desk report --by weekday --tz Asia/Shanghai  with the workload heatmap
+  desk report --since 7d -o report.html        a page with charts for a browser")]
 pub struct ReportArgs {
     /// Start of the period: an RFC 3339 time, a date (2026-03-01) or an age (7d, 12h, 2w) [default: 30 days before --until]
     #[arg(long, value_name = "WHEN")]

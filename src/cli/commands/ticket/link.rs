@@ -13,6 +13,12 @@ use crate::domain::{Ticket, TicketRef};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket link INC-41 INC-42  INC-41 relates to INC-42
+  desk ticket link INC-40 INC-42 --kind blocks
+                                  INC-42 cannot close while INC-40 is open
+  desk ticket link 41 43 --kind parent
+                                  41 is 43's parent: it waits for 43 to close")]
 pub struct LinkArgs {
     /// The ticket the link reads from: "A <kind> B"
     #[arg(value_parser = parse_ticket_ref, value_name = "A")]
@@ -26,6 +32,9 @@ pub struct LinkArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket unlink INC-41 INC-42  remove their link, whatever its kind
+  desk ticket unlink 42 41          the same: the order does not matter")]
 pub struct UnlinkArgs {
     /// One ticket of the link
     #[arg(value_parser = parse_ticket_ref, value_name = "A")]

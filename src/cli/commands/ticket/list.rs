@@ -14,6 +14,12 @@ use crate::store::{Store, TicketQuery, TicketRow};
 use super::show::status_color;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket list                            open tickets by priority, then age
+  desk ticket list -s unclaimed -t incident   incidents nobody has claimed
+  desk ticket list -a me -p urgent,high       your urgent and high tickets
+  desk ticket list --tag vpn --all            tagged vpn, recently closed too
+  desk ticket list --archived -r alice -n 20  20 of alice's archived tickets")]
 pub struct ListArgs {
     /// Only these states (comma-separated) [default: unclaimed,pending,awaiting]
     #[arg(long, short = 's', value_delimiter = ',', value_parser = PossibleValuesParser::new(["unclaimed", "pending", "awaiting", "closed"]))]

@@ -13,6 +13,9 @@ use crate::domain::routing::stats_deltas;
 use crate::domain::{Event, TicketRef};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket merge INC-43 --into INC-42  INC-43 closes, pointing at INC-42
+  desk ticket merge 43 44 --into 42       two duplicates at once")]
 pub struct MergeArgs {
     /// The duplicates: 41 or INC-41 (several allowed)
     #[arg(value_parser = parse_ticket_ref, value_name = "SRC", required = true)]

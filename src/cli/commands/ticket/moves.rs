@@ -26,6 +26,11 @@ pub struct IdArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket comment INC-42 -m \"Same as last March\"
+                        a note for agents; the requester never sees it
+  desk ticket comment INC-42 -m \"Heap dump\" --attach heap.hprof
+                        with a file only agents see")]
 pub struct MessageArgs {
     /// Ticket id: 42 or INC-42
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
@@ -40,6 +45,14 @@ pub struct MessageArgs {
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("answer").required(true).multiple(true).args(["message", "kb"])))]
+#[command(after_help = "Examples:
+  desk ticket reply INC-42 -m \"Restarted the gateway; please check\"
+                                      as the handler: pending → awaiting
+  desk ticket reply INC-42 -m \"Still failing at 10:05\"
+                                      as the requester: awaiting → pending
+  desk ticket reply INC-42 --kb KB-3  answer with a knowledge-base article
+  desk ticket reply INC-42 -m \"Log attached\" --attach gateway.log
+                                      with a file")]
 pub struct ReplyArgs {
     /// Ticket id: 42 or INC-42
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
@@ -69,6 +82,10 @@ pub struct TransferArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket rate CS-57 --score 5  as the requester of a closed complaint
+  desk ticket rate CS-57 --score 2 -m \"Took three days\"
+                                    with a comment")]
 pub struct RateArgs {
     /// Ticket id: 42 or INC-42
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]

@@ -27,6 +27,16 @@ use crate::domain::Status;
 use crate::search::{DocKind, Hit, SearchRequest};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket new -t incident --title \"Checkout down\" -f service=checkout
+                        an incident; template fields as -f KEY=VALUE
+  desk ticket new -t access-request --title \"VPN access\" -f system=vpn
+                        on a terminal, desk asks for the missing justification
+  desk ticket new -t ci-failure --title \"test failed on main\" \\
+      -f repo=acme/shop -f job=test --dedup-key ci:acme/shop:test:main
+                        a CI failure; repeats while it is open are occurrences
+  desk ticket new --from-json tickets.jsonl
+                        one ticket per JSON line")]
 pub struct NewArgs {
     /// Ticket type: a template name (see `desk template list`)
     #[arg(long = "type", short = 't', value_name = "TYPE")]

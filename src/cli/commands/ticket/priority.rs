@@ -12,6 +12,9 @@ use crate::domain::{Event, Priority, TicketRef};
 use crate::store::Location;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket priority INC-42 urgent  raise it; its SLA deadlines move closer
+  desk ticket priority CS-57 low      lower it; the deadlines move out")]
 pub struct PriorityArgs {
     /// Ticket id: 42 or INC-42
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]

@@ -16,6 +16,11 @@ use crate::search::{DocKind, SearchRequest};
 use super::show::status_color;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket search vpn drops  every ticket ever, best match first
+  desk ticket search printer offline -s closed --since 30d
+                                how it was solved in the last 30 days
+  desk ticket search --reindex  rebuild the search index after it was lost")]
 pub struct SearchArgs {
     /// Words to look for (any language; Chinese works without spaces)
     #[arg(value_name = "QUERY", required_unless_present = "reindex")]

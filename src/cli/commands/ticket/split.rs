@@ -12,6 +12,11 @@ use crate::domain::merge;
 use crate::domain::TicketRef;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket split INC-42 --event 7
+                        event 7 (seq in `ticket log --json`) as a new ticket
+  desk ticket split INC-42 --event 7 --title \"Printer on floor 3 offline\"
+                        with its own title")]
 pub struct SplitArgs {
     /// Ticket id: 42 or INC-42
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]

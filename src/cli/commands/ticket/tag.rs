@@ -11,6 +11,10 @@ use crate::domain::lifecycle::Actor;
 use crate::domain::TicketRef;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk ticket tag INC-42 +vpn +network  add two tags
+  desk ticket tag INC-42 vpn -printer   add vpn, remove printer
+  desk ticket tag INC-42 -- -printer    only remove: `--` before a first -tag")]
 pub struct TagArgs {
     /// Ticket id: 42 or INC-42
     #[arg(value_parser = parse_ticket_ref, value_name = "ID")]
