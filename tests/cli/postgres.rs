@@ -659,3 +659,46 @@ fn a_mistake_elsewhere_in_config_toml_does_not_lose_the_team_store() {
     let stderr = env.fails("admin", &["ticket", "list"], 5);
     assert!(stderr.contains("store.identity"), "{stderr}");
 }
+
+#[test]
+fn identity_os_makes_the_os_account_who_acts_on_a_team_store() {
+    let Some(url) = pg_server::fresh_database_url("os-identity") else {
+        return;
+    };
+    let env = TestEnv::empty();
+    let login = whoami::username();
+    // The first admin is the role by default; with identity = "os", the OS account.
+    let config_with = |identity: &str| {
+        let path = env.home().join("config.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{text}identity = \"{identity}\"\n")).unwrap();
+    };
+    std::fs::create_dir_all(env.home()).unwrap();
+    std::fs::write(
+        env.home().join("config.toml"),
+        format!("[store]\nurl = \"{url}\"\n"),
+    )
+    .unwrap();
+    config_with("os");
+    let init = env.desk(&login).args(["init", "--examples"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&init.stdout);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    assert!(stdout.contains(&format!("Admin: {login}")), "{stdout}");
+    let filed = env
+        .desk(&login)
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "os",
+            "-f",
+            "service=db",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let ticket: Value = serde_json::from_slice(&filed.stdout).unwrap();
+    assert_eq!(ticket["requester"].as_str(), Some(login.as_str()));
+}
