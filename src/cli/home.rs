@@ -23,6 +23,8 @@ pub struct Home {
     /// config.toml, parsed once per process: a command and the archiving after its write
     /// both need it, and the parse should not happen twice (or inside the store's lock).
     config: OnceCell<Config>,
+    /// `[store]` alone, parsed once: every command asks where the store is, some twice.
+    store_config: OnceCell<StoreConfig>,
 }
 
 /// The templates of a home: those that parsed, and the files that did not. A broken file
@@ -56,6 +58,7 @@ impl Home {
         Home {
             root,
             config: OnceCell::new(),
+            store_config: OnceCell::new(),
         }
     }
 
@@ -133,6 +136,9 @@ impl Home {
     /// Only config.toml's `[store]` (see [`crate::domain::config::parse_store_section`]):
     /// a mistake elsewhere in the file does not stop commands that do not need it.
     pub fn store_config(&self) -> Result<StoreConfig, CommandError> {
+        if let Some(store) = self.store_config.get() {
+            return Ok(store.clone());
+        }
         if let Some(config) = self.config.get() {
             return Ok(config.store.clone());
         }
@@ -141,7 +147,7 @@ impl Home {
             Ok(source) => {
                 let mut store = parse_store_section(&path.display().to_string(), &source)?;
                 self.anchor_store_password(&mut store);
-                Ok(store)
+                Ok(self.store_config.get_or_init(|| store).clone())
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(StoreConfig::default()),
             Err(e) => Err(CommandError::new(

@@ -139,15 +139,14 @@ pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> 
         })?),
     }
     .map_err(unreachable)?;
-    take_lock(&mut client, timeout).map_err(|e| match e {
+    let Locked {
+        session_user,
+        views_mark,
+    } = take_lock(&mut client, timeout).map_err(|e| match e {
         LockError::Busy(waited) => StoreError::Busy { waited },
         LockError::Database(error) => unreachable(error),
     })?;
-    ensure_schema(&mut client).map_err(unreachable)?;
-    let session_user = client
-        .query_one("SELECT session_user::text", &[])
-        .map_err(unreachable)?
-        .get(0);
+    ensure_schema(&mut client, views_mark).map_err(unreachable)?;
     Ok(PostgresBackend {
         client: RefCell::new(client),
         target,
@@ -155,15 +154,10 @@ pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> 
     })
 }
 
-/// Create the table and views unless this binary's version of them is there already
-/// (under the store lock, so two first opens do not race).
-fn ensure_schema(client: &mut Client) -> std::result::Result<(), postgres::Error> {
-    let mark: Option<String> = client
-        .query_one(
-            "SELECT obj_description(to_regclass('desk_tickets'), 'pg_class')",
-            &[],
-        )?
-        .get(0);
+/// Create the table and views unless `mark` (the views' comment, read with the lock)
+/// says this binary's version of them is there already. Runs under the store lock, so two
+/// first opens do not race.
+fn ensure_schema(client: &mut Client, mark: Option<String>) -> std::result::Result<(), postgres::Error> {
     let found = mark
         .as_deref()
         .and_then(|mark| mark.strip_prefix("desk schema "))
@@ -178,6 +172,14 @@ fn ensure_schema(client: &mut Client) -> std::result::Result<(), postgres::Error
     ))
 }
 
+/// What the query that took the lock also read, sparing each command two round trips.
+struct Locked {
+    /// The role the server authenticated this connection as.
+    session_user: String,
+    /// The comment on `desk_tickets` (`desk schema N`), or None before the first open.
+    views_mark: Option<String>,
+}
+
 enum LockError {
     Busy(Duration),
     Database(postgres::Error),
@@ -185,15 +187,22 @@ enum LockError {
 
 /// Try the advisory lock until `timeout`: waits from 1 ms growing to 50 ms, each ±50 %,
 /// as the sled backend waits for its file lock.
-fn take_lock(client: &mut Client, timeout: Duration) -> std::result::Result<(), LockError> {
+fn take_lock(client: &mut Client, timeout: Duration) -> std::result::Result<Locked, LockError> {
     let started = Instant::now();
     let mut delay = Duration::from_millis(1);
     loop {
         let row = client
-            .query_one("SELECT pg_try_advisory_lock($1)", &[&STORE_LOCK])
+            .query_one(
+                "SELECT pg_try_advisory_lock($1), session_user::text,
+                        obj_description(to_regclass('desk_tickets'), 'pg_class')",
+                &[&STORE_LOCK],
+            )
             .map_err(LockError::Database)?;
         if row.get::<_, bool>(0) {
-            return Ok(());
+            return Ok(Locked {
+                session_user: row.get(1),
+                views_mark: row.get(2),
+            });
         }
         let elapsed = started.elapsed();
         if elapsed >= timeout {

@@ -383,14 +383,7 @@ fn tls_verifies_the_server_certificate_against_pgsslrootcert() {
     let Some(root) = server.tls_root() else {
         return;
     };
-    let database = url
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let database = pg_server::database_of(&url);
     server.require_tls_for(&database);
     let env = TestEnv::empty();
     let init = |url: &str, vars: &[(&str, &str)]| {
@@ -490,14 +483,7 @@ fn database_of(env: &TestEnv) -> String {
         .lines()
         .find_map(|line| line.strip_prefix("url = "))
         .expect("[store] url");
-    url.trim_matches('"')
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string()
+    pg_server::database_of(url.trim_matches('"'))
 }
 
 #[test]
@@ -553,14 +539,7 @@ fn on_a_team_store_the_postgresql_role_is_who_acts() {
         return;
     };
     let server = pg_server::server().unwrap();
-    let database = url
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let database = pg_server::database_of(&url);
     for role in ["ana", "ben", "cy"] {
         server.psql("postgres", &format!("CREATE ROLE {role} LOGIN"));
     }

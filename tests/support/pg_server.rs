@@ -45,6 +45,12 @@ pub fn fresh_database_url(test: &str) -> Option<String> {
     Some(server.url(&database))
 }
 
+/// The database a test URL names: `postgres://…/NAME?…` → `NAME`.
+pub fn database_of(url: &str) -> String {
+    let path = url.rsplit('/').next().unwrap_or_default();
+    path.split('?').next().unwrap_or_default().to_string()
+}
+
 /// The shared server, started on first use.
 pub fn server() -> Option<&'static PgServer> {
     SERVER
