@@ -295,6 +295,10 @@ fn bad_store_urls_are_refused_before_anything_is_written() {
     assert!(stderr.contains("password"), "{stderr}");
     assert!(!stderr.contains("hunter2"), "never echo a password: {stderr}");
     assert!(!env.home().exists());
+    // An existing home keeps its store: --store is refused (exit 6), saying how to move.
+    env.ok("admin", &["init", "--insecure-test-identities"]);
+    let stderr = env.fails("admin", &["init", "--store", "postgres://db.internal/desk"], 6);
+    assert!(stderr.contains("desk export"), "{stderr}");
 }
 
 #[test]

@@ -78,20 +78,21 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
         CommandError::new(ExitKind::Failure, format!("cannot create {what}: {e}"))
     };
     if !created && (args.group.is_some() || args.insecure_test_identities || args.store.is_some()) {
-        let flag = if args.group.is_some() {
-            "--group"
+        let (flag, hint) = if args.group.is_some() {
+            ("--group", ACCESS_MODE_HINT)
         } else if args.store.is_some() {
-            "--store"
+            (
+                "--store",
+                "a home keeps the store it was made with: make a new home with --store and move the tickets with `desk export` and `desk import` (docs/postgres.md)",
+            )
         } else {
-            "--insecure-test-identities"
+            ("--insecure-test-identities", ACCESS_MODE_HINT)
         };
         return Err(CommandError::conflict(format!(
             "{flag} applies only when a home is created, and {} already exists",
             home.root().display()
         ))
-        .with_hint(
-            "`desk doctor` shows the home's access mode; `desk doctor --repair` tightens loose file modes",
-        ));
+        .with_hint(hint));
     }
     // A team store (--store, or DESK_STORE) is reached before anything is written here:
     // a typo'd host leaves no home. This also learns the role it signs in as, who may
@@ -261,6 +262,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     }
     Ok(())
 }
+
+const ACCESS_MODE_HINT: &str =
+    "`desk doctor` shows the home's access mode; `desk doctor --repair` tightens loose file modes";
 
 /// `--store URL`, checked: a PostgreSQL URL that parses, with no password in it.
 fn team_store(url: &str) -> Result<StoreLocation, CommandError> {
