@@ -28,7 +28,8 @@ pub enum ExitKind {
     RateLimited,
     /// 69: the team store's database cannot be reached (sysexits' EX_UNAVAILABLE).
     Unavailable,
-    /// 75: the store stayed busy past DESK_LOCK_TIMEOUT.
+    /// 75: the store stayed busy past DESK_LOCK_TIMEOUT, or (team store) kept conflicting
+    /// with other commands that long.
     Busy,
 }
 
@@ -56,6 +57,9 @@ pub struct CommandError {
     pub hints: Vec<String>,
     /// Set when the error is stdout closing under us (`desk ticket list | head`).
     pub broken_pipe: bool,
+    /// Set for a team store's conflict: nothing was written, and the command may run
+    /// again (see [`super::retry`]).
+    pub conflict: bool,
 }
 
 impl CommandError {
@@ -66,6 +70,7 @@ impl CommandError {
             details: Vec::new(),
             hints: Vec::new(),
             broken_pipe: false,
+            conflict: false,
         }
     }
 
@@ -130,6 +135,15 @@ impl From<StoreError> for CommandError {
                 "back up the home, then run `{command}` (as an admin); other commands wait until it has run"
             ))
             }
+            StoreError::Conflict { .. } => CommandError {
+                conflict: true,
+                ..CommandError::new(ExitKind::Busy, error.to_string()).with_hint(
+                    "run it again; raise DESK_LOCK_TIMEOUT (seconds) to let desk retry longer on its own",
+                )
+            },
+            StoreError::Denied { .. } => CommandError::denied(error.to_string()).with_hint(
+                "the database's owner grants what desk needs: see \"Roles\" in docs/postgres.md",
+            ),
             StoreError::Unreachable { .. } => CommandError::new(ExitKind::Unavailable, error.to_string())
                 .with_hint("check [store] url in config.toml (or DESK_STORE), the password, and that the server is up; nothing was written"),
             _ => CommandError::new(ExitKind::Failure, error.to_string()),

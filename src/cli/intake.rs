@@ -104,6 +104,7 @@ pub fn read_body(
     match body {
         Some("-") => {
             let mut text = String::new();
+            crate::cli::retry::mark_unrepeatable();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
             Ok(Some(text))
         }
@@ -304,6 +305,7 @@ pub fn file(
         over_limit = true;
     }
     if let Some(window) = tier.longest_window() {
+        txn.guard_rate_limit(requester);
         txn.prune_submissions(
             requester,
             ctx.now - chrono::Duration::from_std(window).unwrap_or_default(),

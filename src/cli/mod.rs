@@ -13,6 +13,7 @@ pub mod output;
 pub mod pager;
 pub mod perms;
 pub mod progress;
+pub mod retry;
 pub mod search;
 pub mod sla;
 pub mod ui;
@@ -46,7 +47,7 @@ Exit codes:
   6   conflict (illegal state transition, or it already exists)
   7   rate limited
   69  the team store's database (PostgreSQL) cannot be reached; nothing was written
-  75  store busy: another desk process held it longer than DESK_LOCK_TIMEOUT
+  75  store busy past DESK_LOCK_TIMEOUT: held by another desk, or (team store) conflicts; nothing written
 
 Environment:
   DESK_HOME          desk home (store, config, templates), like --home
@@ -125,7 +126,10 @@ pub fn main() -> ExitCode {
     );
     let color = ui.stderr_color;
     let result = Context::new(&cli.globals, ui).and_then(|ctx| {
-        let result = commands::run(&ctx, &cli.command);
+        // A team store's conflict: run the command again while that repeats nothing.
+        let result = retry::run_again_on_conflict(ctx.lock_timeout, retry::repeatable, || {
+            commands::run(&ctx, &cli.command)
+        });
         commands::audit::record(&ctx, &cli.command, &result);
         result
     });

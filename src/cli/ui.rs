@@ -83,12 +83,14 @@ impl Ui {
     }
 
     pub fn line(&self, text: impl AsRef<str>) -> Result<(), CommandError> {
+        super::retry::mark_unrepeatable();
         let mut out = io::stdout().lock();
         writeln!(out, "{}", text.as_ref())?;
         Ok(())
     }
 
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), CommandError> {
+        super::retry::mark_unrepeatable();
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
         writeln!(out)?;
@@ -123,6 +125,7 @@ impl Ui {
     /// lines between rows, like `gh` and `cargo`); piped, tab-separated lines with no header,
     /// so `cut -f1` and `awk` work.
     pub fn table(&self, header: &[&str], rows: Vec<Vec<StyledCell>>) -> Result<(), CommandError> {
+        super::retry::mark_unrepeatable();
         if !self.stdout_is_tty {
             let mut out = io::stdout().lock();
             for row in rows {

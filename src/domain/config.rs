@@ -438,6 +438,23 @@ pub fn parse_store_section(file: &str, source: &str) -> Result<StoreConfig, File
     })
 }
 
+/// config.toml's text with its `[store] url` line commented out, or None when it names no
+/// team store: a home restored from a team store's backup keeps the data in its own
+/// embedded store, and must not point back at the database.
+pub fn without_store_url(source: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct OnlyStore {
+        #[serde(default)]
+        store: RawStore,
+    }
+    let raw: OnlyStore = toml::from_str(source).ok()?;
+    let url = raw.store.url?;
+    let line_start = source[..url.span().start].rfind('\n').map_or(0, |at| at + 1);
+    let mut detached = source.to_string();
+    detached.insert_str(line_start, "# restored from a backup of this team store: ");
+    Some(detached)
+}
+
 fn parse_store(
     raw: RawStore,
     at: &dyn Fn(std::ops::Range<usize>, String) -> FileError,
@@ -868,6 +885,16 @@ fn parse_routing(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_restored_home_stops_pointing_at_the_team_store() {
+        let source = "[archive]\nafter = \"90d\"\n\n[store]\nurl = \"postgres://ops@db/desk\"\n";
+        let detached = without_store_url(source).unwrap();
+        assert!(detached
+            .contains("# restored from a backup of this team store: url = \"postgres://ops@db/desk\""));
+        assert_eq!(parse_store_section("config.toml", &detached).unwrap().url, None);
+        assert_eq!(without_store_url("[archive]\nafter = \"90d\"\n"), None);
+    }
 
     #[test]
     fn the_written_default_parses_with_its_tiers() {

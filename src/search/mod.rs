@@ -333,13 +333,20 @@ impl Engine {
     ) -> Result<usize, E> {
         let store = open_store()?;
         let txn = store.txn();
-        let pending = txn.search_pending().map_err(SearchError::from)?;
-        let fresh: Vec<(SearchDoc, u64)> = pending
-            .iter()
-            .filter(|(_, seq)| *seq > indexed_seq)
-            .copied()
-            .collect();
-        let stale = pending.len() - fresh.len();
+        let (fresh, stale) = if store.is_shared() {
+            // A team store's queue is never cleared: read only what is new to this host.
+            let fresh = txn.search_pending_since(indexed_seq).map_err(SearchError::from)?;
+            (fresh, 0)
+        } else {
+            let pending = txn.search_pending().map_err(SearchError::from)?;
+            let fresh: Vec<(SearchDoc, u64)> = pending
+                .iter()
+                .filter(|(_, seq)| *seq > indexed_seq)
+                .copied()
+                .collect();
+            let stale = pending.len() - fresh.len();
+            (fresh, stale)
+        };
         drop(txn);
         if fresh.len() > CATCH_UP_LIMIT {
             drop(store);

@@ -197,6 +197,12 @@ pub fn closed_entry_time(key: &[u8]) -> Result<i64, StoreError> {
         .ok_or_else(|| StoreError::Corrupt(format!("closed index key malformed: {key:?}")))
 }
 
+/// A guard record (`l/<kind>/<name>`): written, empty, by every transaction that decides
+/// on `name` (see [`super::Txn::guard`]).
+pub fn guard(kind: u8, name: &str) -> Vec<u8> {
+    join(&[b"l/", &[kind, b'/'], name.as_bytes()])
+}
+
 pub fn submissions_of(requester: &str) -> Vec<u8> {
     join(&[b"s/", requester.as_bytes(), b"\0"])
 }

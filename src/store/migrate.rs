@@ -62,7 +62,13 @@ impl Store {
         match txn.schema_version()? {
             None => {
                 txn.set_schema_version(target);
-                txn.commit()?;
+                match txn.commit() {
+                    // Another host's first open of a new team store won: theirs is the same.
+                    Err(StoreError::Conflict { .. }) => {
+                        return Store::open_with(store.kv, path, cold_dir, migrations, target, allow_long)
+                    }
+                    other => other?,
+                }
             }
             Some(found) if found > target => {
                 return Err(StoreError::NewerSchema {

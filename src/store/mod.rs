@@ -77,6 +77,13 @@ pub enum StoreError {
     /// is `host:port/database`, never the URL with its password.
     #[error("cannot reach the store's database at {target}: {cause}")]
     Unreachable { target: String, cause: String },
+    /// The team store's database refused this role something (a missing GRANT).
+    #[error("the store's database at {target} refused: {cause}")]
+    Denied { target: String, cause: String },
+    /// Another desk process changed what this step read, at the same moment: nothing of
+    /// the step was written, and running it again on fresh data is safe.
+    #[error("another desk command changed the same records at the same moment (on {target}); nothing of this step was written")]
+    Conflict { target: String },
 }
 
 impl StoreError {
@@ -108,6 +115,44 @@ pub trait KvBackend {
     /// needs may live in this host's files (see [`Store::is_shared`]).
     fn is_shared(&self) -> bool {
         false
+    }
+    /// Reserve `count` consecutive ticket ids outside any transaction and return the
+    /// first, for a backend where writers run concurrently and must not all conflict on
+    /// one counter (PostgreSQL's sequence). `None`: the counter is the [`keys::NEXT_ID`]
+    /// record, read and written in the transaction (sled, where writers take turns).
+    fn reserve_ids(&self, _count: u64) -> Result<Option<u64>> {
+        Ok(None)
+    }
+    /// The search queue's entries ([`search_queue::PENDING_PREFIX`]) whose stamp is above
+    /// `stamp`, in key order: what an index that has seen `stamp` has yet to see.
+    fn search_queue_since(&self, stamp: u64) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        let above = stamp.to_be_bytes();
+        let mut entries = self.scan_prefix(search_queue::PENDING_PREFIX)?;
+        entries.retain(|(_, value)| value.as_slice() > above.as_slice());
+        Ok(entries)
+    }
+    /// [`KvBackend::commit`], also setting every key of `stamped` to this commit's stamp:
+    /// a number (u64, big-endian) greater than every earlier commit's, in the order commits
+    /// become visible, so that a reader that has seen stamp N has seen every commit before
+    /// it (the search index catches up by it: [`search_queue`]). The last stamp is kept
+    /// under [`search_queue::SEARCH_SEQ`]. This default is for a backend whose writers take
+    /// turns; a team store orders its commits itself.
+    fn commit_stamped(&self, mut writes: Vec<Write>, stamped: Vec<Vec<u8>>) -> Result<()> {
+        let last = match self.get(search_queue::SEARCH_SEQ)? {
+            Some(bytes) => u64::from_be_bytes(
+                bytes
+                    .as_slice()
+                    .try_into()
+                    .map_err(|_| StoreError::Corrupt("search sequence".into()))?,
+            ),
+            None => 0,
+        };
+        let stamp = (last + 1).to_be_bytes().to_vec();
+        // (A transaction never has a key both in `writes` and in `stamped`.)
+        writes.retain(|(key, _)| key != search_queue::SEARCH_SEQ);
+        writes.extend(stamped.into_iter().map(|key| (key, Some(stamp.clone()))));
+        writes.push((search_queue::SEARCH_SEQ.to_vec(), Some(stamp)));
+        self.commit(writes)
     }
 }
 
@@ -246,6 +291,8 @@ impl SlaEntry {
 pub struct Txn<'s> {
     kv: &'s dyn KvBackend,
     pending: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
+    /// Keys that take the commit's stamp as their value ([`KvBackend::commit_stamped`]).
+    stamped: BTreeSet<Vec<u8>>,
     /// Set when the command runs under impersonation: see [`Store::record_impersonation`].
     impersonation: Option<&'s Impersonation>,
 }
@@ -262,16 +309,23 @@ impl<'s> Txn<'s> {
         Txn {
             kv,
             pending: BTreeMap::new(),
+            stamped: BTreeSet::new(),
             impersonation: None,
         }
     }
 
     /// Write everything atomically and durably. Until this returns, nothing is stored.
     pub fn commit(self) -> Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
+        if self.stamped.is_empty() {
+            if self.pending.is_empty() {
+                return Ok(());
+            }
+            return self.kv.commit(self.pending.into_iter().collect());
         }
-        self.kv.commit(self.pending.into_iter().collect())
+        self.kv.commit_stamped(
+            self.pending.into_iter().collect(),
+            self.stamped.into_iter().collect(),
+        )
     }
 
     fn get_raw(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
@@ -282,10 +336,12 @@ impl<'s> Txn<'s> {
     }
 
     fn put_raw(&mut self, key: Vec<u8>, value: Vec<u8>) {
+        self.stamped.remove(&key);
         self.pending.insert(key, Some(value));
     }
 
     fn delete_raw(&mut self, key: Vec<u8>) {
+        self.stamped.remove(&key);
         self.pending.insert(key, None);
     }
 
@@ -361,6 +417,14 @@ impl<'s> Txn<'s> {
 
     /// Reserve the next ticket id. Ids start at 1 and are never reused.
     pub fn allocate_ticket_id(&mut self) -> Result<u64> {
+        Ok(self.reserve_ticket_ids(1)?.start)
+    }
+
+    /// Reserve `count` consecutive ids at once (bulk loads); never reused either.
+    pub fn reserve_ticket_ids(&mut self, count: u64) -> Result<std::ops::Range<u64>> {
+        if let Some(first) = self.kv.reserve_ids(count)? {
+            return Ok(first..first + count);
+        }
         let next = match self.get_raw(keys::NEXT_ID)? {
             Some(bytes) => u64::from_be_bytes(
                 bytes
@@ -370,16 +434,8 @@ impl<'s> Txn<'s> {
             ),
             None => 1,
         };
-        self.put_raw(keys::NEXT_ID.to_vec(), (next + 1).to_be_bytes().to_vec());
-        Ok(next)
-    }
-
-    /// Reserve `count` consecutive ids at once (bulk loads); never reused either.
-    pub fn reserve_ticket_ids(&mut self, count: u64) -> Result<std::ops::Range<u64>> {
-        let first = self.allocate_ticket_id()?;
-        let end = first + count;
-        self.put_raw(keys::NEXT_ID.to_vec(), end.to_be_bytes().to_vec());
-        Ok(first..end)
+        self.put_raw(keys::NEXT_ID.to_vec(), (next + count).to_be_bytes().to_vec());
+        Ok(next..next + count)
     }
 
     /// The highest id ever allocated (0 when none).
@@ -449,6 +505,13 @@ impl<'s> Txn<'s> {
         };
         if let Some(previous) = previous {
             self.remove_index_entries(previous, &kept)?;
+        }
+        // An agent's load (for capacity) is read from many tickets; two commands giving the
+        // same agent a ticket at once must not both count the load before the other's.
+        if let Some(assignee) = &ticket.assignee {
+            if previous.and_then(|p| p.assignee.as_ref()) != Some(assignee) {
+                self.guard(keys::guard(b'a', assignee));
+            }
         }
         self.add_index_entries(ticket, &kept)?;
         // The SLA index entry carries what `sla check` lists, so a check that only finds
@@ -700,6 +763,23 @@ impl<'s> Txn<'s> {
     /// Remember that `requester` filed ticket `id` at `at` (for rate limits).
     pub fn record_submission(&mut self, requester: &str, at: DateTime<Utc>, id: u64) {
         self.put_raw(keys::submission(requester, at.timestamp_millis(), id), Vec::new());
+    }
+
+    /// Two filings by one rate-limited requester at once would each count the other's
+    /// submission as absent: with this guard one of them runs again and counts it.
+    pub fn guard_rate_limit(&mut self, requester: &str) {
+        self.guard(keys::guard(b's', requester));
+    }
+
+    /// On a store whose writers run at once (a team store), make this transaction conflict
+    /// with any other writing `guard` at the same moment. For rules over many records that
+    /// a transaction reads without writing them, which snapshot isolation alone would let
+    /// two commands break together (docs/postgres.md, "Concurrency"). Where writers take
+    /// turns (sled), nothing is written.
+    fn guard(&mut self, guard: Vec<u8>) {
+        if self.kv.is_shared() {
+            self.put_raw(guard, Vec::new());
+        }
     }
 
     /// When `requester` filed tickets still on record, oldest first.

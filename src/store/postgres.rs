@@ -1,31 +1,71 @@
 //! The hot store on PostgreSQL: one desk shared by a team's hosts (`[store] url` in
 //! config.toml, or `DESK_STORE`).
 //!
-//! This first version keeps the [`KvBackend`] contract exactly: the same ordered keys and
-//! values as sled, in one table `desk_kv (key bytea primary key, value bytea)`. PostgreSQL
+//! This backend keeps the [`KvBackend`] contract exactly: the same ordered keys and values
+//! as sled, in one table `desk_kv (key bytea primary key, value bytea)`. PostgreSQL
 //! compares `bytea` byte by byte, so its order is sled's and a prefix scan is a range scan
 //! on the primary key.
 //!
-//! Concurrency follows sled's model too: a command holds the store for as long as it has
-//! it open, here with a session-level advisory lock instead of a file lock, waited for
-//! with the same jittered backoff and the same `DESK_LOCK_TIMEOUT` (exit 75). The lock goes
-//! with the connection, so a client killed mid-command releases it, and its open
-//! transaction is rolled back by the server: nothing half-written. Each [`KvBackend::commit`]
-//! is one PostgreSQL transaction.
+//! Concurrency is optimistic, with no lock between desk processes. Everything a command
+//! reads and writes up to a [`KvBackend::commit`] is one `REPEATABLE READ` transaction,
+//! begun when the store opens and again after each commit: its reads see one consistent
+//! snapshot, and it writes only at commit, in key order. When two commands write the same
+//! record at the same moment (two claims of one ticket, one dedup key from two CI runners,
+//! two cron hosts recording one reminder, two flushes claiming one message), the second to
+//! commit fails with a serialization failure, which this backend reports as
+//! [`StoreError::Conflict`]: nothing of it was written, and the caller runs the step again
+//! on fresh data (`cli::retry`). Readers never wait for writers, nor writers for readers,
+//! and commands that touch different records never conflict.
+//!
+//! Snapshot isolation protects every record a command writes; a rule that reads many
+//! records and writes none of them (a requester's rate limit, an agent's capacity) is made
+//! to write one guard record instead ([`super::Txn`]'s `guard`), so that two commands
+//! deciding on the same requester or agent conflict too. `SERIALIZABLE` would need no
+//! guards, but PostgreSQL tracks its reads by index page, and in one key-value table
+//! nearly every pair of concurrent writers shares a page: it made them retry each other
+//! all the time.
+//!
+//! A client killed mid-command leaves an open transaction the server rolls back: nothing
+//! half-written.
+//!
+//! The two records every filing used to write live in sequences instead, so concurrent
+//! `ticket new`s do not conflict on them: the ticket-id counter ([`keys::NEXT_ID`],
+//! sequence `desk_ticket_ids`; ids are still never reused, and a rolled-back filing leaves
+//! a gap) and the search queue's last stamp ([`super::search_queue::SEARCH_SEQ`],
+//! sequence `desk_search_seq`, taken under [`COMMIT_ORDER_LOCK`] so stamps follow commit
+//! order; the last stamp a reader has seen is the highest in the queue it sees).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::str::FromStr;
-use std::thread;
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use postgres::config::{Host, SslMode};
-use postgres::{Client, Config};
+use postgres::error::SqlState;
+use postgres::{Client, Config, SimpleQueryMessage};
 
-use super::{KvBackend, Result, StoreError, Write};
+use super::{keys, search_queue, KvBackend, Result, StoreError, Write};
 
-/// The advisory lock every desk on one database takes while it has the store open
-/// (an arbitrary constant: `desk` in ASCII).
-const STORE_LOCK: i64 = 0x6465_736b;
+/// The advisory lock a desk takes while it creates or upgrades the table and views, so two
+/// first opens do not race (an arbitrary constant: `desk` in ASCII). Commands never take it.
+const SCHEMA_LOCK: i64 = 0x6465_736b;
+
+/// The advisory lock a commit that stamps records takes from its stamp to its end, so that
+/// stamps grow in the order commits become visible ([`KvBackend::commit_stamped`]). It is
+/// held for one statement and the COMMIT, never while a command reads or decides.
+const COMMIT_ORDER_LOCK: i64 = SCHEMA_LOCK + 1;
+
+/// Every transaction a command runs: see the module documentation.
+const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+
+/// Set once any commit of this process has reached the database: from then on, running a
+/// whole command again after a conflict would repeat what it already wrote.
+static COMMITTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether this process has committed anything to a team store (see [`COMMITTED`]).
+pub fn committed_in_this_process() -> bool {
+    COMMITTED.load(Ordering::Relaxed)
+}
 
 /// The table this backend keeps, created on first open, and read-only views over it for
 /// people and dashboards (docs/postgres.md lists their columns). The views decode the
@@ -36,6 +76,24 @@ CREATE TABLE IF NOT EXISTS desk_kv (
     key   bytea PRIMARY KEY,
     value bytea NOT NULL
 );
+CREATE SEQUENCE IF NOT EXISTS desk_ticket_ids;
+-- A store made before the sequence kept the counter as a record (the id it would hand out
+-- next, a big-endian u64): carry it over once.
+SELECT setval('desk_ticket_ids', ('x' || encode(value, 'hex'))::bit(64)::bigint - 1)
+FROM desk_kv WHERE key = 'm/next_id'::bytea AND ('x' || encode(value, 'hex'))::bit(64)::bigint > 1;
+DELETE FROM desk_kv WHERE key = 'm/next_id'::bytea;
+-- Commit stamps for the search queue: above every stamp already given out.
+CREATE SEQUENCE IF NOT EXISTS desk_search_seq;
+SELECT setval('desk_search_seq', stamp) FROM (
+    SELECT max(('x' || encode(value, 'hex'))::bit(64)::bigint) AS stamp FROM desk_kv
+    WHERE (key = 'm/search_seq'::bytea OR (key >= 'q/'::bytea AND key < 'q0'::bytea))
+      AND length(value) = 8
+) AS stamps WHERE stamp > 0;
+DELETE FROM desk_kv WHERE key = 'm/search_seq'::bytea;
+-- A team store's queue is never cleared (every host's index reads it): catching up reads
+-- the entries above a stamp through this index, not the whole queue.
+CREATE INDEX IF NOT EXISTS desk_kv_search_stamps ON desk_kv (value)
+    WHERE key >= 'q/'::bytea AND key < 'q0'::bytea;
 CREATE OR REPLACE VIEW desk_tickets AS
 SELECT (r->>'id')::bigint AS id,
        coalesce(r->>'prefix' || '-' || (r->>'id'), '#' || (r->>'id')) AS display_id,
@@ -78,10 +136,16 @@ FROM (SELECT convert_from(value, 'UTF8')::jsonb AS r
 
 /// Bumped whenever [`SCHEMA_SQL`] changes; kept as the comment on `desk_tickets`
 /// (`desk schema N`), so an open that finds it (or a newer one) runs no DDL at all.
-const VIEWS_VERSION: u32 = 1;
+/// 2: the ticket-id counter and the search queue's stamps moved to sequences.
+const VIEWS_VERSION: u32 = 2;
 
 pub struct PostgresBackend {
     client: RefCell<Client>,
+    /// Whether a transaction is open: false only after a failed statement rolled it back,
+    /// until the next statement begins another.
+    in_transaction: Cell<bool>,
+    /// How long a write waits for a row another command holds (`lock_timeout`).
+    lock_timeout: Duration,
     /// `host:port/database`, for messages.
     target: String,
     /// The role the server authenticated this connection as.
@@ -107,8 +171,8 @@ pub fn parse_url(url: &str) -> Result<Config, String> {
     Config::from_str(url).map_err(|e| format!("not a PostgreSQL URL: {e}"))
 }
 
-/// Connect to the database `config` names and take the store: wait up to `timeout` for
-/// other desk processes, then create the table if this is a new store.
+/// Connect to the database `config` names, create the table if this is a new store, and
+/// begin the first transaction. Nothing waits for other desk processes.
 pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> Result<PostgresBackend> {
     let target = describe(&config);
     if config.get_user().is_none() {
@@ -139,79 +203,52 @@ pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> 
         })?),
     }
     .map_err(unreachable)?;
-    let Locked {
-        session_user,
-        views_mark,
-    } = take_lock(&mut client, timeout).map_err(|e| match e {
-        LockError::Busy(waited) => StoreError::Busy { waited },
-        LockError::Database(error) => unreachable(error),
-    })?;
-    ensure_schema(&mut client, views_mark).map_err(unreachable)?;
+    // One round trip: how long a write may wait for a row another command is committing
+    // (DESK_LOCK_TIMEOUT, then exit 75), the first transaction, who the server says we
+    // are, and the mark on the views (`desk schema N`) telling whether the DDL has run.
+    let replies = client
+        .simple_query(&format!(
+            "SET lock_timeout = {}; {BEGIN};
+             SELECT session_user::text, obj_description(to_regclass('desk_tickets'), 'pg_class')",
+            timeout.as_millis().clamp(1, i32::MAX as u128)
+        ))
+        .map_err(unreachable)?;
+    let row = replies
+        .iter()
+        .find_map(|reply| match reply {
+            SimpleQueryMessage::Row(row) => Some(row),
+            _ => None,
+        })
+        .ok_or_else(|| {
+            StoreError::Backend(format!("PostgreSQL at {target}: no reply to the opening query"))
+        })?;
+    let session_user = row.get(0).unwrap_or_default().to_string();
+    let views_mark = row.get(1).map(str::to_string);
+    if !schema_is_current(views_mark.as_deref()) {
+        client
+            .batch_execute(&format!(
+                "ROLLBACK; BEGIN; SELECT pg_advisory_xact_lock({SCHEMA_LOCK}); {SCHEMA_SQL}
+                 COMMENT ON VIEW desk_tickets IS 'desk schema {VIEWS_VERSION}'; COMMIT; {BEGIN}"
+            ))
+            .map_err(unreachable)?;
+    }
     Ok(PostgresBackend {
         client: RefCell::new(client),
+        in_transaction: Cell::new(true),
+        lock_timeout: timeout,
         target,
         session_user,
     })
 }
 
-/// Create the table and views unless `mark` (the views' comment, read with the lock)
-/// says this binary's version of them is there already. Runs under the store lock, so two
-/// first opens do not race.
-fn ensure_schema(client: &mut Client, mark: Option<String>) -> std::result::Result<(), postgres::Error> {
-    let found = mark
-        .as_deref()
-        .and_then(|mark| mark.strip_prefix("desk schema "))
-        .and_then(|version| version.parse::<u32>().ok());
-    // A newer desk's views stay as they are: this one must not take them back. (Its data
-    // format is checked separately, by the store's schema version.)
-    if found.is_some_and(|found| found >= VIEWS_VERSION) {
-        return Ok(());
-    }
-    client.batch_execute(&format!(
-        "{SCHEMA_SQL} COMMENT ON VIEW desk_tickets IS 'desk schema {VIEWS_VERSION}';"
-    ))
-}
-
-/// What the query that took the lock also read, sparing each command two round trips.
-struct Locked {
-    /// The role the server authenticated this connection as.
-    session_user: String,
-    /// The comment on `desk_tickets` (`desk schema N`), or None before the first open.
-    views_mark: Option<String>,
-}
-
-enum LockError {
-    Busy(Duration),
-    Database(postgres::Error),
-}
-
-/// Try the advisory lock until `timeout`: waits from 1 ms growing to 50 ms, each ±50 %,
-/// as the sled backend waits for its file lock.
-fn take_lock(client: &mut Client, timeout: Duration) -> std::result::Result<Locked, LockError> {
-    let started = Instant::now();
-    let mut delay = Duration::from_millis(1);
-    loop {
-        let row = client
-            .query_one(
-                "SELECT pg_try_advisory_lock($1), session_user::text,
-                        obj_description(to_regclass('desk_tickets'), 'pg_class')",
-                &[&STORE_LOCK],
-            )
-            .map_err(LockError::Database)?;
-        if row.get::<_, bool>(0) {
-            return Ok(Locked {
-                session_user: row.get(1),
-                views_mark: row.get(2),
-            });
-        }
-        let elapsed = started.elapsed();
-        if elapsed >= timeout {
-            return Err(LockError::Busy(elapsed));
-        }
-        let jittered = delay.mul_f64(0.5 + fastrand::f64());
-        thread::sleep(jittered.min(timeout - elapsed));
-        delay = (delay * 2).min(Duration::from_millis(50));
-    }
+/// Whether `mark` (the views' comment) says this binary's version of the table and views
+/// is there already. A newer desk's views stay as they are: this one must not take them
+/// back. (Its data format is checked separately, by the store's schema version.) The DDL
+/// is idempotent and runs under [`SCHEMA_LOCK`], so two first opens do not race.
+fn schema_is_current(mark: Option<&str>) -> bool {
+    mark.and_then(|mark| mark.strip_prefix("desk schema "))
+        .and_then(|version| version.parse::<u32>().ok())
+        .is_some_and(|found| found >= VIEWS_VERSION)
 }
 
 /// The password libpq would use: PGPASSWORD, else the matching line of PGPASSFILE
@@ -296,21 +333,123 @@ impl PostgresBackend {
         &self.session_user
     }
 
+    /// What a failed statement means for the caller. Any failure inside a transaction
+    /// aborts it, so it is rolled back here and the next statement begins a fresh one.
     fn failed(&self, error: postgres::Error) -> StoreError {
+        if self.in_transaction.replace(false) && !error.is_closed() {
+            let _ = self.client.borrow_mut().batch_execute("ROLLBACK");
+        }
         if error.is_closed() || error.as_db_error().is_none() {
             return StoreError::Unreachable {
                 target: self.target.clone(),
                 cause: cause_of(&error),
             };
         }
+        let code = error.code();
+        if code == Some(&SqlState::LOCK_NOT_AVAILABLE) {
+            return StoreError::Busy {
+                waited: self.lock_timeout,
+            };
+        }
+        if code == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+            return StoreError::Denied {
+                target: self.target.clone(),
+                cause: cause_of(&error),
+            };
+        }
+        if code == Some(&SqlState::T_R_SERIALIZATION_FAILURE)
+            || code == Some(&SqlState::T_R_DEADLOCK_DETECTED)
+        {
+            return StoreError::Conflict {
+                target: self.target.clone(),
+            };
+        }
         StoreError::Backend(format!("PostgreSQL at {}: {}", self.target, cause_of(&error)))
     }
 
+    /// Begin a transaction unless one is open.
+    fn in_transaction(&self) -> Result<()> {
+        if !self.in_transaction.get() {
+            self.client
+                .borrow_mut()
+                .batch_execute(BEGIN)
+                .map_err(|e| self.failed(e))?;
+            self.in_transaction.set(true);
+        }
+        Ok(())
+    }
+
     fn rows(&self, sql: &str, params: &[&(dyn postgres::types::ToSql + Sync)]) -> Result<Vec<postgres::Row>> {
-        self.client
-            .borrow_mut()
-            .query(sql, params)
-            .map_err(|e| self.failed(e))
+        self.in_transaction()?;
+        let result = self.client.borrow_mut().query(sql, params);
+        result.map_err(|e| self.failed(e))
+    }
+
+    fn execute(&self, sql: &str, params: &[&(dyn postgres::types::ToSql + Sync)]) -> Result<()> {
+        self.in_transaction()?;
+        let result = self.client.borrow_mut().execute(sql, params);
+        result.map(drop).map_err(|e| self.failed(e))
+    }
+
+    /// The id the ticket-id sequence hands out next, as the counter record would say it.
+    fn next_ticket_id(&self) -> Result<Vec<u8>> {
+        let rows = self.rows(
+            "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM desk_ticket_ids",
+            &[],
+        )?;
+        let next: i64 = rows.first().map_or(1, |row| row.get(0));
+        Ok((next as u64).to_be_bytes().to_vec())
+    }
+
+    /// `rows` (a scan from `start` to `end`, in key order) with the counters kept in
+    /// sequences put in their places, so that a scan (a backup, `doctor`) sees the same
+    /// records as on the embedded store.
+    fn with_counters(
+        &self,
+        start: &[u8],
+        end: Option<&[u8]>,
+        mut rows: Vec<(Vec<u8>, Vec<u8>)>,
+    ) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        for counter in [keys::NEXT_ID, search_queue::SEARCH_SEQ] {
+            let inside = counter >= start && end.is_none_or(|end| counter < end);
+            if !inside {
+                continue;
+            }
+            if let Some(value) = self.get(counter)? {
+                let at = rows.partition_point(|(key, _)| key.as_slice() < counter);
+                rows.insert(at, (counter.to_vec(), value));
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Make the next stamp greater than `value` (a stamp written by a copy of a store).
+    fn raise_search_stamps(&self, value: &[u8]) -> Result<()> {
+        let last = value
+            .try_into()
+            .map(u64::from_be_bytes)
+            .map_err(|_| StoreError::Corrupt("search sequence".into()))?;
+        let last = i64::try_from(last).map_err(|_| StoreError::Corrupt("search sequence".into()))?;
+        self.execute(
+            "SELECT setval('desk_search_seq', $1::bigint) FROM desk_search_seq
+             WHERE $1::bigint > CASE WHEN is_called THEN last_value ELSE 0 END",
+            &[&last],
+        )
+    }
+
+    /// Make the sequence hand out `next` (or later) next: an import or a repair writing
+    /// the counter record. Never moves it back.
+    fn raise_ticket_ids(&self, value: &[u8]) -> Result<()> {
+        let next = value
+            .try_into()
+            .map(u64::from_be_bytes)
+            .map_err(|_| StoreError::Corrupt("next ticket id".into()))?;
+        let next = i64::try_from(next).map_err(|_| StoreError::Corrupt("next ticket id".into()))?;
+        self.execute(
+            "SELECT setval('desk_ticket_ids', $1::bigint - 1) FROM desk_ticket_ids
+             WHERE $1::bigint - 1 > CASE WHEN is_called THEN last_value ELSE last_value - 1 END",
+            &[&next],
+        )
     }
 }
 
@@ -333,37 +472,59 @@ fn pairs(rows: Vec<postgres::Row>) -> Vec<(Vec<u8>, Vec<u8>)> {
 
 impl KvBackend for PostgresBackend {
     fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        if key == keys::NEXT_ID {
+            return self.next_ticket_id().map(Some);
+        }
+        if key == search_queue::SEARCH_SEQ {
+            // The last stamp this snapshot has seen: every stamp is on a queue entry, and
+            // a document written again keeps the higher one.
+            let rows = self.rows(
+                "SELECT value FROM desk_kv WHERE key >= 'q/'::bytea AND key < 'q0'::bytea
+                 ORDER BY value DESC LIMIT 1",
+                &[],
+            )?;
+            return Ok(rows.into_iter().next().map(|row| row.get(0)));
+        }
         let rows = self.rows("SELECT value FROM desk_kv WHERE key = $1", &[&key])?;
         Ok(rows.into_iter().next().map(|row| row.get(0)))
     }
 
     fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
-        let rows = match prefix_end(prefix) {
+        let end = prefix_end(prefix);
+        let rows = match &end {
             Some(end) => self.rows(
                 "SELECT key, value FROM desk_kv WHERE key >= $1 AND key < $2 ORDER BY key",
-                &[&prefix, &end],
+                &[&prefix, end],
             )?,
             None => self.rows(
                 "SELECT key, value FROM desk_kv WHERE key >= $1 ORDER BY key",
                 &[&prefix],
             )?,
         };
-        Ok(pairs(rows))
+        self.with_counters(prefix, end.as_deref(), pairs(rows))
     }
 
     fn scan_prefix_keys(&self, prefix: &[u8], limit: usize) -> Result<Vec<Vec<u8>>> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = match prefix_end(prefix) {
+        let end = prefix_end(prefix);
+        let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = match &end {
             Some(end) => self.rows(
                 "SELECT key FROM desk_kv WHERE key >= $1 AND key < $2 ORDER BY key LIMIT $3",
-                &[&prefix, &end, &limit],
+                &[&prefix, end, &sql_limit],
             )?,
             None => self.rows(
                 "SELECT key FROM desk_kv WHERE key >= $1 ORDER BY key LIMIT $2",
-                &[&prefix, &limit],
+                &[&prefix, &sql_limit],
             )?,
         };
-        Ok(rows.into_iter().map(|row| row.get(0)).collect())
+        let keys = rows.into_iter().map(|row| (row.get(0), Vec::new())).collect();
+        let mut keys: Vec<Vec<u8>> = self
+            .with_counters(prefix, end.as_deref(), keys)?
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        keys.truncate(limit);
+        Ok(keys)
     }
 
     fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
@@ -371,13 +532,19 @@ impl KvBackend for PostgresBackend {
             "SELECT key, value FROM desk_kv WHERE key >= $1 AND key < $2 ORDER BY key",
             &[&start, &end],
         )?;
-        Ok(pairs(rows))
+        self.with_counters(start, Some(end), pairs(rows))
     }
 
-    fn commit(&self, writes: Vec<Write>) -> Result<()> {
+    fn commit(&self, mut writes: Vec<Write>) -> Result<()> {
+        // Rows are locked in key order, so two commits never wait for each other in a circle.
+        writes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (mut put_keys, mut put_values, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
         for (key, value) in writes {
             match value {
+                // The counter is the sequence (see the module documentation).
+                Some(value) if key == keys::NEXT_ID => self.raise_ticket_ids(&value)?,
+                None if key == keys::NEXT_ID || key == search_queue::SEARCH_SEQ => {}
+                Some(value) if key == search_queue::SEARCH_SEQ => self.raise_search_stamps(&value)?,
                 Some(value) => {
                     put_keys.push(key);
                     put_values.push(value);
@@ -385,22 +552,70 @@ impl KvBackend for PostgresBackend {
                 None => deleted.push(key),
             }
         }
-        let mut client = self.client.borrow_mut();
-        // One server transaction: a client that dies before COMMIT leaves nothing behind.
-        let mut txn = client.transaction().map_err(|e| self.failed(e))?;
         if !deleted.is_empty() {
-            txn.execute("DELETE FROM desk_kv WHERE key = ANY($1)", &[&deleted])
-                .map_err(|e| self.failed(e))?;
+            self.execute("DELETE FROM desk_kv WHERE key = ANY($1)", &[&deleted])?;
         }
         if !put_keys.is_empty() {
-            txn.execute(
+            self.execute(
                 "INSERT INTO desk_kv (key, value) SELECT * FROM unnest($1::bytea[], $2::bytea[])
                  ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 &[&put_keys, &put_values],
-            )
-            .map_err(|e| self.failed(e))?;
+            )?;
         }
-        txn.commit().map_err(|e| self.failed(e))
+        // COMMIT is where a serialization failure usually shows; the next transaction
+        // begins in the same round trip.
+        self.in_transaction()?;
+        let result = self
+            .client
+            .borrow_mut()
+            .batch_execute(&format!("COMMIT; {BEGIN}"));
+        result.map_err(|e| self.failed(e))?;
+        COMMITTED.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn search_queue_since(&self, stamp: u64) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        let stamp = stamp.to_be_bytes().to_vec();
+        let rows = self.rows(
+            "SELECT key, value FROM desk_kv WHERE key >= 'q/'::bytea AND key < 'q0'::bytea
+             AND value > $1 ORDER BY key",
+            &[&stamp],
+        )?;
+        Ok(pairs(rows))
+    }
+
+    fn commit_stamped(&self, mut writes: Vec<Write>, stamped: Vec<Vec<u8>>) -> Result<()> {
+        // The lock comes before any row is written, so no commit holding rows waits for it.
+        let rows = self.rows(
+            "SELECT nextval('desk_search_seq') FROM (SELECT pg_advisory_xact_lock($1)) AS ordered",
+            &[&COMMIT_ORDER_LOCK],
+        )?;
+        let stamp: i64 = rows
+            .first()
+            .map(|row| row.get(0))
+            .ok_or_else(|| StoreError::Backend(format!("PostgreSQL at {}: no stamp", self.target)))?;
+        let stamp = (stamp as u64).to_be_bytes().to_vec();
+        writes.extend(stamped.into_iter().map(|key| (key, Some(stamp.clone()))));
+        self.commit(writes)
+    }
+
+    fn reserve_ids(&self, count: u64) -> Result<Option<u64>> {
+        if count == 0 {
+            return Ok(None);
+        }
+        // Concurrent `nextval`s may interleave, so a block of more than one is taken until
+        // it comes out consecutive; the ids skipped are never handed out (a gap).
+        let count = i64::try_from(count).map_err(|_| StoreError::Backend("too many ids at once".into()))?;
+        loop {
+            let rows = self.rows(
+                "SELECT nextval('desk_ticket_ids') FROM generate_series(1, $1::bigint)",
+                &[&count],
+            )?;
+            let ids: Vec<i64> = rows.iter().map(|row| row.get(0)).collect();
+            if ids.windows(2).all(|pair| pair[1] == pair[0] + 1) {
+                return Ok(ids.first().map(|&first| first as u64));
+            }
+        }
     }
 
     fn is_shared(&self) -> bool {

@@ -1,7 +1,8 @@
 //! What the full-text index (crate::search) has yet to see, kept in the hot store.
 //!
 //! Writers never touch the search index: every ticket or article write also sets a
-//! "search pending" entry in the same atomic batch, carrying a fresh sequence number. The
+//! "search pending" entry in the same atomic batch, carrying the commit's stamp, a
+//! sequence number that grows in commit order ([`super::KvBackend::commit_stamped`]). The
 //! search index records, in its own commit, the highest sequence number it has indexed;
 //! `desk ticket search` (and `kb search`, suggestions) first indexes the entries above it.
 //! So the index is never behind the store when a query runs, a crash on either side loses
@@ -56,10 +57,13 @@ fn read_u64(bytes: &[u8], what: &str) -> Result<u64> {
 
 impl Txn<'_> {
     /// Note that `doc` changed in this transaction, for the search index to catch up.
+    /// Its entry takes the commit's stamp ([`super::KvBackend::commit_stamped`]), which
+    /// grows in the order commits become visible even when hosts of a team store write at
+    /// once: an index that has seen stamp N has seen everything before it.
     pub fn mark_search_pending(&mut self, doc: SearchDoc) -> Result<()> {
-        let seq = self.search_seq()? + 1;
-        self.put_raw(SEARCH_SEQ.to_vec(), seq.to_be_bytes().to_vec());
-        self.put_raw(doc.key(), seq.to_be_bytes().to_vec());
+        let key = doc.key();
+        self.pending.remove(&key);
+        self.stamped.insert(key);
         Ok(())
     }
 
@@ -81,6 +85,20 @@ impl Txn<'_> {
                     read_u64(value, "search pending entry")?,
                 ))
             })
+            .collect()
+    }
+
+    /// The pending documents written after stamp `indexed`, with their stamps: on a team
+    /// store, where the queue is never cleared, this reads only those, not the whole queue.
+    pub fn search_pending_since(&self, indexed: u64) -> Result<Vec<(SearchDoc, u64)>> {
+        let mut fresh: std::collections::BTreeMap<Vec<u8>, u64> = std::collections::BTreeMap::new();
+        for (key, value) in self.kv.search_queue_since(indexed)? {
+            fresh.insert(key, read_u64(&value, "search pending entry")?);
+        }
+        // This transaction's own writes (not yet stamped) are not news to anyone yet.
+        fresh
+            .into_iter()
+            .map(|(key, seq)| Ok((SearchDoc::from_key(&key)?, seq)))
             .collect()
     }
 
@@ -114,15 +132,16 @@ mod tests {
         txn.mark_search_pending(SearchDoc::Ticket(1)).unwrap();
         txn.commit().unwrap();
         let txn = Txn::new(&kv);
-        assert_eq!(txn.search_seq().unwrap(), 3);
+        // One stamp per commit: the first commit's two documents share stamp 1.
+        assert_eq!(txn.search_seq().unwrap(), 2);
         assert_eq!(
             txn.search_pending().unwrap(),
-            vec![(SearchDoc::Article(1), 2), (SearchDoc::Ticket(1), 3)]
+            vec![(SearchDoc::Article(1), 1), (SearchDoc::Ticket(1), 2)]
         );
         let mut txn = Txn::new(&kv);
-        assert_eq!(txn.clear_search_pending(2).unwrap(), 1);
+        assert_eq!(txn.clear_search_pending(1).unwrap(), 1);
         txn.commit().unwrap();
         let txn = Txn::new(&kv);
-        assert_eq!(txn.search_pending().unwrap(), vec![(SearchDoc::Ticket(1), 3)]);
+        assert_eq!(txn.search_pending().unwrap(), vec![(SearchDoc::Ticket(1), 2)]);
     }
 }

@@ -18,7 +18,7 @@ use crate::common::TestEnv;
 
 /// Replace the `[notify]` table `desk init` wrote (defaults and commented examples) with
 /// `toml`, appended at the end of config.toml.
-fn configure(env: &TestEnv, toml: &str) {
+pub(crate) fn configure(env: &TestEnv, toml: &str) {
     let path = env.home().join("config.toml");
     let mut config = std::fs::read_to_string(&path).unwrap();
     if let Some(start) = config.find("\n[notify]\n") {
@@ -35,12 +35,12 @@ fn configure(env: &TestEnv, toml: &str) {
 
 /// An exec sink script: fails with a message while `<dir>/down` exists, else appends the
 /// JSON it reads to `<dir>/out.jsonl`.
-struct ExecSink {
+pub(crate) struct ExecSink {
     dir: PathBuf,
 }
 
 impl ExecSink {
-    fn new(env: &TestEnv) -> Self {
+    pub(crate) fn new(env: &TestEnv) -> Self {
         let dir = env.path().join("sink");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
@@ -55,7 +55,7 @@ impl ExecSink {
     }
 
     /// The `[[notify.sinks]]` entry.
-    fn toml(&self, name: &str) -> String {
+    pub(crate) fn toml(&self, name: &str) -> String {
         format!(
             "[[notify.sinks]]\nname = \"{name}\"\nkind = \"exec\"\ncommand = [\"/bin/sh\", '{}']\n",
             self.dir.join("sink.sh").display()
@@ -72,7 +72,7 @@ impl ExecSink {
     }
 
     /// Every message the sink received, in order.
-    fn received(&self) -> Vec<Value> {
+    pub(crate) fn received(&self) -> Vec<Value> {
         match std::fs::read_to_string(self.dir.join("out.jsonl")) {
             Ok(text) => text
                 .lines()

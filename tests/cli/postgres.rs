@@ -304,12 +304,59 @@ fn bad_store_urls_are_refused_before_anything_is_written() {
 #[test]
 fn commands_for_the_embedded_store_say_what_to_use_instead() {
     let env = team_store_or_skip!();
-    let backup = env.path().join("desk.tar");
-    let stderr = env.fails("admin", &["backup", backup.to_str().unwrap()], 5);
-    assert!(stderr.contains("pg_dump"), "{stderr}");
     let stderr = env.fails("admin", &["archive", "--dry-run"], 5);
     assert!(stderr.contains("team store"), "{stderr}");
-    assert!(!backup.exists());
+    let backup = env.path().join("desk.tar");
+    env.ok("admin", &["backup", backup.to_str().unwrap()]);
+    let stderr = env.fails("admin", &["restore", backup.to_str().unwrap(), "--force"], 5);
+    assert!(stderr.contains("--home DIR"), "{stderr}");
+}
+
+#[test]
+fn a_team_store_backs_up_and_restores_as_an_embedded_home() {
+    let env = team_store_or_skip!();
+    let first = env.incident("carol", "printer on fire");
+    env.ok("bob", &["ticket", "claim", &first.to_string()]);
+    let second = env.incident("carol", "发票 printer jam");
+    let backup = env.path().join("team.tar");
+    let summary: Value =
+        serde_json::from_str(&env.ok("admin", &["backup", backup.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(summary["hot_tickets"], 2, "{summary}");
+    // The restore drill: a scratch home on this host, with nothing of the database.
+    let drill = TestEnv::empty();
+    let restored = drill
+        .desk("admin")
+        .args(["restore", backup.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert!(String::from_utf8_lossy(&restored.stderr).contains("[store] url is commented out"));
+    let config = std::fs::read_to_string(drill.home().join("config.toml")).unwrap();
+    assert!(
+        config.contains("# restored from a backup of this team store: url ="),
+        "{config}"
+    );
+    assert!(
+        drill.home().join("hot").is_dir(),
+        "the copy is in the home's own store"
+    );
+    assert_eq!(drill.show(first)["assignee"], "bob");
+    assert_eq!(drill.show(second)["title"], "发票 printer jam");
+    let found = drill.json("carol", &["ticket", "search", "发票"]);
+    assert!(found.to_string().contains("printer jam"), "{found}");
+    drill.ok("admin", &["doctor"]);
+    // Ids go on after the team store's: the counter came along.
+    let next = drill.incident("carol", "after the restore");
+    assert_eq!(next, second + 1);
+    // The team store itself did not change.
+    assert_eq!(
+        env.json("admin", &["ticket", "list"]).as_array().unwrap().len(),
+        2
+    );
 }
 
 #[test]
@@ -567,9 +614,18 @@ fn on_a_team_store_the_postgresql_role_is_who_acts() {
         stdout.contains("Admin: ana"),
         "the role is the first admin, not the OS account: {stdout}"
     );
+    // A role the owner has not granted anything yet: exit 4, saying where the grants are.
+    let refused = as_role("cy", &["ticket", "list"]);
+    assert_eq!(refused.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("refused: permission denied") && stderr.contains("docs/postgres.md"),
+        "{stderr}"
+    );
     server.psql(
         &database,
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON desk_kv TO ben, cy",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON desk_kv TO ben, cy;
+         GRANT USAGE, SELECT, UPDATE ON SEQUENCE desk_ticket_ids, desk_search_seq TO ben, cy",
     );
     assert!(as_role("ana", &["agent", "add", "ben", "--skills", "ops"])
         .status
@@ -684,4 +740,167 @@ fn identity_os_makes_the_os_account_who_acts_on_a_team_store() {
         .unwrap();
     let ticket: Value = serde_json::from_slice(&filed.stdout).unwrap();
     assert_eq!(ticket["requester"].as_str(), Some(login.as_str()));
+}
+
+#[test]
+fn flushes_on_four_hosts_at_once_deliver_each_message_once() {
+    let env = team_store_or_skip!();
+    let sink = crate::notify::ExecSink::new(&env);
+    crate::notify::configure(
+        &env,
+        &format!(
+            "{}[[notify.rules]]\non = \"created\"\nsink = \"log\"\n",
+            sink.toml("log")
+        ),
+    );
+    let hosts: Vec<TestEnv> = (0..3).map(|_| env.another_host()).collect();
+    let all: Vec<&TestEnv> = std::iter::once(&env).chain(hosts.iter()).collect();
+    let filed: BTreeSet<u64> = (0..12)
+        .map(|i| {
+            all[i % 4]
+                .ok("carol", &incident_args(&format!("outage {i}")))
+                .trim()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    let flushes: Vec<_> = (0..8)
+        .map(|i| {
+            desk_process(all[i % 4], "admin", &["notify", "flush", "-q"])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for flush in flushes {
+        let out = flush.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let received = sink.received();
+    let tickets: Vec<u64> = received
+        .iter()
+        .map(|message| {
+            message["ticket"]["id"]
+                .as_u64()
+                .unwrap_or_else(|| panic!("{message}"))
+        })
+        .collect();
+    assert_eq!(tickets.len(), 12, "each message once: {tickets:?}");
+    assert_eq!(tickets.iter().copied().collect::<BTreeSet<u64>>(), filed);
+}
+
+#[test]
+fn readers_never_wait_and_a_writer_waits_for_a_held_row_at_most_desk_lock_timeout() {
+    let env = team_store_or_skip!();
+    let id = env.incident("carol", "held row");
+    let database = database_of(&env);
+    let server = pg_server::server().unwrap();
+    // Another session holds the ticket's row (as a long commit would), and says so by
+    // taking advisory lock 42.
+    let holder = server.psql_background(
+        &database,
+        &format!(
+            "BEGIN; SELECT 1 FROM desk_kv WHERE key = 't/'::bytea || int8send({id}) FOR UPDATE;
+             SELECT pg_advisory_lock(42); SELECT pg_sleep(6); COMMIT;"
+        ),
+    );
+    let mut holder = KillOnDrop(holder);
+    while server.psql(
+        &database,
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 42",
+    ) != "1"
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(env.show(id)["title"], "held row");
+    env.ok("carol", &["ticket", "list"]);
+    assert!(
+        holder.0.try_wait().unwrap().is_none(),
+        "the reads did not wait for the row"
+    );
+    let claim = env
+        .desk("bob")
+        .env("DESK_LOCK_TIMEOUT", "1")
+        .args(["ticket", "claim", &id.to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        claim.status.code(),
+        Some(75),
+        "{}",
+        String::from_utf8_lossy(&claim.stderr)
+    );
+    assert!(
+        holder.0.try_wait().unwrap().is_none(),
+        "the claim gave up before the row was free"
+    );
+    assert!(holder.0.wait().unwrap().success());
+    assert_eq!(
+        env.show(id)["status"],
+        "unclaimed",
+        "the refused claim wrote nothing"
+    );
+    env.ok("bob", &["ticket", "claim", &id.to_string()]);
+    assert_eq!(env.show(id)["assignee"], "bob");
+}
+
+/// Kills the child if the test fails before waiting for it.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn agents_on_four_hosts_claiming_the_same_tickets_at_once_get_one_claim_each() {
+    let env = team_store_or_skip!();
+    let hosts: Vec<TestEnv> = (0..3).map(|_| env.another_host()).collect();
+    let all: Vec<&TestEnv> = std::iter::once(&env).chain(hosts.iter()).collect();
+    for agent in ["ann", "ben", "cat", "dan"] {
+        env.ok("admin", &["agent", "add", agent]);
+    }
+    let ids: Vec<String> = (0..6)
+        .map(|i| env.incident("carol", &format!("wanted {i}")).to_string())
+        .collect();
+    let claims: Vec<_> = ids
+        .iter()
+        .flat_map(|id| {
+            ["ann", "ben", "cat", "dan"]
+                .into_iter()
+                .enumerate()
+                .map(|(n, agent)| {
+                    (
+                        desk_process(all[n], agent, &["ticket", "claim", id])
+                            .spawn()
+                            .unwrap(),
+                        id,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut winners: std::collections::BTreeMap<String, usize> = Default::default();
+    for (claim, id) in claims {
+        let out = claim.wait_with_output().unwrap();
+        match out.status.code() {
+            Some(0) => *winners.entry(id.clone()).or_default() += 1,
+            // The others are told it is taken: the conflict exit, not a busy store.
+            Some(6) => {}
+            other => panic!(
+                "claim of {id}: {other:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        }
+    }
+    for id in &ids {
+        assert_eq!(winners.get(id), Some(&1), "ticket {id}: {winners:?}");
+        let events = env.events(id.parse().unwrap());
+        assert_eq!(
+            kinds(&events).iter().filter(|k| **k == "claimed").count(),
+            1,
+            "{events:?}"
+        );
+    }
 }

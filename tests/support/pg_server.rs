@@ -222,6 +222,27 @@ impl PgServer {
             .unwrap_or_else(|error| panic!("psql {sql:?} failed: {error}"))
     }
 
+    /// Start psql running `sql` (several statements) on `database`, without waiting: a
+    /// session that holds something while the test runs desk against it.
+    pub fn psql_background(&self, database: &str, sql: &str) -> std::process::Child {
+        Command::new(self.bin.join("psql"))
+            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1"])
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                SUPERUSER,
+                "-d",
+                database,
+            ])
+            .args(["-c", sql])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("run psql")
+    }
+
     /// Run one SQL statement as `role` on `database`: its output, or psql's error.
     pub fn psql_as(&self, role: &str, database: &str, sql: &str) -> Result<String, String> {
         let port = self.port.to_string();

@@ -393,6 +393,7 @@ fn purge(ctx: &Context, args: &ArchiveArgs, cutoff_text: &str) -> Result<(), Com
         // The question on its own line(s), the prompt short: dialoguer redraws only the
         // prompt's last line, so a prompt wider than the terminal would show up twice.
         eprintln!("{question}");
+        crate::cli::retry::mark_unrepeatable();
         let confirmed = dialoguer::Confirm::new()
             .with_prompt("Purge them?")
             .default(false)

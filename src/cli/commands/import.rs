@@ -242,6 +242,7 @@ impl Input {
             ctx.home.require()?;
             let spool_target = ctx.home.root().join(format!(".import-{}", std::process::id()));
             let mut spool = PartialFile::create(&spool_target)?;
+            crate::cli::retry::mark_unrepeatable();
             let len = io::copy(&mut io::stdin().lock(), &mut spool.file)?;
             let file = File::open(&spool.path)?;
             return Ok(Input {

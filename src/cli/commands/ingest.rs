@@ -273,6 +273,7 @@ fn reply(
 fn read_message(file: &str) -> Result<Vec<u8>, CommandError> {
     if file == "-" {
         let mut raw = Vec::new();
+        crate::cli::retry::mark_unrepeatable();
         std::io::stdin().read_to_end(&mut raw)?;
         return Ok(raw);
     }

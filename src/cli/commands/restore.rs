@@ -80,7 +80,7 @@ fn backup_error(file: &Path, error: BackupError) -> CommandError {
 pub fn run(ctx: &Context, args: &RestoreArgs) -> Result<(), CommandError> {
     ctx.require_embedded_store(
         "desk restore",
-        "restore a team store with pg_restore (docs/postgres.md); to move a backup into one, restore it into an embedded home and `desk export | desk import` from there",
+        "restore the backup into a new embedded home (--home DIR), then `desk export | desk import` into the team store (docs/postgres.md)",
     )?;
     let root = ctx.home.root().to_path_buf();
     // Hold the current store (if any) from the check until the swap.
@@ -257,6 +257,18 @@ fn build(
     )
     .map_err(|e| backup_error(file, e))?;
     progress.finish();
+    // A team store's backup: the data is in this home's own store now, so its config must
+    // not send commands back to the database.
+    let config = staging.join("config.toml");
+    if let Some(detached) = fs::read_to_string(&config)
+        .ok()
+        .and_then(|source| crate::domain::config::without_store_url(&source))
+    {
+        fs::write(&config, detached)?;
+        ctx.ui.note(
+            "the backup is of a team store: this home holds its copy in its own embedded store, and [store] url is commented out in config.toml",
+        );
+    }
     // The restored store must open as any command would open it.
     let backend = sled_backend::open_with_retry(&hot_dir, ctx.lock_timeout)?;
     Store::new(Box::new(backend), &hot_dir, &home.cold_dir())?;

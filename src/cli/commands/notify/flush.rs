@@ -23,6 +23,7 @@ use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::output::{self, EventJson, TicketJson};
 use crate::cli::output::{counted, plural};
+use crate::cli::retry;
 use crate::delivery::{self, Failure};
 use crate::domain::notify::{
     address_for, occurrences_at, plan, Contacts, DeliveryState, Message, NotifyConfig, Planned, Recipient,
@@ -91,14 +92,19 @@ pub fn run(ctx: &Context, args: &FlushArgs) -> Result<(), CommandError> {
         return print_dry_run(ctx, &routing, &due);
     }
     txn.commit()?;
-    let mut txn = store.txn();
-    let mut claimed = txn.due_messages(ctx.now, limit)?;
-    let lease = lease(&config, &claimed);
-    for message in &mut claimed {
-        message.claim(ctx.now, lease, &config.retry);
-        txn.put_message(message)?;
-    }
-    txn.commit()?;
+    // From here on the routing is stored, so a conflict (a flush on another host of a team
+    // store claiming the same messages) retries only the step it hit, on fresh data.
+    let claimed = retry::until_settled(ctx.lock_timeout, || {
+        let mut txn = store.txn();
+        let mut claimed = txn.due_messages(ctx.now, limit)?;
+        let lease = lease(&config, &claimed);
+        for message in &mut claimed {
+            message.claim(ctx.now, lease, &config.retry);
+            txn.put_message(message)?;
+        }
+        txn.commit()?;
+        Ok(claimed)
+    })?;
     if claimed.is_empty() {
         // Nothing to send: finish without closing and reopening the store.
         let counts = finish(&store, &config, ctx)?;
@@ -121,24 +127,27 @@ pub fn run(ctx: &Context, args: &FlushArgs) -> Result<(), CommandError> {
 
     // 3. Record what happened.
     let store = ctx.open_store()?;
-    let mut txn = store.txn();
-    let mut outcomes = Vec::new();
-    for (sent, result) in claimed.iter().zip(&results) {
-        let Some(mut current) = txn.message(sent.id)? else {
-            continue;
-        };
-        // Someone retried or re-claimed it meanwhile: theirs is the newer truth.
-        if current.state != DeliveryState::Pending || current.attempts != sent.attempts {
-            continue;
+    let outcomes = retry::until_settled(ctx.lock_timeout, || {
+        let mut txn = store.txn();
+        let mut outcomes = Vec::new();
+        for (sent, result) in claimed.iter().zip(&results) {
+            let Some(mut current) = txn.message(sent.id)? else {
+                continue;
+            };
+            // Someone retried or re-claimed it meanwhile: theirs is the newer truth.
+            if current.state != DeliveryState::Pending || current.attempts != sent.attempts {
+                continue;
+            }
+            match result {
+                Ok(()) => current.delivered(ctx.now),
+                Err(failure) => current.failed(ctx.now, &failure.0, &config.retry),
+            }
+            txn.put_message(&current)?;
+            outcomes.push(current);
         }
-        match result {
-            Ok(()) => current.delivered(ctx.now),
-            Err(failure) => current.failed(ctx.now, &failure.0, &config.retry),
-        }
-        txn.put_message(&current)?;
-        outcomes.push(current);
-    }
-    txn.commit()?;
+        txn.commit()?;
+        Ok(outcomes)
+    })?;
     let counts = finish(&store, &config, ctx)?;
     drop(store);
     print_flush(ctx, &config, &routing, &outcomes, counts)
@@ -146,10 +155,13 @@ pub fn run(ctx: &Context, args: &FlushArgs) -> Result<(), CommandError> {
 
 /// Forget delivered records past their keep, and count what is left for the report.
 fn finish(store: &Store, config: &NotifyConfig, ctx: &Context) -> Result<Counts, CommandError> {
-    let mut txn = store.txn();
     let cutoff = ctx.now - chrono::Duration::from_std(config.keep_delivered).unwrap_or(chrono::Duration::MAX);
-    let pruned = txn.prune_delivered(cutoff, config.keep_delivered_max)?;
-    txn.commit()?;
+    let pruned = retry::until_settled(ctx.lock_timeout, || {
+        let mut txn = store.txn();
+        let pruned = txn.prune_delivered(cutoff, config.keep_delivered_max)?;
+        txn.commit()?;
+        Ok(pruned)
+    })?;
     let txn = store.txn();
     Ok(Counts {
         waiting: txn.count_messages(DeliveryState::Pending)?,

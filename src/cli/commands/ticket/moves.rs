@@ -168,6 +168,7 @@ pub fn rate(ctx: &Context, args: &RateArgs) -> Result<(), CommandError> {
 fn read_message(text: &str) -> Result<String, CommandError> {
     if text == "-" {
         let mut buffer = String::new();
+        crate::cli::retry::mark_unrepeatable();
         std::io::stdin().read_to_string(&mut buffer)?;
         Ok(buffer.trim_end().to_string())
     } else {

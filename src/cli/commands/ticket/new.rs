@@ -191,6 +191,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
             print_suggestions(found);
         }
         if on_terminal {
+            crate::cli::retry::mark_unrepeatable();
             let file_anyway = dialoguer::Confirm::new()
                 .with_prompt("File the ticket anyway?")
                 .default(true)
@@ -592,6 +593,7 @@ fn one_line(error: &CommandError) -> String {
 fn read_source(source: &str) -> Result<String, CommandError> {
     if source == "-" {
         let mut text = String::new();
+        crate::cli::retry::mark_unrepeatable();
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| CommandError::invalid(format!("cannot read JSON from standard input: {e}")))?;
@@ -666,6 +668,7 @@ fn choose_template<'a>(
                 .iter()
                 .map(|t| format!("{} — {}", t.name, t.description))
                 .collect();
+            crate::cli::retry::mark_unrepeatable();
             let index = dialoguer::FuzzySelect::new()
                 .with_prompt("Ticket type")
                 .items(&items)
@@ -696,6 +699,7 @@ fn prompt_error(error: dialoguer::Error) -> CommandError {
 }
 
 fn prompt_title() -> Result<String, CommandError> {
+    crate::cli::retry::mark_unrepeatable();
     dialoguer::Input::<String>::new()
         .with_prompt("Title")
         .validate_with(|text: &String| {
@@ -713,6 +717,7 @@ fn prompt_field(spec: &FieldSpec) -> Result<String, CommandError> {
         Some(description) => format!("{} ({description})", spec.name),
         None => spec.name.clone(),
     };
+    crate::cli::retry::mark_unrepeatable();
     match spec.field_type {
         FieldType::Enum => {
             let index = dialoguer::FuzzySelect::new()
