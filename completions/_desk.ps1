@@ -829,7 +829,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--capacity', '--capacity', [CompletionResultType]::ParameterName, 'The most open tickets they should hold at once')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'agent, lead (may assign and transfer) or admin (may do anything)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Initial status')
-            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this agent [default: the account named like the agent]')
+            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account (on a team store: the PostgreSQL role) that signs in as this agent [default: the one named like the agent]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -889,7 +889,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--capacity', '--capacity', [CompletionResultType]::ParameterName, 'capacity')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'role')
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink''s name (repeatable; KEY= removes it). Agents may set their own')
-            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this agent (admins; empty: the account named like the agent)')
+            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account (on a team store: the PostgreSQL role) that signs in as this agent (admins; empty: the one named like the agent)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -991,7 +991,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;requester;add' {
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config''s default tier]')
-            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this requester [default: the account of the same name]')
+            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account (on a team store: the PostgreSQL role) that signs in as this requester [default: the one of the same name]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1006,7 +1006,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;requester;set' {
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'The new tier: one defined in config.toml')
-            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account that signs in as this requester (admins; empty: the account of the same name)')
+            [CompletionResult]::new('--os-user', '--os-user', [CompletionResultType]::ParameterName, 'The OS account (on a team store: the PostgreSQL role) that signs in as this requester (admins; empty: the one of the same name)')
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink''s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email=')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')

@@ -749,7 +749,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --capacity 'The most open tickets they should hold at once'
             cand --role 'agent, lead (may assign and transfer) or admin (may do anything)'
             cand --status 'Initial status'
-            cand --os-user 'The OS account that signs in as this agent [default: the account named like the agent]'
+            cand --os-user 'The OS account (on a team store: the PostgreSQL role) that signs in as this agent [default: the one named like the agent]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
@@ -805,7 +805,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --capacity 'capacity'
             cand --role 'role'
             cand --contact 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink''s name (repeatable; KEY= removes it). Agents may set their own'
-            cand --os-user 'The OS account that signs in as this agent (admins; empty: the account named like the agent)'
+            cand --os-user 'The OS account (on a team store: the PostgreSQL role) that signs in as this agent (admins; empty: the one named like the agent)'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
@@ -893,7 +893,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester;add'= {
             cand --tier 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config''s default tier]'
-            cand --os-user 'The OS account that signs in as this requester [default: the account of the same name]'
+            cand --os-user 'The OS account (on a team store: the PostgreSQL role) that signs in as this requester [default: the one of the same name]'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
@@ -907,7 +907,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;requester;set'= {
             cand --tier 'The new tier: one defined in config.toml'
-            cand --os-user 'The OS account that signs in as this requester (admins; empty: the account of the same name)'
+            cand --os-user 'The OS account (on a team store: the PostgreSQL role) that signs in as this requester (admins; empty: the one of the same name)'
             cand --contact 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink''s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email='
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'

@@ -596,7 +596,7 @@ admin\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l status -d 'Initial status' -r -f -a "online\t''
 offline\t''
 busy\t''"
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l os-user -d 'The OS account that signs in as this agent [default: the account named like the agent]' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l os-user -d 'The OS account (on a team store: the PostgreSQL role) that signs in as this agent [default: the one named like the agent]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -646,7 +646,7 @@ complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcomm
 lead\t''
 admin\t''"
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l contact -d 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, feishu=URL, or a sink\'s name (repeatable; KEY= removes it). Agents may set their own' -r
-complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l os-user -d 'The OS account that signs in as this agent (admins; empty: the account named like the agent)' -r
+complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l os-user -d 'The OS account (on a team store: the PostgreSQL role) that signs in as this agent (admins; empty: the one named like the agent)' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand agent; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -706,7 +706,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "show" -d 'Show a requester\'s tier, their usage of its rate limits, and their tickets'
 complete -c desk -n "__fish_desk_using_subcommand requester; and not __fish_seen_subcommand_from add set list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l tier -d 'A tier defined in config.toml (e.g. standard, vip, enterprise, internal) [default: the config\'s default tier]' -r
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l os-user -d 'The OS account that signs in as this requester [default: the account of the same name]' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l os-user -d 'The OS account (on a team store: the PostgreSQL role) that signs in as this requester [default: the one of the same name]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -718,7 +718,7 @@ complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l tier -d 'The new tier: one defined in config.toml' -r
-complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l os-user -d 'The OS account that signs in as this requester (admins; empty: the account of the same name)' -r
+complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l os-user -d 'The OS account (on a team store: the PostgreSQL role) that signs in as this requester (admins; empty: the one of the same name)' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l contact -d 'Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink\'s name (repeatable; KEY= removes it). A name that is an e-mail address needs no email=' -r
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand requester; and __fish_seen_subcommand_from set" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r

@@ -240,12 +240,12 @@ impl Context {
         }
         let (real, method, signed_in) = match self.db_role.get() {
             Some(role) => (
-                self.desk_user_of_role(role)?,
+                self.desk_user_of(txn, role, "PostgreSQL role")?,
                 AuthMethod::DatabaseRole,
                 format!("PostgreSQL role {role}"),
             ),
             None => (
-                self.desk_user_of_login(txn)?,
+                self.desk_user_of(txn, &self.login, "OS account")?,
                 AuthMethod::OsAccount,
                 format!("OS account {}", self.login),
             ),
@@ -274,20 +274,12 @@ impl Context {
         }
     }
 
-    /// The desk user a PostgreSQL role signs in as: the role's own name.
-    fn desk_user_of_role(&self, role: &str) -> Result<String, CommandError> {
-        crate::domain::people::validate_name("user", role).map_err(|e| {
-            CommandError::invalid(format!("PostgreSQL role `{role}` cannot be a desk user: {e}"))
-                .with_hint("sign in as a role named like the desk user, or set [store] identity = \"os\"")
-        })?;
-        Ok(role.to_string())
-    }
-
-    /// The desk user this process's OS account signs in as: an explicit `--os-user`
-    /// mapping, else the account's own name, unless a desk user of that name signs in from
-    /// another account.
-    fn desk_user_of_login(&self, txn: &Txn<'_>) -> Result<String, CommandError> {
-        let login = &self.login;
+    /// The desk user `login` signs in as: an explicit `--os-user` mapping, else the desk
+    /// user of the same name, unless that user signs in from another account. `login` is
+    /// the OS account on an embedded store, and the PostgreSQL role on a team store (one
+    /// mapping serves both: `desk agent set NAME --os-user LOGIN`). `what` names it in
+    /// messages.
+    fn desk_user_of(&self, txn: &Txn<'_>, login: &str, what: &str) -> Result<String, CommandError> {
         if let Some(name) = txn.desk_user_of_os_account(login)? {
             return Ok(name);
         }
@@ -297,15 +289,15 @@ impl Context {
         };
         if let Some(other) = claimed.filter(|other| other != login) {
             return Err(CommandError::denied(format!(
-                "permission denied: OS account {login} is not desk user {login}, who signs in as OS account {other}"
+                "permission denied: {what} {login} is not desk user {login}, who signs in as {what} {other}"
             ))
             .with_hint("an admin can map this account with `desk agent set NAME --os-user LOGIN` (or `desk requester set`)"));
         }
         crate::domain::people::validate_name("user", login).map_err(|e| {
-            CommandError::invalid(format!("OS account `{login}` cannot be a desk user: {e}"))
-                .with_hint("an admin can map it: `desk agent set NAME --os-user LOGIN`")
+            CommandError::invalid(format!("{what} `{login}` cannot be a desk user: {e}"))
+                .with_hint("an admin can map it to a desk user: `desk agent set NAME --os-user LOGIN`")
         })?;
-        Ok(login.clone())
+        Ok(login.to_string())
     }
 
     /// Housekeeping after a successful write: move a bounded batch of old closed tickets

@@ -624,8 +624,10 @@ fn on_a_team_store_the_postgresql_role_is_who_acts() {
     );
     server.psql(
         &database,
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON desk_kv TO ben, cy;
-         GRANT USAGE, SELECT, UPDATE ON SEQUENCE desk_ticket_ids, desk_search_seq TO ben, cy",
+        "CREATE ROLE desk_users;
+         GRANT SELECT, INSERT, UPDATE, DELETE ON desk_kv TO desk_users;
+         GRANT USAGE, SELECT, UPDATE ON SEQUENCE desk_ticket_ids, desk_search_seq TO desk_users;
+         GRANT desk_users TO ben, cy",
     );
     assert!(as_role("ana", &["agent", "add", "ben", "--skills", "ops"])
         .status
@@ -676,6 +678,33 @@ fn on_a_team_store_the_postgresql_role_is_who_acts() {
         .map(|e| (e["actor"].as_str().unwrap(), e["real_actor"].as_str()))
         .collect();
     assert_eq!(actors, [("cy", None), ("ben", None), ("ben", Some("ana"))]);
+
+    // A role named otherwise (a CI runner's service role) signs in as the desk user an
+    // admin maps it to, and that desk user's own name then no longer signs in.
+    for role in ["svc_ci_7", "dora"] {
+        server.psql("postgres", &format!("CREATE ROLE {role} LOGIN"));
+        server.psql(&database, &format!("GRANT desk_users TO {role}"));
+    }
+    assert!(as_role("ana", &["agent", "add", "dora", "--os-user", "svc_ci_7"])
+        .status
+        .success());
+    let commented = as_role("svc_ci_7", &["ticket", "comment", &id, "-m", "from CI", "--json"]);
+    assert!(
+        commented.status.success(),
+        "{}",
+        String::from_utf8_lossy(&commented.stderr)
+    );
+    let log: Vec<Value> =
+        serde_json::from_slice(&as_role("ana", &["ticket", "log", &id, "--json"]).stdout).unwrap();
+    assert_eq!(log.last().unwrap()["actor"], "dora");
+    let refused = as_role("dora", &["ticket", "list"]);
+    assert_eq!(refused.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr
+            .contains("PostgreSQL role dora is not desk user dora, who signs in as PostgreSQL role svc_ci_7"),
+        "{stderr}"
+    );
 }
 
 #[test]

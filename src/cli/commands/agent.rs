@@ -54,7 +54,8 @@ pub struct AddArgs {
     /// Initial status
     #[arg(long, default_value = "offline", value_parser = PossibleValuesParser::new(["online", "offline", "busy"]))]
     pub status: String,
-    /// The OS account that signs in as this agent [default: the account named like the agent]
+    /// The OS account (on a team store: the PostgreSQL role) that signs in as this agent
+    /// [default: the one named like the agent]
     #[arg(long, value_name = "LOGIN")]
     pub os_user: Option<String>,
 }
@@ -107,7 +108,8 @@ pub struct SetArgs {
     /// sink's name (repeatable; KEY= removes it). Agents may set their own.
     #[arg(long, value_name = "KEY=VALUE")]
     pub contact: Vec<String>,
-    /// The OS account that signs in as this agent (admins; empty: the account named like the agent)
+    /// The OS account (on a team store: the PostgreSQL role) that signs in as this agent
+    /// (admins; empty: the one named like the agent)
     #[arg(long, value_name = "LOGIN")]
     pub os_user: Option<String>,
 }

@@ -52,7 +52,8 @@ pub struct AddArgs {
     /// [default: the config's default tier]
     #[arg(long, value_name = "TIER")]
     pub tier: Option<String>,
-    /// The OS account that signs in as this requester [default: the account of the same name]
+    /// The OS account (on a team store: the PostgreSQL role) that signs in as this
+    /// requester [default: the one of the same name]
     #[arg(long, value_name = "LOGIN")]
     pub os_user: Option<String>,
 }
@@ -69,7 +70,8 @@ pub struct SetArgs {
     /// The new tier: one defined in config.toml
     #[arg(long, value_name = "TIER", required_unless_present_any = ["contact", "os_user"])]
     pub tier: Option<String>,
-    /// The OS account that signs in as this requester (admins; empty: the account of the same name)
+    /// The OS account (on a team store: the PostgreSQL role) that signs in as this
+    /// requester (admins; empty: the one of the same name)
     #[arg(long, value_name = "LOGIN")]
     pub os_user: Option<String>,
     /// Where notifications reach them, KEY=VALUE: email=ADDRESS, sms=NUMBER, or a sink's
