@@ -11,7 +11,12 @@
 //! ```text
 //! cargo bench --bench fill                      # quick: 20k tickets in a temp dir, prints the rate
 //! cargo bench --bench fill -- --home DIR --tickets 1000000 --open 10000 [--unclaimed] [--agents 200]
+//! cargo bench --bench fill -- --home DIR --store postgres://… --tickets 100000   # a team store
 //! ```
+//!
+//! With `--store URL` (an empty PostgreSQL database) the home is a team store's: there is
+//! no cold archive there, so the history is committed into the database, 1,000 tickets a
+//! commit, and config.toml names the store.
 //!
 //! History also fills the per-agent routing counters (first responses, resolutions, CSAT per
 //! agent and day), as the real moves would. `--agents N` replaces the twelve default agents
@@ -28,11 +33,12 @@ use desk::domain::lifecycle::{self, Action, Actor, NewTicket};
 use desk::domain::routing::{stats_deltas, AgentDayStats, StatsDelta};
 use desk::domain::{Agent, AgentStatus, Priority, Role, Ticket, Workflow};
 use desk::store::cold::ArchivedTicket;
-use desk::store::{sled_backend, Store};
+use desk::store::{postgres, sled_backend, KvBackend, Store};
 use serde_json::Value;
 
 struct Options {
     home: Option<PathBuf>,
+    store: Option<String>,
     tickets: u64,
     open: u64,
     all_unclaimed: bool,
@@ -45,6 +51,7 @@ type Counters = BTreeMap<(String, NaiveDate), AgentDayStats>;
 fn options() -> Options {
     let mut options = Options {
         home: None,
+        store: None,
         tickets: 20_000,
         open: 1_000,
         all_unclaimed: false,
@@ -54,6 +61,7 @@ fn options() -> Options {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--home" => options.home = args.next().map(PathBuf::from),
+            "--store" => options.store = args.next(),
             "--tickets" => options.tickets = args.next().and_then(|n| n.parse().ok()).expect("--tickets N"),
             "--open" => options.open = args.next().and_then(|n| n.parse().ok()).expect("--open N"),
             "--unclaimed" => options.all_unclaimed = true,
@@ -281,15 +289,33 @@ fn work(
     ArchivedTicket { ticket: t, events }
 }
 
-fn write_home(home: &Path) {
+fn write_home(home: &Path, store: Option<&str>) {
     std::fs::create_dir_all(home.join("templates")).unwrap();
-    std::fs::create_dir_all(home.join("hot")).unwrap();
-    std::fs::write(home.join("config.toml"), DEFAULT_CONFIG_TOML).unwrap();
+    let config = match store {
+        Some(url) => format!("{DEFAULT_CONFIG_TOML}\n[store]\nurl = {url:?}\n"),
+        None => {
+            std::fs::create_dir_all(home.join("hot")).unwrap();
+            DEFAULT_CONFIG_TOML.to_string()
+        }
+    };
+    std::fs::write(home.join("config.toml"), config).unwrap();
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/templates");
     for entry in std::fs::read_dir(examples).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, home.join("templates").join(path.file_name().unwrap())).unwrap();
     }
+}
+
+/// A team store has no cold archive: its closed tickets stay in the database.
+fn commit_history(store: &Store, records: Vec<ArchivedTicket>) {
+    let mut txn = store.txn();
+    for record in &records {
+        txn.put_ticket(&record.ticket).unwrap();
+        for event in &record.events {
+            txn.import_event(record.ticket.id, event);
+        }
+    }
+    txn.commit().unwrap();
 }
 
 fn main() {
@@ -301,9 +327,14 @@ fn main() {
         "{} already has a store",
         home.display()
     );
-    write_home(&home);
-    let backend = sled_backend::open_with_retry(&home.join("hot"), Duration::from_secs(10)).unwrap();
-    let store = Store::new(Box::new(backend), &home.join("hot"), &home.join("cold")).unwrap();
+    write_home(&home, options.store.as_deref());
+    let backend: Box<dyn KvBackend> = match &options.store {
+        Some(url) => Box::new(
+            postgres::open(postgres::parse_url(url).unwrap(), None, Duration::from_secs(10)).unwrap(),
+        ),
+        None => Box::new(sled_backend::open_with_retry(&home.join("hot"), Duration::from_secs(10)).unwrap()),
+    };
+    let store = Store::new(backend, &home.join("hot"), &home.join("cold")).unwrap();
     let mut g = Generator {
         rng: fastrand::Rng::with_seed(42),
     };
@@ -324,6 +355,14 @@ fn main() {
     // --os-user LOGIN` would map it), so the scripts' DESK_USER=admin is no impersonation.
     let login = whoami::fallible::username().expect("login name");
     txn.map_os_account(&login, Some("admin"));
+    // On a team store the PostgreSQL role is who signs in: map the URL's role the same way.
+    if let Some(role) = options
+        .store
+        .as_deref()
+        .and_then(|url| postgres::parse_url(url).ok()?.get_user().map(str::to_string))
+    {
+        txn.map_os_account(&role, Some("admin"));
+    }
     let archived = options.tickets - options.open;
     let ids = txn.reserve_ticket_ids(archived).unwrap();
     txn.commit().unwrap();
@@ -347,11 +386,17 @@ fn main() {
             &mut g,
             &mut counters,
         ));
-        if batch.len() == 10_000 {
+        if store.is_shared() && batch.len() == 1_000 {
+            commit_history(&store, std::mem::take(&mut batch));
+        } else if batch.len() == 10_000 {
             store.archive_records(std::mem::take(&mut batch)).unwrap();
         }
     }
-    store.archive_records(batch).unwrap();
+    if store.is_shared() {
+        commit_history(&store, batch);
+    } else {
+        store.archive_records(batch).unwrap();
+    }
     let archive_time = started.elapsed();
 
     // The working set: open tickets, one commit each, as `desk ticket new` writes them.

@@ -499,3 +499,22 @@ fn on_postgres_ids_from_concurrent_hosts_are_distinct_and_an_import_moves_the_co
     let mut txn = store.txn();
     assert_eq!(txn.allocate_ticket_id().unwrap(), 5001);
 }
+
+#[test]
+fn a_long_range_reads_page_by_page_in_key_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, store) in backends(dir.path()) {
+        for id in 1..=5 {
+            insert(&store, &ticket(id, Status::Unclaimed, Priority::Normal));
+        }
+        let (mut from, mut seen) = (keys::TICKET_PREFIX.to_vec(), Vec::new());
+        loop {
+            let page = store.kv.scan_range_limited(&from, b"t0", 2).unwrap();
+            assert!(page.len() <= 2, "{name}");
+            let Some((last, _)) = page.last() else { break };
+            from = [last.as_slice(), &[0]].concat();
+            seen.extend(page.iter().map(|(key, _)| keys::trailing_id(key).unwrap()));
+        }
+        assert_eq!(seen, vec![1, 2, 3, 4, 5], "{name}");
+    }
+}

@@ -45,6 +45,16 @@ impl KvBackend for MemoryBackend {
             .collect())
     }
 
+    fn scan_range_limited(&self, start: &[u8], end: &[u8], limit: usize) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        Ok(self
+            .entries
+            .borrow()
+            .range(start.to_vec()..end.to_vec())
+            .take(limit)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+
     fn commit(&self, writes: Vec<Write>) -> Result<()> {
         let mut entries = self.entries.borrow_mut();
         for (key, value) in writes {

@@ -109,6 +109,9 @@ pub trait KvBackend {
     fn scan_prefix_keys(&self, prefix: &[u8], limit: usize) -> Result<Vec<Vec<u8>>>;
     /// Every entry with `start <= key < end`, in key order.
     fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
+    /// The first `limit` entries with `start <= key < end`, in key order: a long range read
+    /// page by page, so memory stays flat however much the store holds.
+    fn scan_range_limited(&self, start: &[u8], end: &[u8], limit: usize) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
     /// Apply all writes atomically, and durably before returning.
     fn commit(&self, writes: Vec<Write>) -> Result<()>;
     /// Whether other hosts use this store too (a team store): then nothing another host
@@ -968,7 +971,15 @@ impl Store {
         // The events of a few hundred tickets per range read: one query per batch rather
         // than per ticket, which on a team store is one network round trip each.
         const BATCH: usize = 512;
-        for batch in self.kv.scan_prefix(keys::TICKET_PREFIX)?.chunks(BATCH) {
+        let tickets_end = b"t0";
+        let mut from = keys::TICKET_PREFIX.to_vec();
+        loop {
+            let batch = self.kv.scan_range_limited(&from, tickets_end, BATCH)?;
+            let Some((last_key, _)) = batch.last() else {
+                break;
+            };
+            // The next page starts just after this one's last key.
+            from = [last_key.as_slice(), &[0]].concat();
             let tickets = batch
                 .iter()
                 .map(|(key, value)| decode::<T>(key, value))

@@ -535,6 +535,17 @@ impl KvBackend for PostgresBackend {
         self.with_counters(start, Some(end), pairs(rows))
     }
 
+    fn scan_range_limited(&self, start: &[u8], end: &[u8], limit: usize) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self.rows(
+            "SELECT key, value FROM desk_kv WHERE key >= $1 AND key < $2 ORDER BY key LIMIT $3",
+            &[&start, &end, &sql_limit],
+        )?;
+        let mut rows = self.with_counters(start, Some(end), pairs(rows))?;
+        rows.truncate(limit);
+        Ok(rows)
+    }
+
     fn commit(&self, mut writes: Vec<Write>) -> Result<()> {
         // Rows are locked in key order, so two commits never wait for each other in a circle.
         writes.sort_unstable_by(|a, b| a.0.cmp(&b.0));

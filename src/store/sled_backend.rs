@@ -146,6 +146,18 @@ impl KvBackend for SledBackend {
             .collect()
     }
 
+    fn scan_range_limited(&self, start: &[u8], end: &[u8], limit: usize) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        self.db
+            .range(start..end)
+            .take(limit)
+            .map(|entry| {
+                entry
+                    .map(|(k, v)| (k.to_vec(), v.to_vec()))
+                    .map_err(backend_error)
+            })
+            .collect()
+    }
+
     fn commit(&self, writes: Vec<Write>) -> Result<()> {
         let mut batch = sled::Batch::default();
         for (key, value) in writes {
