@@ -8,6 +8,7 @@
 #
 #   bash benches/postgres-scale.sh                  # 1M history: ~10 min to generate, ~4 GB
 #   TICKETS=100000 bash benches/postgres-scale.sh   # smaller history
+#   PARTS=assign bash benches/postgres-scale.sh     # only (a); PARTS=history: only (b)
 #
 # A throwaway PostgreSQL from the system's packages runs on a free port in $BENCH_DIR with
 # the server's defaults (fsync on), as in benches/postgres.sh. Every timed `assign auto`
@@ -19,6 +20,7 @@ TICKETS="${TICKETS:-1000000}"
 OPEN="${OPEN:-10000}"
 AGENTS="${AGENTS:-200}"
 RUNS="${RUNS:-5}"
+PARTS="${PARTS:-assign history}"
 WARMUP="${WARMUP:-1}"
 BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/desk-bench-pg-scale}"
 results="benches/RESULTS-postgres-scale.md"
@@ -46,6 +48,8 @@ psql() { "$bin/psql" -X -q -t -A -h 127.0.0.1 -p "$port" -U desk -d postgres -c 
 url() { echo "postgres://desk@127.0.0.1:$port/$1?sslmode=disable"; }
 pg_version=$("$bin/postgres" --version)
 
+sled_assign_ms=-; pg_assign_ms=-
+if [[ " $PARTS " == *" assign "* ]]; then
 echo "==> (a) generating $OPEN unclaimed tickets and $AGENTS agents in each store"
 fill --home "$BENCH_DIR/assign-sled" --tickets "$OPEN" --open "$OPEN" --unclaimed --agents "$AGENTS" >/dev/null
 psql "CREATE DATABASE assign_src"
@@ -83,6 +87,11 @@ median_of() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[i
 sled_assign_ms=$(median_of "${sled_assign[@]}"); pg_assign_ms=$(median_of "${pg_assign[@]}")
 echo "    sled ${sled_assign[*]} ms; pg ${pg_assign[*]} ms"
 unset DESK_NOW
+fi
+if [[ " $PARTS " != *" history "* ]]; then
+    echo "| \`desk assign auto\` ($OPEN × $AGENTS) | $sled_assign_ms ms | $pg_assign_ms ms | $(python3 -c "print('%.2f' % ($pg_assign_ms / $sled_assign_ms))")× |"
+    exit 0
+fi
 
 echo "==> (b) generating $TICKETS tickets ($OPEN open) in each store"
 sled_fill=$(fill --home "$BENCH_DIR/history-sled" --tickets "$TICKETS" --open "$OPEN" | head -1)
@@ -117,7 +126,7 @@ peak() { # home args… → peak RSS in MB
 report_rss_sled=$(peak "$sled" report --since 2000-01-01 --json)
 report_rss_pg=$(peak "$pg" report --since 2000-01-01 --json)
 
-ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+ratio() { python3 -c "print('%.2f' % ($1 / $2))" 2>/dev/null || echo -; }
 row() { echo "| \`desk $1\` | $(median "$2-sled") ms | $(median "$2-pg") ms | $(ratio "$(median "$2-pg")" "$(median "$2-sled")")× | $3 |"; }
 cat >"$results" <<EOF2
 # Embedded store and team store (PostgreSQL) at scale, side by side

@@ -31,6 +31,7 @@ use super::error::{did_you_mean, CommandError, ExitKind};
 use super::home::Catalog;
 
 /// A submission whose type, title and fields have been checked.
+#[derive(Clone)]
 pub struct Prepared<'t> {
     pub template: &'t Template,
     pub title: String,
@@ -202,8 +203,24 @@ pub fn tier_of(txn: &Txn<'_>, config: &Config, requester: &str) -> Result<Tier, 
     Ok(config.tier(&name))
 }
 
-/// Apply the store-side rules and write the ticket (or the occurrence).
+/// Apply the store-side rules and write the ticket (or the occurrence). On a team store,
+/// a filing that conflicts with another command (the same dedup key from two CI runners
+/// at once) is filed again on fresh data: one submission of a stream or an e-mail, without
+/// running the whole command again (see [`super::retry`]).
 pub fn file(
+    ctx: &Context,
+    store: &Store,
+    config: &Config,
+    prepared: Prepared<'_>,
+) -> Result<Outcome, CommandError> {
+    super::retry::run_again_on_conflict(
+        ctx.lock_timeout,
+        || true,
+        || file_once(ctx, store, config, prepared.clone()),
+    )
+}
+
+fn file_once(
     ctx: &Context,
     store: &Store,
     config: &Config,

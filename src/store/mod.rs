@@ -43,7 +43,7 @@ use cold::{ArchivedTicket, ColdArchive, ColdManifest};
 use keys::NameIndex;
 
 /// The on-disk format version this build writes. Bump it with a migration.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -103,6 +103,10 @@ pub type Write = (Vec<u8>, Option<Vec<u8>>);
 /// An ordered key-value store with atomic, durable commits.
 pub trait KvBackend {
     fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>>;
+    /// The values of `keys`, in their order (`None` where absent).
+    fn get_many(&self, keys: &[Vec<u8>]) -> Result<Vec<Option<Vec<u8>>>> {
+        keys.iter().map(|key| self.get(key)).collect()
+    }
     /// Every entry whose key starts with `prefix`, in key order.
     fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
     /// The first `limit` keys starting with `prefix`, in key order.
@@ -336,6 +340,23 @@ impl<'s> Txn<'s> {
             Some(value) => Ok(value.clone()),
             None => self.kv.get(key),
         }
+    }
+
+    /// [`Txn::get_raw`] for many keys at once: one read of the backend for those this
+    /// transaction has not written (on a team store, one round trip per thousand).
+    fn get_many_raw(&self, keys: &[Vec<u8>]) -> Result<Vec<Option<Vec<u8>>>> {
+        let unwritten: Vec<Vec<u8>> = keys
+            .iter()
+            .filter(|key| !self.pending.contains_key(*key))
+            .cloned()
+            .collect();
+        let mut stored = self.kv.get_many(&unwritten)?.into_iter();
+        keys.iter()
+            .map(|key| match self.pending.get(key) {
+                Some(value) => Ok(value.clone()),
+                None => Ok(stored.next().flatten()),
+            })
+            .collect()
     }
 
     fn put_raw(&mut self, key: Vec<u8>, value: Vec<u8>) {
@@ -709,12 +730,12 @@ impl<'s> Txn<'s> {
                 .collect::<Result<_>>()?
         };
         let mut tickets = Vec::with_capacity(ids.len());
-        for id in ids {
-            let key = keys::ticket(id);
-            let bytes = self
-                .get_raw(&key)?
-                .ok_or_else(|| StoreError::Corrupt(format!("index points at missing ticket {id}")))?;
-            let ticket: T = decode(&key, &bytes)?;
+        let keys: Vec<Vec<u8>> = ids.iter().map(|&id| keys::ticket(id)).collect();
+        let records = self.get_many_raw(&keys)?;
+        for ((key, bytes), id) in keys.iter().zip(records).zip(ids) {
+            let bytes =
+                bytes.ok_or_else(|| StoreError::Corrupt(format!("index points at missing ticket {id}")))?;
+            let ticket: T = decode(key, &bytes)?;
             let fields = ticket.fields();
             let keep = query.assignee.as_ref().is_none_or(|a| fields.assignee == Some(a))
                 && query.requester.as_ref().is_none_or(|r| fields.requester == r)
@@ -772,6 +793,12 @@ impl<'s> Txn<'s> {
     /// submission as absent: with this guard one of them runs again and counts it.
     pub fn guard_rate_limit(&mut self, requester: &str) {
         self.guard(keys::guard(b's', requester));
+    }
+
+    /// Two admins demoting each other at once would each still count the other: with this
+    /// guard one of them runs again and finds itself the last admin.
+    pub fn guard_admins(&mut self) {
+        self.guard(keys::guard(b'r', "admin"));
     }
 
     /// On a store whose writers run at once (a team store), make this transaction conflict

@@ -80,7 +80,9 @@ CREATE SEQUENCE IF NOT EXISTS desk_ticket_ids;
 -- A store made before the sequence kept the counter as a record (the id it would hand out
 -- next, a big-endian u64): carry it over once.
 SELECT setval('desk_ticket_ids', ('x' || encode(value, 'hex'))::bit(64)::bigint - 1)
-FROM desk_kv WHERE key = 'm/next_id'::bytea AND ('x' || encode(value, 'hex'))::bit(64)::bigint > 1;
+FROM desk_kv, desk_ticket_ids
+WHERE key = 'm/next_id'::bytea
+  AND ('x' || encode(value, 'hex'))::bit(64)::bigint - 1 > CASE WHEN is_called THEN last_value ELSE 0 END;
 DELETE FROM desk_kv WHERE key = 'm/next_id'::bytea;
 -- Commit stamps for the search queue: above every stamp already given out.
 CREATE SEQUENCE IF NOT EXISTS desk_search_seq;
@@ -88,7 +90,8 @@ SELECT setval('desk_search_seq', stamp) FROM (
     SELECT max(('x' || encode(value, 'hex'))::bit(64)::bigint) AS stamp FROM desk_kv
     WHERE (key = 'm/search_seq'::bytea OR (key >= 'q/'::bytea AND key < 'q0'::bytea))
       AND length(value) = 8
-) AS stamps WHERE stamp > 0;
+) AS stamps, desk_search_seq
+WHERE stamp > CASE WHEN is_called THEN last_value ELSE 0 END;
 DELETE FROM desk_kv WHERE key = 'm/search_seq'::bytea;
 -- A team store's queue is never cleared (every host's index reads it): catching up reads
 -- the entries above a stamp through this index, not the whole queue.
@@ -226,11 +229,14 @@ pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> 
     let views_mark = row.get(1).map(str::to_string);
     if !schema_is_current(views_mark.as_deref()) {
         client
+            // The commit-order lock too: no stamp is taken while the carry-over runs, and
+            // the sequences only ever move forward.
             .batch_execute(&format!(
-                "ROLLBACK; BEGIN; SELECT pg_advisory_xact_lock({SCHEMA_LOCK}); {SCHEMA_SQL}
+                "ROLLBACK; BEGIN; SELECT pg_advisory_xact_lock({SCHEMA_LOCK});
+                 SELECT pg_advisory_xact_lock({COMMIT_ORDER_LOCK}); {SCHEMA_SQL}
                  COMMENT ON VIEW desk_tickets IS 'desk schema {VIEWS_VERSION}'; COMMIT; {BEGIN}"
             ))
-            .map_err(unreachable)?;
+            .map_err(|error| classify(error, &target, timeout))?;
     }
     Ok(PostgresBackend {
         client: RefCell::new(client),
@@ -312,6 +318,34 @@ fn split_pgpass_line(line: &str) -> Vec<String> {
     fields
 }
 
+/// The [`StoreError`] a failed statement on `target` is.
+fn classify(error: postgres::Error, target: &str, lock_timeout: Duration) -> StoreError {
+    if error.is_closed() || error.as_db_error().is_none() {
+        return StoreError::Unreachable {
+            target: target.to_string(),
+            cause: cause_of(&error),
+        };
+    }
+    let code = error.code();
+    if code == Some(&SqlState::LOCK_NOT_AVAILABLE) {
+        return StoreError::Busy { waited: lock_timeout };
+    }
+    if code == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+        return StoreError::Denied {
+            target: target.to_string(),
+            cause: cause_of(&error),
+        };
+    }
+    // A deadlock (two commits locking rows in different orders: deletes go before
+    // inserts) is detected by the server, and is a conflict like any other.
+    if code == Some(&SqlState::T_R_SERIALIZATION_FAILURE) || code == Some(&SqlState::T_R_DEADLOCK_DETECTED) {
+        return StoreError::Conflict {
+            target: target.to_string(),
+        };
+    }
+    StoreError::Backend(format!("PostgreSQL at {target}: {}", cause_of(&error)))
+}
+
 /// The one-line reason a connection or query failed: the server's message, else the
 /// client's (refused, timed out, TLS), without the URL or any password.
 fn cause_of(error: &postgres::Error) -> String {
@@ -339,32 +373,7 @@ impl PostgresBackend {
         if self.in_transaction.replace(false) && !error.is_closed() {
             let _ = self.client.borrow_mut().batch_execute("ROLLBACK");
         }
-        if error.is_closed() || error.as_db_error().is_none() {
-            return StoreError::Unreachable {
-                target: self.target.clone(),
-                cause: cause_of(&error),
-            };
-        }
-        let code = error.code();
-        if code == Some(&SqlState::LOCK_NOT_AVAILABLE) {
-            return StoreError::Busy {
-                waited: self.lock_timeout,
-            };
-        }
-        if code == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
-            return StoreError::Denied {
-                target: self.target.clone(),
-                cause: cause_of(&error),
-            };
-        }
-        if code == Some(&SqlState::T_R_SERIALIZATION_FAILURE)
-            || code == Some(&SqlState::T_R_DEADLOCK_DETECTED)
-        {
-            return StoreError::Conflict {
-                target: self.target.clone(),
-            };
-        }
-        StoreError::Backend(format!("PostgreSQL at {}: {}", self.target, cause_of(&error)))
+        classify(error, &self.target, self.lock_timeout)
     }
 
     /// Begin a transaction unless one is open.
@@ -489,6 +498,22 @@ impl KvBackend for PostgresBackend {
         Ok(rows.into_iter().next().map(|row| row.get(0)))
     }
 
+    fn get_many(&self, keys: &[Vec<u8>]) -> Result<Vec<Option<Vec<u8>>>> {
+        let mut found: std::collections::HashMap<Vec<u8>, Vec<u8>> = std::collections::HashMap::new();
+        for chunk in keys.chunks(1000) {
+            let rows = self.rows("SELECT key, value FROM desk_kv WHERE key = ANY($1)", &[&chunk])?;
+            found.extend(pairs(rows));
+        }
+        keys.iter()
+            .map(|key| match key.as_slice() {
+                counter if counter == keys::NEXT_ID || counter == search_queue::SEARCH_SEQ => {
+                    self.get(counter)
+                }
+                _ => Ok(found.get(key).cloned()),
+            })
+            .collect()
+    }
+
     fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         let end = prefix_end(prefix);
         let rows = match &end {
@@ -547,7 +572,9 @@ impl KvBackend for PostgresBackend {
     }
 
     fn commit(&self, mut writes: Vec<Write>) -> Result<()> {
-        // Rows are locked in key order, so two commits never wait for each other in a circle.
+        // Rows are locked in key order within the deletes and within the inserts, so two
+        // commits rarely wait for each other in a circle; when they do, the server ends one
+        // (a deadlock is a conflict, run again).
         writes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (mut put_keys, mut put_values, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
         for (key, value) in writes {

@@ -288,6 +288,14 @@ impl Store {
                 txn.put_article(article)?;
                 txn.reserve_article_ids_through(article.id)?;
             }
+            // "No ticket may exist yet", as the import's plan found: on a team store another
+            // host may have filed one with such an id since (the plan is stale).
+            let ids: Vec<Vec<u8>> = hot.iter().map(|record| keys::ticket(record.ticket.id)).collect();
+            if let Some(at) = txn.get_many_raw(&ids)?.iter().position(Option::is_some) {
+                return Err(StoreError::Conflict {
+                    target: format!("ticket {}, filed while importing", hot[at].ticket.id),
+                });
+            }
             for record in hot {
                 txn.put_ticket(&record.ticket)?;
                 for event in &record.events {

@@ -158,8 +158,26 @@ fn concurrent_failures_with_one_dedup_key_make_one_ticket() {
         "ci:acme/shop:test",
         "-q",
     ];
+    // Half of the runners pass flags, half pipe JSON on stdin (which a conflict must not
+    // read twice: the one submission is filed again, not the whole command run again).
+    let json = r#"{"type": "ci-failure", "title": "main is red", "fields": {"repo": "acme/shop", "job": "test"}, "dedup_key": "ci:acme/shop:test"}"#;
     let children: Vec<_> = (0..12)
-        .map(|i| desk_process(all[i % 4], "admin", &args).spawn().unwrap())
+        .map(|i| {
+            if i % 2 == 0 {
+                desk_process(all[i % 4], "admin", &args).spawn().unwrap()
+            } else {
+                let mut child =
+                    desk_process(all[i % 4], "admin", &["ticket", "new", "--from-json", "-", "-q"])
+                        .stdin(Stdio::piped())
+                        .spawn()
+                        .unwrap();
+                use std::io::Write as _;
+                let mut stdin = child.stdin.take().unwrap();
+                writeln!(stdin, "{json}").unwrap();
+                drop(stdin);
+                child
+            }
+        })
         .collect();
     let ids: BTreeSet<String> = children
         .into_iter()
@@ -172,6 +190,50 @@ fn concurrent_failures_with_one_dedup_key_make_one_ticket() {
     assert_eq!(ids.len(), 1, "one ticket for one failure: {ids:?}");
     let id: u64 = ids.into_iter().next().unwrap().parse().unwrap();
     assert_eq!(env.show(id)["occurrences"], 12);
+}
+
+#[test]
+fn two_admins_demoting_each_other_at_once_leave_one_admin() {
+    let env = team_store_or_skip!();
+    let other = env.another_host();
+    for round in 0..4 {
+        let (first, second) = (format!("boss{round}a"), format!("boss{round}b"));
+        for name in [&first, &second] {
+            env.ok("admin", &["agent", "add", name, "--role", "admin"]);
+        }
+        // Only these two are admins for the moment.
+        env.ok(&first, &["agent", "set", "admin", "--role", "agent"]);
+        let demotions: Vec<_> = [(&env, &first, &second), (&other, &second, &first)]
+            .into_iter()
+            .map(|(host, by, whom)| {
+                desk_process(host, by, &["agent", "set", whom, "--role", "agent"])
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for demotion in demotions {
+            let code = demotion.wait_with_output().unwrap().status.code();
+            assert!(matches!(code, Some(0) | Some(4)), "{code:?}");
+        }
+        let agents = env.json(&first, &["agent", "list"]);
+        let admins = agents
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["role"] == "admin")
+            .count();
+        assert_eq!(admins, 1, "round {round}: {agents}");
+        // Give the desk its admin back for the next round.
+        let admin = agents
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["role"] == "admin")
+            .unwrap();
+        let remaining = admin["name"].as_str().unwrap().to_string();
+        env.ok(&remaining, &["agent", "set", "admin", "--role", "admin"]);
+        env.ok("admin", &["agent", "set", &remaining, "--role", "agent"]);
+    }
 }
 
 #[test]

@@ -508,6 +508,7 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
     if let Some(role) = &args.role {
         let role: Role = role.parse()?;
         if agent.role == Role::Admin && role != Role::Admin {
+            txn.guard_admins();
             let admins = txn.agents()?.iter().filter(|a| a.role == Role::Admin).count();
             if admins == 1 {
                 return Err(CommandError::denied(

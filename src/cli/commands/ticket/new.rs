@@ -502,6 +502,7 @@ fn error_with_line(line: usize, error: &CommandError) -> CommandError {
     let mut out = CommandError::new(error.kind, format!("line {line}: {}", error.message));
     out.details = error.details.clone();
     out.hints = error.hints.clone();
+    out.conflict = error.conflict;
     out
 }
 
