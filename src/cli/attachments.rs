@@ -15,6 +15,7 @@ use crate::domain::attachments::{stored_name, AttachmentLimits};
 pub use crate::domain::email::IncomingAttachment;
 use crate::domain::ticket::Attachment;
 use crate::domain::{transfer, Ticket};
+use crate::store::Txn;
 
 use super::error::CommandError;
 use super::home::Home;
@@ -162,6 +163,37 @@ pub fn keep(
         });
     }
     Ok((listed, written))
+}
+
+/// On a team store, put the files [`keep`] wrote for ticket `id` (`listed`, from
+/// `incoming`) into `txn` as well, so every host can open them.
+pub fn share(txn: &mut Txn<'_>, id: u64, listed: &[Attachment], incoming: &[IncomingAttachment]) {
+    for (file, bytes) in listed.iter().zip(incoming) {
+        if let Some(stored_as) = &file.stored_as {
+            txn.share_attachment(id, stored_as, &bytes.bytes);
+        }
+    }
+}
+
+/// Write into this home the files of `ticket` that another host of a team store took in:
+/// the store keeps their bytes, and each host its own copy, made when first shown or
+/// exported here. A file the store does not keep (an embedded home's) is left as it is.
+pub fn bring_here(home: &Home, txn: &Txn<'_>, ticket: &Ticket) -> Result<(), CommandError> {
+    let dir = home.attachments_dir(ticket.id);
+    for stored_as in ticket.attachments.iter().filter_map(|f| f.stored_as.as_deref()) {
+        let path = dir.join(stored_as);
+        if path.exists() {
+            continue;
+        }
+        if let Some(bytes) = txn.attachment(ticket.id, stored_as)? {
+            fs::create_dir_all(&dir)?;
+            // Written aside and renamed, so a file is never seen half-written.
+            let partial = dir.join(format!(".{stored_as}.{}", std::process::id()));
+            fs::write(&partial, bytes)?;
+            fs::rename(&partial, &path)?;
+        }
+    }
+    Ok(())
 }
 
 /// The `attachment` export lines (see [`transfer`]) of the files `ticket` keeps, read

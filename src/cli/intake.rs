@@ -292,6 +292,7 @@ fn file_once(
                 &prepared.attachments,
                 &keep_limits,
             )?;
+            attachments::share(&mut txn, id, &added, &prepared.attachments);
             ticket.attachments.extend(added);
             txn.put_ticket(&ticket)?;
             txn.append_event(id, &event);
@@ -332,6 +333,7 @@ fn file_once(
     let id = txn.allocate_ticket_id()?;
     // The `created` event is the ticket's first, seq 0.
     let (attachments, written) = attachments::keep(&ctx.home, id, 0, 0, &prepared.attachments, &keep_limits)?;
+    attachments::share(&mut txn, id, &attachments, &prepared.attachments);
     let requested = prepared.priority.unwrap_or(template.priority);
     let (ticket, mut event) = lifecycle::create(
         id,

@@ -197,6 +197,12 @@ pub fn closed_entry_time(key: &[u8]) -> Result<i64, StoreError> {
         .ok_or_else(|| StoreError::Corrupt(format!("closed index key malformed: {key:?}")))
 }
 
+/// A file attached to ticket `id`, kept in the store when hosts share it (a team store),
+/// under its stored name (`3-build.log`).
+pub fn attachment(id: u64, stored_as: &str) -> Vec<u8> {
+    join(&[b"f/", &id.to_be_bytes(), stored_as.as_bytes()])
+}
+
 /// A guard record (`l/<kind>/<name>`): written, empty, by every transaction that decides
 /// on `name` (see [`super::Txn::guard`]).
 pub fn guard(kind: u8, name: &str) -> Vec<u8> {

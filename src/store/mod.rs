@@ -789,6 +789,20 @@ impl<'s> Txn<'s> {
         self.put_raw(keys::submission(requester, at.timestamp_millis(), id), Vec::new());
     }
 
+    /// On a store that other hosts share, keep the bytes of ticket `id`'s attachment
+    /// `stored_as` in the store too, in this commit: every host can then bring the file to
+    /// its own home ([`Txn::attachment`]). Where the home holds the store, its file is all.
+    pub fn share_attachment(&mut self, id: u64, stored_as: &str, bytes: &[u8]) {
+        if self.kv.is_shared() {
+            self.put_raw(keys::attachment(id, stored_as), bytes.to_vec());
+        }
+    }
+
+    /// The bytes of ticket `id`'s attachment `stored_as`, when the store keeps them.
+    pub fn attachment(&self, id: u64, stored_as: &str) -> Result<Option<Vec<u8>>> {
+        self.get_raw(&keys::attachment(id, stored_as))
+    }
+
     /// Two filings by one rate-limited requester at once would each count the other's
     /// submission as absent: with this guard one of them runs again and counts it.
     pub fn guard_rate_limit(&mut self, requester: &str) {

@@ -87,6 +87,11 @@ impl Store {
 
 impl ExportSnapshot {
     /// How many tickets [`ExportSnapshot::tickets`] reads at most (for a progress bar).
+    /// The hot tickets the export holds (on a team store: all of them).
+    pub fn hot(&self) -> &[ArchivedTicket] {
+        &self.hot
+    }
+
     pub fn ticket_estimate(&self) -> u64 {
         let archived = self.archive.as_ref().map_or(0, |a| {
             a.locations

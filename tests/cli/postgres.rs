@@ -995,3 +995,63 @@ fn agents_on_four_hosts_claiming_the_same_tickets_at_once_get_one_claim_each() {
         );
     }
 }
+
+#[test]
+fn a_file_attached_on_one_host_opens_on_another() {
+    let env = team_store_or_skip!();
+    let other = env.another_host();
+    let log = env.path().join("build.log");
+    std::fs::write(&log, "error: linker failed\n").unwrap();
+    let id: u64 = env
+        .ok(
+            "carol",
+            &[
+                "ticket",
+                "new",
+                "--type",
+                "incident",
+                "--title",
+                "build broke",
+                "-f",
+                "service=ci",
+                "--attach",
+                log.to_str().unwrap(),
+                "-q",
+            ],
+        )
+        .trim()
+        .parse()
+        .unwrap();
+    // The other host has never seen the file: showing the ticket brings it there.
+    let shown = other.show(id);
+    let path = shown["attachments"][0]["path"].as_str().unwrap().to_string();
+    assert!(path.starts_with(other.home().to_str().unwrap()), "{path}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "error: linker failed\n");
+    // And back: a reply's file from the other host opens on the first.
+    let trace = other.path().join("trace.txt");
+    std::fs::write(&trace, "at main.rs:42\n").unwrap();
+    other.ok("bob", &["ticket", "claim", &id.to_string()]);
+    other.ok(
+        "bob",
+        &[
+            "ticket",
+            "reply",
+            &id.to_string(),
+            "-m",
+            "see the trace",
+            "--attach",
+            trace.to_str().unwrap(),
+        ],
+    );
+    let shown = env.show(id);
+    let path = shown["attachments"][1]["path"].as_str().unwrap().to_string();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "at main.rs:42\n");
+    // An export from a third host carries both files.
+    let third = env.another_host();
+    let export = third.ok("admin", &["export"]);
+    let attachment_lines = export
+        .lines()
+        .filter(|line| line.contains("\"attachment\""))
+        .count();
+    assert_eq!(attachment_lines, 2, "{export}");
+}

@@ -125,7 +125,15 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CommandError> {
     let snapshot = {
         let store = ctx.open_store()?;
         require_lead(ctx, &store.txn(), "export tickets")?;
-        store.export_snapshot(!args.no_archived, &keep)?
+        let snapshot = store.export_snapshot(!args.no_archived, &keep)?;
+        if store.is_shared() {
+            // The files other hosts took in, so the export carries them too.
+            let txn = store.txn();
+            for record in snapshot.hot().iter().filter(|r| !r.ticket.attachments.is_empty()) {
+                attachments::bring_here(&ctx.home, &txn, &record.ticket)?;
+            }
+        }
+        snapshot
         // The store (and its lock) is let go here; the archive is read without it.
     };
     let progress = Progress::items(&ctx.ui, snapshot.ticket_estimate(), "exporting");

@@ -595,7 +595,7 @@ fn import_jsonl(
                 batch.file_bytes += bytes.len();
                 batch
                     .files
-                    .push((ctx.home.attachments_dir(ticket_id), stored_as, bytes));
+                    .push((ticket_id, ctx.home.attachments_dir(ticket_id), stored_as, bytes));
             }
             ExportRecord::Header { .. } => {}
         }
@@ -634,7 +634,7 @@ struct Batch {
     hot: Vec<ArchivedTicket>,
     archive: Vec<ArchivedTicket>,
     /// Attachment files: the ticket's directory, the file's name in it, its bytes.
-    files: Vec<(PathBuf, String, Vec<u8>)>,
+    files: Vec<(u64, PathBuf, String, Vec<u8>)>,
     file_bytes: usize,
 }
 
@@ -658,7 +658,15 @@ impl Batch {
             &batch.hot,
             batch.archive,
         )?;
-        for (dir, name, bytes) in batch.files {
+        if store.is_shared() && !batch.files.is_empty() {
+            // A team store keeps the files too, for every host (see `attachments::share`).
+            let mut txn = store.txn();
+            for (id, _, name, bytes) in &batch.files {
+                txn.share_attachment(*id, name, bytes);
+            }
+            txn.commit()?;
+        }
+        for (_, dir, name, bytes) in batch.files {
             fs::create_dir_all(&dir)?;
             fs::write(dir.join(name), bytes)?;
         }

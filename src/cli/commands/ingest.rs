@@ -254,6 +254,7 @@ fn reply(
         &mail.attachments,
         &config.mail_attachment_limits(),
     )?;
+    crate::cli::attachments::share(&mut txn, ticket.id, &added, &mail.attachments);
     ticket.attachments.extend(added);
     let history: Vec<_> = record.events.iter().cloned().chain([event.clone()]).collect();
     crate::cli::sla::refresh(config, &mut ticket, &history, ctx.now);

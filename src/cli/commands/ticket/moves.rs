@@ -276,6 +276,7 @@ fn apply_move_with(
         &files,
         &config.attachments,
     )?;
+    attachments::share(&mut txn, ticket.id, &added, &files);
     ticket.attachments.extend(added);
     if let Some(article) = &article {
         // The event names the article, and the article counts the use, in the same commit.

@@ -118,6 +118,8 @@ fn load(ctx: &Context, id: &TicketRef) -> Result<(ArchivedTicket, Location), Com
     let store = ctx.open_store()?;
     let viewer = ctx.viewer(&store.txn())?;
     let (mut record, location) = ctx.find_ticket(&store, id)?;
+    // Files another host of a team store took in are brought to this home to be opened.
+    crate::cli::attachments::bring_here(&ctx.home, &store.txn(), &record.ticket)?;
     if !viewer.is_staff() {
         // Files first: which may be seen depends on events the requester does not see.
         record.ticket.attachments = viewer
