@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT')
             [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move old closed tickets to the cold archive now, show its figures, purge past retention')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store''s indexes, histories and archive; repair what is derived; migrate')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Upgrade the store (and a team store''s tables) for this desk, or check what is due')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
@@ -1304,7 +1305,21 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Rebuild the derived data (indexes, archive locations, leftover files) from the records, and report what was fixed (admins)')
-            [CompletionResult]::new('--migrate', '--migrate', [CompletionResultType]::ParameterName, 'Run the schema migrations a newer desk needs, long ones included (admins)')
+            [CompletionResult]::new('--migrate', '--migrate', [CompletionResultType]::ParameterName, 'Run the schema migrations a newer desk needs: the same as `desk migrate` (admins)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'desk;migrate' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only say which steps are due, changing nothing (anyone): exit 0 when the store is at this desk''s schema, 5 when `desk migrate` has work to do')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
@@ -1429,6 +1444,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT')
             [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move old closed tickets to the cold archive now, show its figures, purge past retention')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store''s indexes, histories and archive; repair what is derived; migrate')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Upgrade the store (and a team store''s tables) for this desk, or check what is due')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)')
@@ -1667,6 +1683,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;doctor' {
+            break
+        }
+        'desk;help;migrate' {
             break
         }
         'desk;help;export' {

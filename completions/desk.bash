@@ -55,6 +55,9 @@ _desk() {
             desk,kb)
                 cmd="desk__subcmd__kb"
                 ;;
+            desk,migrate)
+                cmd="desk__subcmd__migrate"
+                ;;
             desk,notify)
                 cmd="desk__subcmd__notify"
                 ;;
@@ -186,6 +189,9 @@ _desk() {
                 ;;
             desk__subcmd__help,kb)
                 cmd="desk__subcmd__help__subcmd__kb"
+                ;;
+            desk__subcmd__help,migrate)
+                cmd="desk__subcmd__help__subcmd__migrate"
                 ;;
             desk__subcmd__help,notify)
                 cmd="desk__subcmd__help__subcmd__notify"
@@ -635,7 +641,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --no-pager --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --no-pager --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor migrate export import backup restore audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1433,7 +1439,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help)
-            opts="init ticket template kb ingest agent sla requester assign notify report archive doctor export import backup restore audit completions help"
+            opts="init ticket template kb ingest agent sla requester assign notify report archive doctor migrate export import backup restore audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1827,6 +1833,20 @@ _desk() {
         desk__subcmd__help__subcmd__kb__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2883,6 +2903,32 @@ _desk() {
         desk__subcmd__kb__subcmd__show)
             opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__migrate)
+            opts="-q -h --check --home --as --json --quiet --no-input --color --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
             cand archive 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
             cand doctor 'Check the store''s indexes, histories and archive; repair what is derived; migrate'
+            cand migrate 'Upgrade the store (and a team store''s tables) for this desk, or check what is due'
             cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
             cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
@@ -1172,7 +1173,20 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'
             cand --repair 'Rebuild the derived data (indexes, archive locations, leftover files) from the records, and report what was fixed (admins)'
-            cand --migrate 'Run the schema migrations a newer desk needs, long ones included (admins)'
+            cand --migrate 'Run the schema migrations a newer desk needs: the same as `desk migrate` (admins)'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;migrate'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --check 'Only say which steps are due, changing nothing (anyone): exit 0 when the store is at this desk''s schema, 5 when `desk migrate` has work to do'
             cand --json 'Print stable JSON instead of tables'
             cand -q 'Print only ids'
             cand --quiet 'Print only ids'
@@ -1290,6 +1304,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand report 'The desk''s figures over a period: volumes, backlog, response and resolution times, SLA, CSAT'
             cand archive 'Move old closed tickets to the cold archive now, show its figures, purge past retention'
             cand doctor 'Check the store''s indexes, histories and archive; repair what is derived; migrate'
+            cand migrate 'Upgrade the store (and a team store''s tables) for this desk, or check what is due'
             cand export 'Write tickets with their history, and people, as JSONL or CSV (leads and admins)'
             cand import 'Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)'
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
@@ -1467,6 +1482,8 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;archive;status'= {
         }
         &'desk;help;doctor'= {
+        }
+        &'desk;help;migrate'= {
         }
         &'desk;help;export'= {
         }

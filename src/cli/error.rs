@@ -132,7 +132,7 @@ impl From<StoreError> for CommandError {
                 .with_hint("install a newer desk to use this store"),
             StoreError::NeedsMigration { command, .. } => {
                 CommandError::invalid(error.to_string()).with_hint(format!(
-                "back up the home, then run `{command}` (as an admin); other commands wait until it has run"
+                "back up first (desk backup), then an admin runs `{command}` (once for a team store, from any host); other commands wait until it has run"
             ))
             }
             StoreError::Conflict { .. } => CommandError {

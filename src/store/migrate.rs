@@ -6,7 +6,8 @@
 //! open), each followed by a commit that stamps its new version. A migration marked `long`
 //! (one that rewrites every ticket, say) is not run by whatever command happened to open the
 //! store: the open fails with [`StoreError::NeedsMigration`], whose message names the
-//! command that runs it, `desk doctor --migrate` (exit 5).
+//! command that runs it, `desk migrate` (exit 5). A team store is never upgraded by
+//! an arbitrary command: every pending step waits for `desk migrate`.
 //!
 //! A migration must be idempotent: if the process dies after its writes but before the
 //! commit that stamps the version, the next open runs it again.
@@ -22,18 +23,74 @@ use super::cold::ColdArchive;
 use super::{KvBackend, Result, Store, StoreError, SCHEMA_VERSION};
 
 /// The command that runs long migrations; named by [`StoreError::NeedsMigration`].
-pub const MIGRATE_COMMAND: &str = "desk doctor --migrate";
+pub const MIGRATE_COMMAND: &str = "desk migrate";
 
 /// One step of the on-disk format, from `from` to `from + 1`.
 pub struct Migration {
     pub from: u32,
-    /// What changes, in a few words (printed by `desk doctor --migrate`).
+    /// What changes, in a few words (printed by `desk migrate`).
     pub summary: &'static str,
-    /// Too slow to run inside an arbitrary command: only `desk doctor --migrate` runs it.
+    /// Too slow to run inside an arbitrary command: only `desk migrate` runs it.
     pub long: bool,
     /// Does the work; may commit in batches (it must be idempotent). The stamp of the new
     /// version is committed after it returns.
     pub run: fn(&Store) -> Result<()>,
+}
+
+/// What `desk migrate` would do to the store behind `kv`, found without changing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// The store's schema version (None: a store nothing has stamped yet).
+    pub found: Option<u32>,
+    /// The team store's tables: `(found, wanted)` when they are an older desk's.
+    pub tables: Option<(u32, u32)>,
+    /// The summaries of the steps that would run, in order (tables first).
+    pub steps: Vec<&'static str>,
+}
+
+impl Pending {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+}
+
+/// [`Pending`] for the store behind `kv`; a newer store is [`StoreError::NewerSchema`].
+pub fn pending(kv: &dyn KvBackend, path: &Path) -> Result<Pending> {
+    let tables = kv.tables_upgrade();
+    let found = super::Txn::new(kv).schema_version()?;
+    let mut steps: Vec<&'static str> = Vec::new();
+    if tables.is_some() {
+        steps.push(super::postgres::TABLES_UPGRADE);
+    }
+    match found {
+        Some(found) if found > SCHEMA_VERSION => {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            })
+        }
+        Some(found) => steps.extend(
+            pending_steps(MIGRATIONS, found, SCHEMA_VERSION)?
+                .iter()
+                .map(|m| m.summary),
+        ),
+        None => {}
+    }
+    Ok(Pending { found, tables, steps })
+}
+
+/// The migrations from schema `found` to `target`, in order.
+fn pending_steps(migrations: &[Migration], found: u32, target: u32) -> Result<Vec<&Migration>> {
+    (found..target)
+        .map(|from| {
+            migrations.iter().find(|m| m.from == from).ok_or_else(|| {
+                StoreError::Corrupt(format!(
+                    "no migration from schema {from} (this desk writes {target})"
+                ))
+            })
+        })
+        .collect()
 }
 
 /// Every migration, in order.
@@ -49,8 +106,11 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
 
 impl Store {
     /// Open `kv` as a store of schema `target` using `migrations`: a fresh store is
-    /// stamped; an older one is migrated (a pending long migration is an error unless
-    /// `allow_long`); a newer one is refused. Then an interrupted purge is finished.
+    /// stamped; an older one is migrated; a newer one is refused. Unless `migrating`
+    /// (`desk migrate`), an older store whose upgrade is long, or any older team store
+    /// (tables or schema), is refused with [`StoreError::NeedsMigration`] instead: several
+    /// hosts share it, so its upgrade is an admin's deliberate step, not a side effect of
+    /// whichever command a host runs first. Then an interrupted purge is finished.
     /// Returns the store and the summaries of the migrations that ran.
     pub(super) fn open_with(
         kv: Box<dyn KvBackend>,
@@ -58,15 +118,26 @@ impl Store {
         cold_dir: &Path,
         migrations: &[Migration],
         target: u32,
-        allow_long: bool,
+        migrating: bool,
     ) -> Result<(Store, Vec<&'static str>)> {
+        let mut ran = Vec::new();
+        if let Some((found, current)) = kv.tables_upgrade() {
+            if !migrating {
+                return Err(StoreError::NeedsMigration {
+                    path: path.to_path_buf(),
+                    found,
+                    current,
+                    command: MIGRATE_COMMAND,
+                });
+            }
+            ran.extend(kv.upgrade_tables()?);
+        }
         let store = Store {
             kv,
             cold: ColdArchive::new(cold_dir),
             impersonation: None,
             path: path.to_path_buf(),
         };
-        let mut ran = Vec::new();
         let mut txn = store.txn();
         match txn.schema_version()? {
             None => {
@@ -74,7 +145,7 @@ impl Store {
                 match txn.commit() {
                     // Another host's first open of a new team store won: theirs is the same.
                     Err(StoreError::Conflict { .. }) => {
-                        return Store::open_with(store.kv, path, cold_dir, migrations, target, allow_long)
+                        return Store::open_with(store.kv, path, cold_dir, migrations, target, migrating)
                     }
                     other => other?,
                 }
@@ -88,16 +159,9 @@ impl Store {
             }
             Some(found) if found < target => {
                 drop(txn);
-                let pending: Vec<&Migration> = (found..target)
-                    .map(|from| {
-                        migrations.iter().find(|m| m.from == from).ok_or_else(|| {
-                            StoreError::Corrupt(format!(
-                                "no migration from schema {from} (this desk writes {target})"
-                            ))
-                        })
-                    })
-                    .collect::<Result<_>>()?;
-                if !allow_long && pending.iter().any(|m| m.long) {
+                let pending = pending_steps(migrations, found, target)?;
+                let needs_command = store.kv.is_shared() || pending.iter().any(|m| m.long);
+                if needs_command && !migrating {
                     return Err(StoreError::NeedsMigration {
                         path: store.path.clone(),
                         found,
@@ -119,7 +183,7 @@ impl Store {
         Ok((store, ran))
     }
 
-    /// Open for `desk doctor --migrate`: runs every pending migration, long ones included.
+    /// Open for `desk migrate`: runs every pending migration, long ones included.
     pub fn open_migrating(
         kv: Box<dyn KvBackend>,
         path: &Path,
@@ -255,7 +319,7 @@ mod tests {
         let (_dir, home) = fixture_copy();
         let error = open(&home, LONG, 2, false).err().expect("refused");
         let text = error.to_string();
-        assert!(text.contains("desk doctor --migrate"), "{text}");
+        assert!(text.contains("desk migrate"), "{text}");
         assert!(matches!(
             error,
             StoreError::NeedsMigration {

@@ -56,7 +56,7 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
-    #[error("the store at {path} uses schema {found}; this desk needs schema {current}, and the upgrade is long: run `{command}`")]
+    #[error("the store at {path} uses schema {found}; this desk needs schema {current}: run `{command}`")]
     NeedsMigration {
         path: PathBuf,
         found: u32,
@@ -122,6 +122,16 @@ pub trait KvBackend {
     /// needs may live in this host's files (see [`Store::is_shared`]).
     fn is_shared(&self) -> bool {
         false
+    }
+    /// For a backend with tables of its own (the team store): `(found, wanted)` when they
+    /// are an older desk's and `desk migrate` must upgrade them before anything else runs.
+    fn tables_upgrade(&self) -> Option<(u32, u32)> {
+        None
+    }
+    /// Upgrade the backend's own tables to this desk's version ([`KvBackend::tables_upgrade`]);
+    /// returns what was done, if anything.
+    fn upgrade_tables(&self) -> Result<Option<&'static str>> {
+        Ok(None)
     }
     /// Reserve `count` consecutive ticket ids outside any transaction and return the
     /// first, for a backend where writers run concurrently and must not all conflict on

@@ -153,6 +153,9 @@ pub struct PostgresBackend {
     target: String,
     /// The role the server authenticated this connection as.
     session_user: String,
+    /// The version of the tables and views found at open ([`VIEWS_VERSION`] once created or
+    /// upgraded).
+    tables_version: Cell<u32>,
 }
 
 /// Where a store URL points, without its password: `db.example.com:5432/desk`.
@@ -226,35 +229,29 @@ pub fn open(mut config: Config, password: Option<String>, timeout: Duration) -> 
             StoreError::Backend(format!("PostgreSQL at {target}: no reply to the opening query"))
         })?;
     let session_user = row.get(0).unwrap_or_default().to_string();
-    let views_mark = row.get(1).map(str::to_string);
-    if !schema_is_current(views_mark.as_deref()) {
-        client
-            // The commit-order lock too: no stamp is taken while the carry-over runs, and
-            // the sequences only ever move forward.
-            .batch_execute(&format!(
-                "ROLLBACK; BEGIN; SELECT pg_advisory_xact_lock({SCHEMA_LOCK});
-                 SELECT pg_advisory_xact_lock({COMMIT_ORDER_LOCK}); {SCHEMA_SQL}
-                 COMMENT ON VIEW desk_tickets IS 'desk schema {VIEWS_VERSION}'; COMMIT; {BEGIN}"
-            ))
-            .map_err(|error| classify(error, &target, timeout))?;
-    }
-    Ok(PostgresBackend {
+    let tables_version = row.get(1).map(tables_version_of);
+    let backend = PostgresBackend {
         client: RefCell::new(client),
         in_transaction: Cell::new(true),
         lock_timeout: timeout,
         target,
         session_user,
-    })
+        tables_version: Cell::new(tables_version.unwrap_or(VIEWS_VERSION)),
+    };
+    // An empty database gets its tables at once: that is how a team store is made. An
+    // older desk's tables are upgraded only by `desk migrate` (see `upgrade_tables`).
+    if tables_version.is_none() {
+        backend.create_or_upgrade_tables()?;
+    }
+    Ok(backend)
 }
 
-/// Whether `mark` (the views' comment) says this binary's version of the table and views
-/// is there already. A newer desk's views stay as they are: this one must not take them
-/// back. (Its data format is checked separately, by the store's schema version.) The DDL
-/// is idempotent and runs under [`SCHEMA_LOCK`], so two first opens do not race.
-fn schema_is_current(mark: Option<&str>) -> bool {
-    mark.and_then(|mark| mark.strip_prefix("desk schema "))
+/// The version in the views' comment (`desk schema N`); 1 for a mark this desk cannot
+/// read, so that `desk migrate` rewrites it.
+fn tables_version_of(mark: &str) -> u32 {
+    mark.strip_prefix("desk schema ")
         .and_then(|version| version.parse::<u32>().ok())
-        .is_some_and(|found| found >= VIEWS_VERSION)
+        .unwrap_or(1)
 }
 
 /// The password libpq would use: PGPASSWORD, else the matching line of PGPASSFILE
@@ -365,6 +362,22 @@ impl PostgresBackend {
     /// The role the server authenticated: who acts, on a team store (`[store] identity`).
     pub fn session_user(&self) -> &str {
         &self.session_user
+    }
+
+    /// Run [`SCHEMA_SQL`]: create the table, sequences and views, or bring an older desk's
+    /// up to this one's. Idempotent, and under [`SCHEMA_LOCK`], so two first opens do not
+    /// race; under the commit-order lock too, so no stamp is taken while the sequences'
+    /// carry-over runs and they only ever move forward. Ends in a fresh transaction.
+    fn create_or_upgrade_tables(&self) -> Result<()> {
+        let done = self.client.borrow_mut().batch_execute(&format!(
+            "ROLLBACK; BEGIN; SELECT pg_advisory_xact_lock({SCHEMA_LOCK});
+             SELECT pg_advisory_xact_lock({COMMIT_ORDER_LOCK}); {SCHEMA_SQL}
+             COMMENT ON VIEW desk_tickets IS 'desk schema {VIEWS_VERSION}'; COMMIT; {BEGIN}"
+        ));
+        done.map_err(|error| self.failed(error))?;
+        self.in_transaction.set(true);
+        self.tables_version.set(VIEWS_VERSION);
+        Ok(())
     }
 
     /// What a failed statement means for the caller. Any failure inside a transaction
@@ -659,7 +672,24 @@ impl KvBackend for PostgresBackend {
     fn is_shared(&self) -> bool {
         true
     }
+
+    fn tables_upgrade(&self) -> Option<(u32, u32)> {
+        let found = self.tables_version.get();
+        (found < VIEWS_VERSION).then_some((found, VIEWS_VERSION))
+    }
+
+    fn upgrade_tables(&self) -> Result<Option<&'static str>> {
+        if self.tables_upgrade().is_none() {
+            return Ok(None);
+        }
+        self.create_or_upgrade_tables()?;
+        Ok(Some(TABLES_UPGRADE))
+    }
 }
+
+/// What upgrading an older desk's tables does, for `desk migrate`'s report.
+pub(super) const TABLES_UPGRADE: &str =
+    "the team store's table, sequences and views (desk_tickets, desk_events, desk_agents, desk_requesters) are brought to this desk's version";
 
 /// TLS for `sslmode=prefer` (the default) and `require`: rustls, verifying the server's
 /// certificate against the web's roots plus `PGSSLROOTCERT` (default

@@ -331,9 +331,61 @@ fn a_store_from_a_newer_desk_is_refused() {
 #[test]
 fn migrating_needs_an_admin() {
     let env = fixture_home();
-    let error = env.fails("bob", &["doctor", "--migrate"], 4);
-    assert!(error.contains("only admins migrate the store"), "{error}");
+    for args in [&["migrate"][..], &["doctor", "--migrate"]] {
+        let error = env.fails("bob", args, 4);
+        assert!(error.contains("only admins migrate the store"), "{error}");
+    }
     env.fails("admin", &["doctor", "--migrate", "--repair"], 2);
+}
+
+#[test]
+fn migrate_check_says_what_is_due_and_changes_nothing() {
+    let env = fixture_home();
+    let schema = |env: &TestEnv| {
+        let mut found = None;
+        with_sled(env, |db| {
+            found = db
+                .get(b"m/schema")
+                .unwrap()
+                .map(|v| u32::from_be_bytes(v.as_ref().try_into().unwrap()));
+        });
+        found
+    };
+    assert!(env
+        .ok("bob", &["migrate", "--check"])
+        .contains("nothing to migrate"));
+    with_sled(&env, |db| {
+        db.insert(b"m/schema".as_slice(), 1u32.to_be_bytes().as_slice())
+            .unwrap();
+    });
+    // Anyone may ask; the answer is exit 5 and the steps, and the store stays at 1.
+    let out = env.run("bob", &["migrate", "--check"]);
+    assert_eq!(out.status.code(), Some(5));
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.contains("The store is at schema 1") && out.contains("1 migration step is due"),
+        "{out}"
+    );
+    let json = env.run("bob", &["migrate", "--check", "--json"]);
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["up_to_date"], false);
+    assert_eq!(json["current"], desk::store::SCHEMA_VERSION);
+    assert_eq!(schema(&env), Some(1));
+    let out = env.ok("admin", &["migrate"]);
+    assert!(out.contains("migrated:"), "{out}");
+    assert_eq!(schema(&env), Some(desk::store::SCHEMA_VERSION));
+    env.ok("bob", &["migrate", "--check"]);
+    // A newer desk's store: refused, as by every command.
+    with_sled(&env, |db| {
+        db.insert(b"m/schema".as_slice(), 99u32.to_be_bytes().as_slice())
+            .unwrap();
+    });
+    let error = env.fails("admin", &["migrate", "--check"], 1);
+    assert!(error.contains("schema 99"), "{error}");
 }
 
 #[test]

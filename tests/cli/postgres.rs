@@ -1055,3 +1055,84 @@ fn a_file_attached_on_one_host_opens_on_another() {
         .count();
     assert_eq!(attachment_lines, 2, "{export}");
 }
+
+#[test]
+fn an_older_desks_team_store_waits_for_desk_migrate_by_an_admin() {
+    let env = team_store_or_skip!();
+    let id = env.incident("carol", "before the upgrade");
+    let server = pg_server::server().unwrap();
+    let database = database_of(&env);
+    // As an older desk left it: tables of version 1, records of schema 1.
+    server.psql(&database, "COMMENT ON VIEW desk_tickets IS 'desk schema 1'");
+    server.psql(
+        &database,
+        "UPDATE desk_kv SET value = '\\x00000001'::bytea WHERE key = 'm/schema'::bytea",
+    );
+    let before = server.psql(&database, "SELECT count(*) FROM desk_kv");
+
+    // No command upgrades a shared store as a side effect, reading or writing.
+    for args in [
+        &["ticket", "list"][..],
+        &[
+            "ticket",
+            "new",
+            "-t",
+            "incident",
+            "--title",
+            "x",
+            "-f",
+            "service=api",
+        ],
+    ] {
+        let error = env.fails("carol", args, 5);
+        assert!(
+            error.contains("uses schema 1") && error.contains("run `desk migrate`"),
+            "{error}"
+        );
+    }
+    let check = env.run("carol", &["migrate", "--check"]);
+    assert_eq!(check.status.code(), Some(5));
+    let check = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(
+        check.contains("schema 1")
+            && check.contains("desk_tickets")
+            && check.contains("2 migration steps are due"),
+        "{check}"
+    );
+    let checked = env.run("carol", &["migrate", "--check", "--json"]);
+    let checked: Value = serde_json::from_slice(&checked.stdout).unwrap();
+    assert_eq!(checked["up_to_date"], false);
+    assert_eq!(checked["schema_version"], 1);
+    assert_eq!(checked["pending"].as_array().unwrap().len(), 2, "{checked}");
+    let error = env.fails("bob", &["migrate"], 4);
+    assert!(error.contains("only admins migrate the store"), "{error}");
+    assert_eq!(server.psql(&database, "SELECT count(*) FROM desk_kv"), before);
+    assert_eq!(
+        server.psql(
+            &database,
+            "SELECT obj_description('desk_tickets'::regclass, 'pg_class')"
+        ),
+        "desk schema 1"
+    );
+
+    let out = env.ok("admin", &["migrate"]);
+    assert!(
+        out.contains("migrated:") && out.contains("now at schema"),
+        "{out}"
+    );
+    assert!(server
+        .psql(
+            &database,
+            "SELECT obj_description('desk_tickets'::regclass, 'pg_class')"
+        )
+        .starts_with("desk schema "));
+    env.ok("carol", &["migrate", "--check"]);
+    assert!(env.ok("admin", &["migrate"]).contains("nothing to migrate"));
+    // Every host goes on where it left off.
+    assert_eq!(env.another_host().show(id)["title"], "before the upgrade");
+    assert_eq!(env.incident("carol", "after the upgrade"), id + 1);
+}

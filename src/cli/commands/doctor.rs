@@ -1,6 +1,6 @@
 //! `desk doctor`: check the store (every index against the records, every event chain, the
-//! archive, the schema version), rebuild what is derived (`--repair`), or run long schema
-//! migrations (`--migrate`).
+//! archive, the schema version), rebuild what is derived (`--repair`), or run the schema
+//! migrations (`--migrate`, the same as `desk migrate`).
 //!
 //! Exit 0 when healthy; exit 5 when problems remain (after `--repair`: those it could not
 //! fix). Checking is for anyone; `--repair` and `--migrate` are for admins. Warnings about
@@ -20,19 +20,19 @@ use crate::delivery;
 use crate::domain::notify::Secret;
 use crate::domain::people::Role;
 use crate::store::doctor::{Diagnosis, Problem};
-use crate::store::{Store, Txn, SCHEMA_VERSION};
+use crate::store::{Store, Txn};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   desk doctor            check every index, history and the archive
   desk doctor --repair   rebuild what is derived (admins)
-  desk doctor --migrate  upgrade the store for a newer desk (admins)")]
+  desk migrate           upgrade the store for a newer desk (admins)")]
 pub struct DoctorArgs {
     /// Rebuild the derived data (indexes, archive locations, leftover files) from the
     /// records, and report what was fixed (admins)
     #[arg(long)]
     pub repair: bool,
-    /// Run the schema migrations a newer desk needs, long ones included (admins)
+    /// Run the schema migrations a newer desk needs: the same as `desk migrate` (admins)
     #[arg(long, conflicts_with = "repair")]
     pub migrate: bool,
 }
@@ -111,7 +111,7 @@ fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), Command
 
 pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {
     if args.migrate {
-        return migrate(ctx);
+        return super::migrate::run(ctx, &super::migrate::MigrateArgs { check: false });
     }
     let store = ctx.open_store()?;
     if args.repair {
@@ -271,32 +271,4 @@ fn orphan_attachments(ctx: &Context, store: &Store) -> Result<Vec<u64>, CommandE
     }
     ids.sort_unstable();
     Ok(ids)
-}
-
-fn migrate(ctx: &Context) -> Result<(), CommandError> {
-    ctx.home.require()?;
-    let (backend, path) = ctx.open_backend()?;
-    // Who asks is read before anything changes.
-    let txn = Txn::new(backend.as_ref());
-    ctx.set_identity(ctx.authenticate(&txn)?);
-    require_admin(ctx, &txn, "migrate the store")?;
-    drop(txn);
-    let (store, ran) = Store::open_migrating(backend, &path, &ctx.home.cold_dir())?;
-    drop(store);
-    if ctx.ui.is_json() {
-        return ctx.ui.json(&serde_json::json!({
-            "schema_version": SCHEMA_VERSION,
-            "migrations": ran,
-        }));
-    }
-    if ran.is_empty() {
-        return ctx.ui.line(format!(
-            "The store is at schema {SCHEMA_VERSION}, the current one; nothing to migrate."
-        ));
-    }
-    for summary in &ran {
-        ctx.ui.line(format!("migrated: {summary}"))?;
-    }
-    ctx.ui
-        .line(format!("The store is now at schema {SCHEMA_VERSION}."))
 }

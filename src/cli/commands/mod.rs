@@ -13,6 +13,7 @@ pub mod import;
 pub mod ingest;
 pub mod init;
 pub mod kb;
+pub mod migrate;
 pub mod notify;
 pub mod report;
 pub mod requester;
@@ -108,6 +109,12 @@ pub enum Command {
     /// Exit 0 when healthy, 5 when problems are found. Checking is for anyone; `--repair`
     /// and `--migrate` are for admins.
     Doctor(doctor::DoctorArgs),
+    /// Upgrade the store (and a team store's tables) for this desk, or check what is due
+    ///
+    /// Quick steps of an embedded home run by themselves; long ones, and every step of a
+    /// team store, wait for an admin to run this. `--check` is for anyone: exit 0 when up
+    /// to date, 5 when steps are due.
+    Migrate(migrate::MigrateArgs),
     /// Write tickets with their history, and people, as JSONL or CSV (leads and admins)
     Export(export::ExportArgs),
     /// Read a `desk export` (JSONL) or a spreadsheet (CSV) into this home (admins)
@@ -137,6 +144,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Report(args) => report::run(ctx, args),
         Command::Archive(args) => archive::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Migrate(args) => migrate::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
