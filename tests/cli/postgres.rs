@@ -3,6 +3,7 @@
 //! tests/support/pg_server.rs). Every test skips, saying so, where no server can run.
 
 use std::collections::BTreeSet;
+use std::io::Write as _;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
@@ -885,16 +886,16 @@ fn readers_never_wait_and_a_writer_waits_for_a_held_row_at_most_desk_lock_timeou
     let id = env.incident("carol", "held row");
     let database = database_of(&env);
     let server = pg_server::server().unwrap();
-    // Another session holds the ticket's row (as a long commit would), and says so by
-    // taking advisory lock 42.
-    let holder = server.psql_background(
-        &database,
-        &format!(
-            "BEGIN; SELECT 1 FROM desk_kv WHERE key = 't/'::bytea || int8send({id}) FOR UPDATE;
-             SELECT pg_advisory_lock(42); SELECT pg_sleep(6); COMMIT;"
-        ),
-    );
-    let mut holder = KillOnDrop(holder);
+    // Another session holds the ticket's row (as a long commit would) until the test lets
+    // go, and says it has it by taking advisory lock 42.
+    let mut holder = KillOnDrop(server.psql_session(&database));
+    let mut holder_input = holder.0.stdin.take().unwrap();
+    writeln!(
+        holder_input,
+        "BEGIN; SELECT 1 FROM desk_kv WHERE key = 't/'::bytea || int8send({id}) FOR UPDATE;
+         SELECT pg_advisory_lock(42);"
+    )
+    .unwrap();
     while server.psql(
         &database,
         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 42",
@@ -922,8 +923,10 @@ fn readers_never_wait_and_a_writer_waits_for_a_held_row_at_most_desk_lock_timeou
     );
     assert!(
         holder.0.try_wait().unwrap().is_none(),
-        "the claim gave up before the row was free"
+        "the holder is still there"
     );
+    writeln!(holder_input, "COMMIT;").unwrap();
+    drop(holder_input);
     assert!(holder.0.wait().unwrap().success());
     assert_eq!(
         env.show(id)["status"],

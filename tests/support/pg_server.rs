@@ -222,9 +222,10 @@ impl PgServer {
             .unwrap_or_else(|error| panic!("psql {sql:?} failed: {error}"))
     }
 
-    /// Start psql running `sql` (several statements) on `database`, without waiting: a
-    /// session that holds something while the test runs desk against it.
-    pub fn psql_background(&self, database: &str, sql: &str) -> std::process::Child {
+    /// Start an interactive psql session on `database` that runs what the test writes to
+    /// its stdin, statement by statement, until stdin closes: a session that holds
+    /// something (a row lock) for exactly as long as the test needs.
+    pub fn psql_session(&self, database: &str) -> std::process::Child {
         Command::new(self.bin.join("psql"))
             .args(["-X", "-q", "-v", "ON_ERROR_STOP=1"])
             .args([
@@ -237,7 +238,7 @@ impl PgServer {
                 "-d",
                 database,
             ])
-            .args(["-c", sql])
+            .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("run psql")
