@@ -572,6 +572,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List ticket types (broken templates are reported, not hidden)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a type''s settings and fields')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check template files (or all of the home''s) without touching the store')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Share this home''s templates with every host of the team store (admins)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Write the team store''s published types into this home''s templates/, to edit them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -614,10 +616,39 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'desk;template;publish' {
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Withdraw these types from the team store instead (tickets of them stay)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;template;pull' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'desk;template;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List ticket types (broken templates are reported, not hidden)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a type''s settings and fields')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check template files (or all of the home''s) without touching the store')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Share this home''s templates with every host of the team store (admins)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Write the team store''s published types into this home''s templates/, to edit them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -628,6 +659,12 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;template;help;check' {
+            break
+        }
+        'desk;template;help;publish' {
+            break
+        }
+        'desk;template;help;pull' {
             break
         }
         'desk;template;help;help' {
@@ -1552,6 +1589,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List ticket types (broken templates are reported, not hidden)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a type''s settings and fields')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check template files (or all of the home''s) without touching the store')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Share this home''s templates with every host of the team store (admins)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Write the team store''s published types into this home''s templates/, to edit them')
             break
         }
         'desk;help;template;list' {
@@ -1561,6 +1600,12 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;template;check' {
+            break
+        }
+        'desk;help;template;publish' {
+            break
+        }
+        'desk;help;template;pull' {
             break
         }
         'desk;help;kb' {

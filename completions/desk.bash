@@ -289,6 +289,12 @@ _desk() {
             desk__subcmd__help__subcmd__template,list)
                 cmd="desk__subcmd__help__subcmd__template__subcmd__list"
                 ;;
+            desk__subcmd__help__subcmd__template,publish)
+                cmd="desk__subcmd__help__subcmd__template__subcmd__publish"
+                ;;
+            desk__subcmd__help__subcmd__template,pull)
+                cmd="desk__subcmd__help__subcmd__template__subcmd__pull"
+                ;;
             desk__subcmd__help__subcmd__template,show)
                 cmd="desk__subcmd__help__subcmd__template__subcmd__show"
                 ;;
@@ -481,6 +487,12 @@ _desk() {
             desk__subcmd__template,list)
                 cmd="desk__subcmd__template__subcmd__list"
                 ;;
+            desk__subcmd__template,publish)
+                cmd="desk__subcmd__template__subcmd__publish"
+                ;;
+            desk__subcmd__template,pull)
+                cmd="desk__subcmd__template__subcmd__pull"
+                ;;
             desk__subcmd__template,show)
                 cmd="desk__subcmd__template__subcmd__show"
                 ;;
@@ -492,6 +504,12 @@ _desk() {
                 ;;
             desk__subcmd__template__subcmd__help,list)
                 cmd="desk__subcmd__template__subcmd__help__subcmd__list"
+                ;;
+            desk__subcmd__template__subcmd__help,publish)
+                cmd="desk__subcmd__template__subcmd__help__subcmd__publish"
+                ;;
+            desk__subcmd__template__subcmd__help,pull)
+                cmd="desk__subcmd__template__subcmd__help__subcmd__pull"
                 ;;
             desk__subcmd__template__subcmd__help,show)
                 cmd="desk__subcmd__template__subcmd__help__subcmd__show"
@@ -2041,7 +2059,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__template)
-            opts="list show check"
+            opts="list show check publish pull"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,6 +2087,34 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help__subcmd__template__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__template__subcmd__publish)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__template__subcmd__pull)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3547,7 +3593,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template)
-            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help list show check help"
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help list show check publish pull help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3599,7 +3645,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__help)
-            opts="list show check help"
+            opts="list show check publish pull help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3654,6 +3700,34 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__template__subcmd__help__subcmd__publish)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__template__subcmd__help__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__template__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3669,6 +3743,62 @@ _desk() {
             return 0
             ;;
         desk__subcmd__template__subcmd__list)
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__template__subcmd__publish)
+            opts="-q -h --remove --home --as --json --quiet --no-input --color --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__template__subcmd__pull)
             opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -520,6 +520,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand list 'List ticket types (broken templates are reported, not hidden)'
             cand show 'Show a type''s settings and fields'
             cand check 'Check template files (or all of the home''s) without touching the store'
+            cand publish 'Share this home''s templates with every host of the team store (admins)'
+            cand pull 'Write the team store''s published types into this home''s templates/, to edit them'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;template;list'= {
@@ -558,10 +560,37 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'desk;template;publish'= {
+            cand --remove 'Withdraw these types from the team store instead (tickets of them stay)'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;template;pull'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'desk;template;help'= {
             cand list 'List ticket types (broken templates are reported, not hidden)'
             cand show 'Show a type''s settings and fields'
             cand check 'Check template files (or all of the home''s) without touching the store'
+            cand publish 'Share this home''s templates with every host of the team store (admins)'
+            cand pull 'Write the team store''s published types into this home''s templates/, to edit them'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk;template;help;list'= {
@@ -569,6 +598,10 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;template;help;show'= {
         }
         &'desk;template;help;check'= {
+        }
+        &'desk;template;help;publish'= {
+        }
+        &'desk;template;help;pull'= {
         }
         &'desk;template;help;help'= {
         }
@@ -1387,12 +1420,18 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand list 'List ticket types (broken templates are reported, not hidden)'
             cand show 'Show a type''s settings and fields'
             cand check 'Check template files (or all of the home''s) without touching the store'
+            cand publish 'Share this home''s templates with every host of the team store (admins)'
+            cand pull 'Write the team store''s published types into this home''s templates/, to edit them'
         }
         &'desk;help;template;list'= {
         }
         &'desk;help;template;show'= {
         }
         &'desk;help;template;check'= {
+        }
+        &'desk;help;template;publish'= {
+        }
+        &'desk;help;template;pull'= {
         }
         &'desk;help;kb'= {
             cand add 'Write a new article (agents)'

@@ -412,20 +412,22 @@ complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcom
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge duplicates into one ticket: each SRC closes, pointing at DST (leads, admins, DST\'s handler)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "split" -d 'Make a reply or note of a ticket into a new ticket, linked to it (its handler, leads, admins)'
 complete -c desk -n "__fish_desk_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l json -d 'Print stable JSON instead of tables'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s q -l quiet -d 'Print only ids'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'Show a type\'s settings and fields'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
-complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -f -a "show" -d 'Show a type\'s settings and fields'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -f -a "publish" -d 'Share this home\'s templates with every host of the team store (admins)'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -f -a "pull" -d 'Write the team store\'s published types into this home\'s templates/, to edit them'
+complete -c desk -n "__fish_desk_using_subcommand template; and not __fish_seen_subcommand_from list show check publish pull help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -456,9 +458,32 @@ complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subc
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -l remove -d 'Withdraw these types from the team store instead (tickets of them stay)' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from publish" -s h -l help -d 'Print help'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -l json -d 'Print stable JSON instead of tables'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only ids'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -l no-input -d 'Never prompt; fail with exit 5 and list what is missing instead'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -l no-pager -d 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "publish" -d 'Share this home\'s templates with every host of the team store (admins)'
+complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Write the team store\'s published types into this home\'s templates/, to edit them'
 complete -c desk -n "__fish_desk_using_subcommand template; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand kb; and not __fish_seen_subcommand_from add edit show list search help" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
@@ -1088,6 +1113,8 @@ complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcomma
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "list" -d 'List ticket types (broken templates are reported, not hidden)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a type\'s settings and fields'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "check" -d 'Check template files (or all of the home\'s) without touching the store'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "publish" -d 'Share this home\'s templates with every host of the team store (admins)'
+complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from template" -f -a "pull" -d 'Write the team store\'s published types into this home\'s templates/, to edit them'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "add" -d 'Write a new article (agents)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "edit" -d 'Change an article\'s title, body, tags or types (its author, leads and admins)'
 complete -c desk -n "__fish_desk_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "show" -d 'Show an article with its uses'

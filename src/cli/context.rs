@@ -14,7 +14,7 @@ use crate::store::cold::ArchivedTicket;
 use crate::store::{postgres, sled_backend, KvBackend, Location, Store, Txn};
 
 use super::error::CommandError;
-use super::home::Home;
+use super::home::{Catalog, Home};
 use super::pager::Pager;
 use super::ui::Ui;
 use super::GlobalArgs;
@@ -52,6 +52,10 @@ pub struct Context {
     /// The pager long output goes to, once [`Context::page`] started it; dropped (waited
     /// for) with the context, before any error is printed.
     pager: RefCell<Option<Pager>>,
+    /// A team store's connection opened early (to read its published types, see
+    /// [`Context::catalog`]), for the command's own open to take: one connection, one
+    /// transaction per command.
+    parked: RefCell<Option<(Box<dyn KvBackend>, PathBuf)>>,
 }
 
 impl Context {
@@ -87,6 +91,7 @@ impl Context {
             now: clock()?,
             lock_timeout: lock_timeout()?,
             pager: RefCell::new(None),
+            parked: RefCell::new(None),
         })
     }
 
@@ -194,7 +199,49 @@ impl Context {
     /// Open the hot store's backend, waiting for other desk processes; also returns how
     /// messages name it (a directory, or `host:port/database`).
     pub fn open_backend(&self) -> Result<(Box<dyn KvBackend>, PathBuf), CommandError> {
+        if let Some(parked) = self.parked.borrow_mut().take() {
+            return Ok(parked);
+        }
         self.open_backend_at(self.store_location()?)
+    }
+
+    /// Exit 4 unless the acting user is an admin: "only admins {what}". Callers add a hint
+    /// saying what else may be done.
+    pub fn require_admin(&self, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
+        match txn.agent(self.user())? {
+            Some(agent) if agent.role == crate::domain::people::Role::Admin => Ok(()),
+            _ => Err(CommandError::denied(format!(
+                "permission denied: only admins {what}, and `{}` is not an admin",
+                self.user()
+            ))),
+        }
+    }
+
+    /// The ticket types this command works with. On a team store with published types
+    /// (`desk template publish`), those, read from the database, so that every host files,
+    /// validates and routes by the same ones; otherwise the home's `templates/*.toml`.
+    pub fn catalog(&self) -> Result<Catalog, CommandError> {
+        if self.home.is_initialized() {
+            if let StoreLocation::Postgres { .. } = self.store_location()? {
+                let shared = self.shared_templates()?;
+                if !shared.is_empty() {
+                    return Ok(crate::cli::home::catalog_of_shared(&shared));
+                }
+            }
+        }
+        self.home.catalog()
+    }
+
+    /// The types published to this home's team store, read on the connection the command
+    /// goes on to use (empty for an embedded store).
+    pub fn shared_templates(&self) -> Result<Vec<(String, String)>, CommandError> {
+        if let StoreLocation::Embedded(_) = self.store_location()? {
+            return Ok(Vec::new());
+        }
+        let (backend, path) = self.open_backend()?;
+        let shared = Txn::new(backend.as_ref()).shared_templates();
+        *self.parked.borrow_mut() = Some((backend, path));
+        Ok(shared?)
     }
 
     /// [`Context::open_backend`] for a given location.

@@ -210,6 +210,23 @@ impl Home {
     }
 }
 
+/// The catalog of a team store's published types, (name, TOML source) as the store holds
+/// them; messages name them `team store: templates/NAME.toml`.
+pub fn catalog_of_shared(sources: &[(String, String)]) -> Catalog {
+    let mut catalog = Catalog {
+        templates: Vec::new(),
+        broken: Vec::new(),
+    };
+    for (name, source) in sources {
+        let label = format!("team store: templates/{name}.toml");
+        match Template::parse(name, &label, source) {
+            Ok(template) => catalog.templates.push(template),
+            Err(error) => catalog.broken.push((name.clone(), error)),
+        }
+    }
+    catalog
+}
+
 /// Parse one template file; its stem is the type name.
 pub fn load_template_file(path: &Path) -> Result<Template, FileError> {
     let label = path.display().to_string();

@@ -203,6 +203,13 @@ pub fn attachment(id: u64, stored_as: &str) -> Vec<u8> {
     join(&[b"f/", &id.to_be_bytes(), stored_as.as_bytes()])
 }
 
+/// The ticket types a team store's hosts share: `p/<name>` → the template's TOML source.
+pub const SHARED_TEMPLATE_PREFIX: &[u8] = b"p/";
+
+pub fn shared_template(name: &str) -> Vec<u8> {
+    join(&[SHARED_TEMPLATE_PREFIX, name.as_bytes()])
+}
+
 /// A guard record (`l/<kind>/<name>`): written, empty, by every transaction that decides
 /// on `name` (see [`super::Txn::guard`]).
 pub fn guard(kind: u8, name: &str) -> Vec<u8> {

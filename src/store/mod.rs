@@ -813,6 +813,37 @@ impl<'s> Txn<'s> {
         self.get_raw(&keys::attachment(id, stored_as))
     }
 
+    /// The ticket types published to this store (`desk template publish`), as (name, TOML
+    /// source) sorted by name: on a team store, the types every host files and routes by.
+    pub fn shared_templates(&self) -> Result<Vec<(String, String)>> {
+        self.scan_raw(keys::SHARED_TEMPLATE_PREFIX)?
+            .into_iter()
+            .map(|(key, value)| {
+                let name = String::from_utf8(key[keys::SHARED_TEMPLATE_PREFIX.len()..].to_vec());
+                let source = String::from_utf8(value);
+                match (name, source) {
+                    (Ok(name), Ok(source)) => Ok((name, source)),
+                    _ => Err(StoreError::Corrupt(format!(
+                        "shared template record {key:?} is not UTF-8"
+                    ))),
+                }
+            })
+            .collect()
+    }
+
+    /// Publish type `name` with its TOML `source` (replacing any earlier version).
+    pub fn publish_template(&mut self, name: &str, source: &str) {
+        // Two admins publishing at once would each check prefixes without the other's.
+        self.guard(keys::guard(b'p', "templates"));
+        self.put_raw(keys::shared_template(name), source.as_bytes().to_vec());
+    }
+
+    /// Withdraw type `name` from the shared set.
+    pub fn unpublish_template(&mut self, name: &str) {
+        self.guard(keys::guard(b'p', "templates"));
+        self.delete_raw(keys::shared_template(name));
+    }
+
     /// Two filings by one rate-limited requester at once would each count the other's
     /// submission as absent: with this guard one of them runs again and counts it.
     pub fn guard_rate_limit(&mut self, requester: &str) {

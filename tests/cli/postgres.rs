@@ -1139,3 +1139,90 @@ fn an_older_desks_team_store_waits_for_desk_migrate_by_an_admin() {
     assert_eq!(env.another_host().show(id)["title"], "before the upgrade");
     assert_eq!(env.incident("carol", "after the upgrade"), id + 1);
 }
+
+#[test]
+fn ticket_types_published_on_one_host_are_the_types_of_every_host() {
+    let env = team_store_or_skip!();
+    let other = env.another_host();
+    // `init --examples` on a new team store published its types: a host with no
+    // templates/ of its own lists and files them.
+    let listed: Vec<String> = other
+        .json("carol", &["template", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(listed.contains(&"incident".to_string()), "{listed:?}");
+    let id = other.incident("carol", "filed from a host without templates");
+
+    // An admin edits a type on the first host and publishes it.
+    let path = env.home().join("templates/incident.toml");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let edited = source.replacen("description = ", "description = \"Edited: \" # was ", 1);
+    assert_ne!(edited, source);
+    std::fs::write(&path, &edited).unwrap();
+    let error = env.fails("bob", &["template", "publish", "incident"], 4);
+    assert!(error.contains("only admins publish ticket types"), "{error}");
+    assert_ne!(
+        other.json("carol", &["template", "show", "incident"])["description"],
+        "Edited: "
+    );
+    assert!(env
+        .ok("admin", &["template", "publish", "incident"])
+        .contains("published incident"));
+    assert_eq!(
+        other.json("carol", &["template", "show", "incident"])["description"],
+        "Edited: "
+    );
+
+    // A local edit on the other host that was not published changes nothing there.
+    std::fs::write(
+        other.home().join("templates/incident.toml"),
+        "description = \"local only\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        other.json("carol", &["template", "show", "incident"])["description"],
+        "Edited: "
+    );
+    // `pull` brings the team's copy into templates/, to edit.
+    let pulled = other.ok("carol", &["template", "pull"]);
+    assert!(pulled.contains("wrote templates/incident.toml"), "{pulled}");
+    assert_eq!(
+        std::fs::read_to_string(other.home().join("templates/incident.toml")).unwrap(),
+        edited
+    );
+
+    // A broken template is refused with its place, and nothing is published.
+    std::fs::write(
+        env.home().join("templates/broken.toml"),
+        "workflow = \"sideways\"\n",
+    )
+    .unwrap();
+    let error = env.fails("admin", &["template", "publish", "broken"], 5);
+    assert!(error.contains("broken.toml:1:"), "{error}");
+    let error = env.fails("admin", &["template", "publish", "nosuch"], 3);
+    assert!(error.contains("nosuch.toml"), "{error}");
+    assert!(!other.ok("carol", &["template", "list", "-q"]).contains("broken"));
+
+    // Withdrawn: no host files it any more; its tickets stay.
+    env.ok("admin", &["template", "publish", "--remove", "incident"]);
+    let error = other.fails(
+        "carol",
+        &[
+            "ticket",
+            "new",
+            "-t",
+            "incident",
+            "--title",
+            "x",
+            "-f",
+            "service=api",
+        ],
+        3,
+    );
+    assert!(error.contains("incident"), "{error}");
+    assert_eq!(other.show(id)["type"], "incident");
+    env.fails("admin", &["template", "publish", "--remove", "incident"], 3);
+}

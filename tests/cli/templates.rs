@@ -662,3 +662,11 @@ fn defaults_are_applied_and_absent_optional_fields_stay_absent() {
     );
     assert!(stderr.contains("system"), "{stderr}");
 }
+
+#[test]
+fn publishing_types_is_for_a_team_store() {
+    let env = TestEnv::with_examples();
+    let error = env.fails("admin", &["template", "publish"], 5);
+    assert!(error.contains("is for a team store"), "{error}");
+    env.fails("admin", &["template", "pull"], 5);
+}

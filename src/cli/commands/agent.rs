@@ -125,14 +125,8 @@ pub fn run(ctx: &Context, command: &AgentCommand) -> Result<(), CommandError> {
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(ctx.user())? {
-        Some(agent) if agent.role == Role::Admin => Ok(()),
-        _ => Err(CommandError::denied(format!(
-            "permission denied: only admins {what}, and `{}` is not an admin",
-            ctx.user()
-        ))
-        .with_hint("ask an admin; the OS account that ran `desk init` is one")),
-    }
+    ctx.require_admin(txn, what)
+        .map_err(|e| e.with_hint("ask an admin; the OS account that ran `desk init` is one"))
 }
 
 /// Make OS account `login` sign in as desk user `name` (an empty `login`: the account of
@@ -386,7 +380,7 @@ fn status_offline_rebalance(ctx: &Context, args: &StatusArgs) -> Result<(), Comm
     use crate::cli::commands::assign::{rebalance, Inputs};
     ctx.home.require()?;
     let config = ctx.home.config()?;
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     let mut agent = ctx.agent(&txn, &args.name)?;

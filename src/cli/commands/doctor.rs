@@ -18,7 +18,6 @@ use crate::cli::perms::{self, HomeMode};
 use crate::cli::progress::Progress;
 use crate::delivery;
 use crate::domain::notify::Secret;
-use crate::domain::people::Role;
 use crate::store::doctor::{Diagnosis, Problem};
 use crate::store::{Store, Txn};
 
@@ -26,7 +25,7 @@ use crate::store::{Store, Txn};
 #[command(after_help = "Examples:
   desk doctor            check every index, history and the archive
   desk doctor --repair   rebuild what is derived (admins)
-  desk migrate           upgrade the store for a newer desk (admins)")]
+  desk doctor --migrate  the same as `desk migrate` (admins)")]
 pub struct DoctorArgs {
     /// Rebuild the derived data (indexes, archive locations, leftover files) from the
     /// records, and report what was fixed (admins)
@@ -99,14 +98,8 @@ fn config_warnings(ctx: &Context) -> Vec<Warning> {
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(ctx.user())? {
-        Some(agent) if agent.role == Role::Admin => Ok(()),
-        _ => Err(CommandError::denied(format!(
-            "permission denied: only admins {what}, and `{}` is not an admin",
-            ctx.user()
-        ))
-        .with_hint("`desk doctor` without flags only checks; anyone may run it")),
-    }
+    ctx.require_admin(txn, what)
+        .map_err(|e| e.with_hint("`desk doctor` without flags only checks; anyone may run it"))
 }
 
 pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<(), CommandError> {

@@ -231,7 +231,7 @@ pub const CSV_COLUMNS: [&str; 11] = [
 
 /// Field names of the templates (of `types`, when given), each once, in template order.
 fn field_columns(ctx: &Context, types: &[String]) -> Result<Vec<String>, CommandError> {
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     let mut names: Vec<String> = Vec::new();
     for template in &catalog.templates {
         if !types.is_empty() && !types.contains(&template.name) {

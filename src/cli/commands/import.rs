@@ -33,7 +33,7 @@ use crate::domain::config::Config;
 use crate::domain::kb::Article;
 use crate::domain::lifecycle::{self, NewTicket};
 use crate::domain::transfer::{self, ExportRecord, EXPORT_FORMAT, EXPORT_VERSION};
-use crate::domain::{Agent, Requester, Role, Status};
+use crate::domain::{Agent, Requester, Status};
 use crate::store::cold::ArchivedTicket;
 use crate::store::{Store, Txn};
 
@@ -125,14 +125,8 @@ struct Summary {
 
 /// Who may import: admins only (an import rewrites history and people).
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    match txn.agent(ctx.user())? {
-        Some(agent) if agent.role == Role::Admin => Ok(()),
-        _ => Err(CommandError::denied(format!(
-            "permission denied: only admins {what}, and `{}` is not an admin",
-            ctx.user()
-        ))
-        .with_hint("act as an admin with --as NAME; the user who ran `desk init` is one")),
-    }
+    ctx.require_admin(txn, what)
+        .map_err(|e| e.with_hint("act as an admin with --as NAME; the user who ran `desk init` is one"))
 }
 
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CommandError> {
@@ -158,7 +152,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CommandError> {
     }
     ctx.home.require()?;
     let config = ctx.home.config()?;
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     let input = Input::open(ctx, &args.file)?;
     let store = ctx.open_store()?;
     require_admin(ctx, &store.txn(), "import")?;

@@ -87,7 +87,7 @@ fn email(ctx: &Context, args: &EmailArgs) -> Result<(), CommandError> {
     let raw = read_message(&args.file)?;
     let mail = IncomingEmail::parse(&raw)?;
     let config = ctx.home.config()?;
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     let type_name = args
         .ticket_type
         .clone()

@@ -62,6 +62,8 @@ struct InitJson {
     created: bool,
     admin: Option<String>,
     templates_installed: Vec<String>,
+    /// The types a new team store was given from this home's templates/.
+    templates_published: Vec<String>,
     /// `private` or `group:NAME`.
     access: String,
     insecure_test_identities: bool,
@@ -187,6 +189,17 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     } else {
         None
     };
+    // A new team store starts with this home's types, so every host that joins files the
+    // same ones (`desk template publish` shares later edits).
+    let mut published = Vec::new();
+    if shared && fresh && txn.shared_templates()?.is_empty() {
+        for template in home.catalog()?.templates {
+            let path = home.templates_dir().join(format!("{}.toml", template.name));
+            let source = fs::read_to_string(&path).map_err(|e| fail(&path.display().to_string(), e))?;
+            txn.publish_template(&template.name, &source);
+            published.push(template.name);
+        }
+    }
     let store_test_identities = txn.test_identities()?;
     txn.commit()?;
     drop(store);
@@ -205,6 +218,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             created,
             admin,
             templates_installed: installed,
+            templates_published: published.clone(),
             access: match &mode {
                 HomeMode::Private => "private".to_string(),
                 HomeMode::Group { name, .. } => format!("group:{name}"),
@@ -250,6 +264,12 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     } else if !args.examples && created {
         ctx.ui
             .line("No ticket types yet: add TOML files to templates/, or run `desk init --examples`")?;
+    }
+    if !published.is_empty() {
+        ctx.ui.line(format!(
+            "Published to the team store: {} (every host uses these; edit, then `desk template publish`)",
+            published.join(", ")
+        ))?;
     }
     if sinks.is_empty() {
         ctx.ui.line(format!(

@@ -189,7 +189,7 @@ fn check_types(ctx: &Context, types: &[String]) -> Result<Vec<String>, CommandEr
     if types.is_empty() {
         return Ok(Vec::new());
     }
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     let mut out = Vec::new();
     for name in types {
         if catalog.broken(name).is_none() {

@@ -10,15 +10,13 @@ use serde::Serialize;
 
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
-use crate::domain::people::Role;
 use crate::store::migrate::{self, Pending};
 use crate::store::{Store, Txn, SCHEMA_VERSION};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   desk migrate --check   what an upgrade would do; exit 5 if one is due
-  desk backup && desk migrate
-                         back up, then upgrade the store (admins)")]
+  desk migrate           upgrade the store, after `desk backup FILE` (admins)")]
 pub struct MigrateArgs {
     /// Only say which steps are due, changing nothing (anyone): exit 0 when the store is
     /// at this desk's schema, 5 when `desk migrate` has work to do
@@ -48,16 +46,8 @@ pub fn run(ctx: &Context, args: &MigrateArgs) -> Result<(), CommandError> {
         let pending = migrate::pending(backend.as_ref(), &path)?;
         return report_pending(ctx, &pending);
     }
-    let is_admin = txn
-        .agent(ctx.user())?
-        .is_some_and(|agent| agent.role == Role::Admin);
-    if !is_admin {
-        return Err(CommandError::denied(format!(
-            "permission denied: only admins migrate the store, and `{}` is not an admin",
-            ctx.user()
-        ))
-        .with_hint("`desk migrate --check` only says what is due; anyone may run it"));
-    }
+    ctx.require_admin(&txn, "migrate the store")
+        .map_err(|e| e.with_hint("`desk migrate --check` only says what is due; anyone may run it"))?;
     drop(txn);
     let (store, ran) = Store::open_migrating(backend, &path, &ctx.home.cold_dir())?;
     drop(store);

@@ -20,6 +20,7 @@ pub mod requester;
 pub mod restore;
 pub mod sla;
 pub mod template;
+pub mod template_share;
 pub mod ticket;
 
 use clap::Subcommand;

@@ -20,7 +20,7 @@ use crate::domain::config::Config;
 use crate::domain::notify::Contacts;
 use crate::domain::people::validate_name;
 use crate::domain::tier::{Tier, Usage};
-use crate::domain::{Requester, Role, Ticket};
+use crate::domain::{Requester, Ticket};
 use crate::store::outbox::Person;
 use crate::store::{TicketQuery, Txn};
 
@@ -130,13 +130,7 @@ fn check_tier(config: &Config, tier: &str) -> Result<(), CommandError> {
 }
 
 fn require_admin(ctx: &Context, txn: &Txn<'_>, what: &str) -> Result<(), CommandError> {
-    if txn.agent(ctx.user())?.is_none_or(|a| a.role != Role::Admin) {
-        return Err(CommandError::denied(format!(
-            "permission denied: only admins {what}, and `{}` is not an admin",
-            ctx.user()
-        )));
-    }
-    Ok(())
+    ctx.require_admin(txn, what)
 }
 
 fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<(), CommandError> {

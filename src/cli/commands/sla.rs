@@ -285,7 +285,7 @@ fn reassign(
     fired_per_milestone: &mut [(MilestoneStatus, Vec<&'static str>)],
 ) -> Result<Ticket, CommandError> {
     if catalog.is_none() {
-        *catalog = Some(ctx.home.catalog()?);
+        *catalog = Some(ctx.catalog()?);
     }
     let template = catalog.as_ref().and_then(|c| c.get(&ticket.ticket_type));
     let (ticket, routed) =

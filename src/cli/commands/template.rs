@@ -23,6 +23,10 @@ pub enum TemplateCommand {
     Show(ShowArgs),
     /// Check template files (or all of the home's) without touching the store
     Check(CheckArgs),
+    /// Share this home's templates with every host of the team store (admins)
+    Publish(super::template_share::PublishArgs),
+    /// Write the team store's published types into this home's templates/, to edit them
+    Pull(super::template_share::PullArgs),
 }
 
 #[derive(Debug, Args)]
@@ -149,12 +153,14 @@ pub fn run(ctx: &Context, command: &TemplateCommand) -> Result<(), CommandError>
         TemplateCommand::List => list(ctx),
         TemplateCommand::Show(args) => show(ctx, args),
         TemplateCommand::Check(args) => check(ctx, args),
+        TemplateCommand::Publish(args) => super::template_share::publish(ctx, args),
+        TemplateCommand::Pull(args) => super::template_share::pull(ctx, args),
     }
 }
 
 fn list(ctx: &Context) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     for (_, error) in &catalog.broken {
         ctx.ui.warn(format!("skipping broken template {error}"));
     }
@@ -201,7 +207,7 @@ fn list(ctx: &Context) -> Result<(), CommandError> {
 
 fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     if let Some(error) = catalog.broken(&args.name) {
         return Err(CommandError::invalid(format!(
             "template `{}` is broken: {error}",
@@ -300,7 +306,7 @@ fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
             .iter()
             .map(|p| p.file_stem().unwrap_or_default().to_string_lossy().to_string())
             .collect();
-        let mut others = ctx.home.catalog()?.templates;
+        let mut others = ctx.catalog()?.templates;
         others.retain(|t| !checked.contains(&t.name));
         others
     };

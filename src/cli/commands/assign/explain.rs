@@ -67,7 +67,7 @@ struct ExplainJson<'a> {
 pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
     let config = ctx.home.config()?;
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, &args.id)?;
     let txn = store.txn();

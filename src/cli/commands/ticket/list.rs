@@ -61,7 +61,7 @@ pub struct ListArgs {
 /// is an error with a hint rather than an empty list. A type whose template was removed is
 /// still accepted while tickets of it match.
 pub(crate) fn check_type(ctx: &Context, name: &str, nothing_matched: bool) -> Result<(), CommandError> {
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     if !nothing_matched || catalog.broken(name).is_some() {
         return Ok(());
     }

@@ -171,7 +171,7 @@ impl<'a> NewTicketJson<'a> {
 
 pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let catalog = ctx.home.catalog()?;
+    let catalog = ctx.catalog()?;
     if let Some(source) = &args.from_json {
         return from_json(ctx, args, &catalog, source);
     }

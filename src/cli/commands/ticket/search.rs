@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<(), CommandError> {
     request.include_notes = viewer.is_staff();
     if let Some(name) = &request.ticket_type {
         // A typo must not look like "no matches" (a removed type's old tickets still count).
-        let catalog = ctx.home.catalog()?;
+        let catalog = ctx.catalog()?;
         if catalog.broken(name).is_none() {
             intake::find_template(&catalog, name)?;
         }
