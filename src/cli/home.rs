@@ -183,10 +183,9 @@ impl Home {
         }
     }
 
-    /// Parse every `templates/*.toml`, sorted by name.
-    pub fn catalog(&self) -> Result<Catalog, CommandError> {
-        let dir = self.templates_dir();
-        let mut paths: Vec<PathBuf> = match fs::read_dir(&dir) {
+    /// Every `templates/*.toml`, sorted (none when there is no templates/).
+    pub fn template_files(&self) -> Result<Vec<PathBuf>, CommandError> {
+        let mut paths: Vec<PathBuf> = match fs::read_dir(self.templates_dir()) {
             Ok(entries) => entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
@@ -195,6 +194,12 @@ impl Home {
             Err(e) => return Err(CommandError::from(e)),
         };
         paths.sort();
+        Ok(paths)
+    }
+
+    /// Parse every `templates/*.toml`, sorted by name.
+    pub fn catalog(&self) -> Result<Catalog, CommandError> {
+        let paths = self.template_files()?;
         let mut catalog = Catalog {
             templates: Vec::new(),
             broken: Vec::new(),

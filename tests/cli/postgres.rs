@@ -1074,19 +1074,7 @@ fn an_older_desks_team_store_waits_for_desk_migrate_by_an_admin() {
     let before = server.psql(&database, "SELECT count(*) FROM desk_kv");
 
     // No command upgrades a shared store as a side effect, reading or writing.
-    for args in [
-        &["ticket", "list"][..],
-        &[
-            "ticket",
-            "new",
-            "-t",
-            "incident",
-            "--title",
-            "x",
-            "-f",
-            "service=api",
-        ],
-    ] {
+    for args in [&["ticket", "list"][..], &incident_args("x")] {
         let error = env.fails("carol", args, 5);
         assert!(
             error.contains("uses schema 1") && error.contains("run `desk migrate`"),
@@ -1208,20 +1196,7 @@ fn ticket_types_published_on_one_host_are_the_types_of_every_host() {
 
     // Withdrawn: no host files it any more; its tickets stay.
     env.ok("admin", &["template", "publish", "--remove", "incident"]);
-    let error = other.fails(
-        "carol",
-        &[
-            "ticket",
-            "new",
-            "-t",
-            "incident",
-            "--title",
-            "x",
-            "-f",
-            "service=api",
-        ],
-        3,
-    );
+    let error = other.fails("carol", &incident_args("x"), 3);
     assert!(error.contains("incident"), "{error}");
     assert_eq!(other.show(id)["type"], "incident");
     env.fails("admin", &["template", "publish", "--remove", "incident"], 3);

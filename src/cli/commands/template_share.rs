@@ -131,15 +131,7 @@ pub fn publish(ctx: &Context, args: &PublishArgs) -> Result<(), CommandError> {
 fn files_to_publish(ctx: &Context, names: &[String]) -> Result<Vec<PathBuf>, CommandError> {
     let dir = ctx.home.templates_dir();
     if names.is_empty() {
-        let mut files: Vec<PathBuf> = match fs::read_dir(&dir) {
-            Ok(entries) => entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-                .collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(e.into()),
-        };
-        files.sort();
+        let files = ctx.home.template_files()?;
         if files.is_empty() {
             return Err(CommandError::not_found(format!(
                 "no templates/*.toml in {} to publish",
@@ -181,13 +173,13 @@ pub fn pull(ctx: &Context, _args: &PullArgs) -> Result<(), CommandError> {
         fs::write(&path, source)?;
         written.push(name.clone());
     }
-    let mut not_published: Vec<String> = fs::read_dir(&dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+    let not_published: Vec<String> = ctx
+        .home
+        .template_files()?
+        .iter()
         .map(|p| p.file_stem().unwrap_or_default().to_string_lossy().to_string())
         .filter(|name| !shared.iter().any(|(n, _)| n == name))
         .collect();
-    not_published.sort();
     if ctx.ui.is_json() {
         return ctx.ui.json(&PullJson {
             written: &written,
