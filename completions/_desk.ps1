@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the desk home: config, templates, store (safe to run again)')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'File, list, show and move tickets through their lifecycle')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the settings in effect; share config.toml with every host of a team store')
             [CompletionResult]::new('kb', 'kb', [CompletionResultType]::ParameterValue, 'Knowledge base (知识库): articles to answer with, searched and suggested')
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
@@ -668,6 +669,81 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;template;help;help' {
+            break
+        }
+        'desk;config' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the settings this home works by, and where they come from')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Share this home''s config.toml (all but [store]) with every host of the team store (admins)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Write the team store''s settings into this home''s config.toml, to edit them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;config;show' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;config;publish' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;config;pull' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print stable JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 5 and list what is missing instead')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'desk;config;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the settings this home works by, and where they come from')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Share this home''s config.toml (all but [store]) with every host of the team store (admins)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Write the team store''s settings into this home''s config.toml, to edit them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'desk;config;help;show' {
+            break
+        }
+        'desk;config;help;publish' {
+            break
+        }
+        'desk;config;help;pull' {
+            break
+        }
+        'desk;config;help;help' {
             break
         }
         'desk;kb' {
@@ -1471,6 +1547,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the desk home: config, templates, store (safe to run again)')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'File, list, show and move tickets through their lifecycle')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'List, show and check ticket types (TOML templates)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the settings in effect; share config.toml with every host of a team store')
             [CompletionResult]::new('kb', 'kb', [CompletionResultType]::ParameterValue, 'Knowledge base (知识库): articles to answer with, searched and suggested')
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Take in tickets from other channels (e-mail)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage agents: skills, capacity, role and status')
@@ -1606,6 +1683,21 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             break
         }
         'desk;help;template;pull' {
+            break
+        }
+        'desk;help;config' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the settings this home works by, and where they come from')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Share this home''s config.toml (all but [store]) with every host of the team store (admins)')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Write the team store''s settings into this home''s config.toml, to edit them')
+            break
+        }
+        'desk;help;config;show' {
+            break
+        }
+        'desk;help;config;publish' {
+            break
+        }
+        'desk;help;config;pull' {
             break
         }
         'desk;help;kb' {

@@ -34,6 +34,9 @@ _desk() {
             desk,completions)
                 cmd="desk__subcmd__completions"
                 ;;
+            desk,config)
+                cmd="desk__subcmd__config"
+                ;;
             desk,doctor)
                 cmd="desk__subcmd__doctor"
                 ;;
@@ -151,6 +154,30 @@ _desk() {
             desk__subcmd__assign__subcmd__help,rebalance)
                 cmd="desk__subcmd__assign__subcmd__help__subcmd__rebalance"
                 ;;
+            desk__subcmd__config,help)
+                cmd="desk__subcmd__config__subcmd__help"
+                ;;
+            desk__subcmd__config,publish)
+                cmd="desk__subcmd__config__subcmd__publish"
+                ;;
+            desk__subcmd__config,pull)
+                cmd="desk__subcmd__config__subcmd__pull"
+                ;;
+            desk__subcmd__config,show)
+                cmd="desk__subcmd__config__subcmd__show"
+                ;;
+            desk__subcmd__config__subcmd__help,help)
+                cmd="desk__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            desk__subcmd__config__subcmd__help,publish)
+                cmd="desk__subcmd__config__subcmd__help__subcmd__publish"
+                ;;
+            desk__subcmd__config__subcmd__help,pull)
+                cmd="desk__subcmd__config__subcmd__help__subcmd__pull"
+                ;;
+            desk__subcmd__config__subcmd__help,show)
+                cmd="desk__subcmd__config__subcmd__help__subcmd__show"
+                ;;
             desk__subcmd__help,agent)
                 cmd="desk__subcmd__help__subcmd__agent"
                 ;;
@@ -168,6 +195,9 @@ _desk() {
                 ;;
             desk__subcmd__help,completions)
                 cmd="desk__subcmd__help__subcmd__completions"
+                ;;
+            desk__subcmd__help,config)
+                cmd="desk__subcmd__help__subcmd__config"
                 ;;
             desk__subcmd__help,doctor)
                 cmd="desk__subcmd__help__subcmd__doctor"
@@ -240,6 +270,15 @@ _desk() {
                 ;;
             desk__subcmd__help__subcmd__assign,rebalance)
                 cmd="desk__subcmd__help__subcmd__assign__subcmd__rebalance"
+                ;;
+            desk__subcmd__help__subcmd__config,publish)
+                cmd="desk__subcmd__help__subcmd__config__subcmd__publish"
+                ;;
+            desk__subcmd__help__subcmd__config,pull)
+                cmd="desk__subcmd__help__subcmd__config__subcmd__pull"
+                ;;
+            desk__subcmd__help__subcmd__config,show)
+                cmd="desk__subcmd__help__subcmd__config__subcmd__show"
                 ;;
             desk__subcmd__help__subcmd__ingest,email)
                 cmd="desk__subcmd__help__subcmd__ingest__subcmd__email"
@@ -659,7 +698,7 @@ _desk() {
 
     case "${cmd}" in
         desk)
-            opts="-q -h -V --home --as --json --quiet --no-input --color --no-pager --help --version init ticket template kb ingest agent sla requester assign notify report archive doctor migrate export import backup restore audit completions help"
+            opts="-q -h -V --home --as --json --quiet --no-input --color --no-pager --help --version init ticket template config kb ingest agent sla requester assign notify report archive doctor migrate export import backup restore audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1376,6 +1415,180 @@ _desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__config)
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help show publish pull help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__help)
+            opts="show publish pull help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__help__subcmd__publish)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__help__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__publish)
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__pull)
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__config__subcmd__show)
+            opts="-q -h --home --as --json --quiet --no-input --color --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__doctor)
             opts="-q -h --repair --migrate --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1457,7 +1670,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__help)
-            opts="init ticket template kb ingest agent sla requester assign notify report archive doctor migrate export import backup restore audit completions help"
+            opts="init ticket template config kb ingest agent sla requester assign notify report archive doctor migrate export import backup restore audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1669,6 +1882,62 @@ _desk() {
         desk__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__config)
+            opts="show publish pull"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__config__subcmd__publish)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__config__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand init 'Create the desk home: config, templates, store (safe to run again)'
             cand ticket 'File, list, show and move tickets through their lifecycle'
             cand template 'List, show and check ticket types (TOML templates)'
+            cand config 'Show the settings in effect; share config.toml with every host of a team store'
             cand kb 'Knowledge base (知识库): articles to answer with, searched and suggested'
             cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
@@ -604,6 +605,72 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;template;help;pull'= {
         }
         &'desk;template;help;help'= {
+        }
+        &'desk;config'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Print the settings this home works by, and where they come from'
+            cand publish 'Share this home''s config.toml (all but [store]) with every host of the team store (admins)'
+            cand pull 'Write the team store''s settings into this home''s config.toml, to edit them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;config;show'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;config;publish'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;config;pull'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;config;help'= {
+            cand show 'Print the settings this home works by, and where they come from'
+            cand publish 'Share this home''s config.toml (all but [store]) with every host of the team store (admins)'
+            cand pull 'Write the team store''s settings into this home''s config.toml, to edit them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;config;help;show'= {
+        }
+        &'desk;config;help;publish'= {
+        }
+        &'desk;config;help;pull'= {
+        }
+        &'desk;config;help;help'= {
         }
         &'desk;kb'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
@@ -1327,6 +1394,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand init 'Create the desk home: config, templates, store (safe to run again)'
             cand ticket 'File, list, show and move tickets through their lifecycle'
             cand template 'List, show and check ticket types (TOML templates)'
+            cand config 'Show the settings in effect; share config.toml with every host of a team store'
             cand kb 'Knowledge base (知识库): articles to answer with, searched and suggested'
             cand ingest 'Take in tickets from other channels (e-mail)'
             cand agent 'Manage agents: skills, capacity, role and status'
@@ -1432,6 +1500,17 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;template;publish'= {
         }
         &'desk;help;template;pull'= {
+        }
+        &'desk;help;config'= {
+            cand show 'Print the settings this home works by, and where they come from'
+            cand publish 'Share this home''s config.toml (all but [store]) with every host of the team store (admins)'
+            cand pull 'Write the team store''s settings into this home''s config.toml, to edit them'
+        }
+        &'desk;help;config;show'= {
+        }
+        &'desk;help;config;publish'= {
+        }
+        &'desk;help;config;pull'= {
         }
         &'desk;help;kb'= {
             cand add 'Write a new article (agents)'

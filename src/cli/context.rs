@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, SubsecRound, Utc};
 
 use crate::domain::access::Viewer;
+use crate::domain::config::Config;
 use crate::domain::{Agent, AuthMethod, Identity, TicketRef};
 use crate::env_vars::{self, DESK_HOME, DESK_LOCK_TIMEOUT, DESK_NOW, DESK_STORE, DESK_USER};
 use crate::store::cold::ArchivedTicket;
@@ -30,6 +31,14 @@ pub enum StoreLocation {
         password: Option<crate::domain::notify::Secret>,
         identity: crate::domain::config::StoreIdentity,
     },
+}
+
+fn read_shared(backend: &dyn KvBackend) -> Result<Shared, CommandError> {
+    let txn = Txn::new(backend);
+    Ok(Shared {
+        templates: txn.shared_templates()?,
+        config: txn.shared_config()?,
+    })
 }
 
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -56,7 +65,23 @@ pub struct Context {
     /// [`Context::catalog`]), for the command's own open to take: one connection, one
     /// transaction per command.
     parked: RefCell<Option<(Box<dyn KvBackend>, PathBuf)>>,
+    /// What a team store's hosts share, read once per command (see [`Context::shared`]).
+    shared: OnceCell<Shared>,
+    /// The settings in effect (see [`Context::config`]), read once per command.
+    config: OnceCell<Config>,
 }
+
+/// What a team store holds for every host: the published ticket types and settings.
+#[derive(Debug, Clone, Default)]
+pub struct Shared {
+    /// (name, TOML source), sorted by name (`desk template publish`).
+    pub templates: Vec<(String, String)>,
+    /// config.toml without `[store]` (`desk config publish`).
+    pub config: Option<String>,
+}
+
+/// How a parse error of the published settings names their origin.
+pub const SHARED_CONFIG_ORIGIN: &str = "the team store's config (desk config pull)";
 
 impl Context {
     pub fn new(globals: &GlobalArgs, ui: Ui) -> Result<Context, CommandError> {
@@ -92,6 +117,8 @@ impl Context {
             lock_timeout: lock_timeout()?,
             pager: RefCell::new(None),
             parked: RefCell::new(None),
+            shared: OnceCell::new(),
+            config: OnceCell::new(),
         })
     }
 
@@ -202,7 +229,16 @@ impl Context {
         if let Some(parked) = self.parked.borrow_mut().take() {
             return Ok(parked);
         }
-        self.open_backend_at(self.store_location()?)
+        let location = self.store_location()?;
+        let team_store = matches!(location, StoreLocation::Postgres { .. });
+        let (backend, path) = self.open_backend_at(location)?;
+        // A command that reads its settings only after opening the store gets them from
+        // this connection, not from a second one.
+        if team_store && self.home.is_initialized() && self.shared.get().is_none() {
+            let shared = read_shared(backend.as_ref())?;
+            let _ = self.shared.set(shared);
+        }
+        Ok((backend, path))
     }
 
     /// Exit 4 unless the acting user is an admin: "only admins {what}". Callers add a hint
@@ -221,27 +257,48 @@ impl Context {
     /// (`desk template publish`), those, read from the database, so that every host files,
     /// validates and routes by the same ones; otherwise the home's `templates/*.toml`.
     pub fn catalog(&self) -> Result<Catalog, CommandError> {
-        if self.home.is_initialized() {
-            if let StoreLocation::Postgres { .. } = self.store_location()? {
-                let shared = self.shared_templates()?;
-                if !shared.is_empty() {
-                    return Ok(crate::cli::home::catalog_of_shared(&shared));
-                }
-            }
+        let shared = self.shared()?;
+        if !shared.templates.is_empty() {
+            return Ok(crate::cli::home::catalog_of_shared(&shared.templates));
         }
         self.home.catalog()
     }
 
-    /// The types published to this home's team store, read on the connection the command
-    /// goes on to use (empty for an embedded store).
-    pub fn shared_templates(&self) -> Result<Vec<(String, String)>, CommandError> {
+    /// The settings this command works by. On a team store with published settings
+    /// (`desk config publish`), those, with this home's own `[store]`: every host applies
+    /// the same tiers, SLA policies, routing and sinks. Otherwise the home's config.toml.
+    pub fn config(&self) -> Result<Config, CommandError> {
+        if let Some(config) = self.config.get() {
+            return Ok(config.clone());
+        }
+        let config = match self.shared()?.config {
+            Some(source) => {
+                let mut config = Config::parse(SHARED_CONFIG_ORIGIN, &source)?;
+                config.notify.anchor_secret_files(self.home.root());
+                config.store = self.home.store_config()?;
+                config
+            }
+            None => self.home.config()?,
+        };
+        Ok(self.config.get_or_init(|| config).clone())
+    }
+
+    /// What this home's team store shares with every host (nothing for an embedded
+    /// store, or before `desk init`). Read once, on the connection the command goes on to
+    /// use: it is parked for [`Context::open_backend`] to take.
+    pub fn shared(&self) -> Result<Shared, CommandError> {
+        if let Some(shared) = self.shared.get() {
+            return Ok(shared.clone());
+        }
+        if !self.home.is_initialized() {
+            return Ok(Shared::default());
+        }
         if let StoreLocation::Embedded(_) = self.store_location()? {
-            return Ok(Vec::new());
+            return Ok(self.shared.get_or_init(Shared::default).clone());
         }
         let (backend, path) = self.open_backend()?;
-        let shared = Txn::new(backend.as_ref()).shared_templates();
         *self.parked.borrow_mut() = Some((backend, path));
-        Ok(shared?)
+        Ok(self.shared.get().cloned().unwrap_or_default())
     }
 
     /// [`Context::open_backend`] for a given location.
@@ -354,7 +411,7 @@ impl Context {
             // Archive segments on this host would hide those tickets from the others.
             return;
         }
-        let archive = match self.home.config() {
+        let archive = match self.config() {
             Ok(config) => config.archive,
             Err(_) => return,
         };

@@ -6,7 +6,7 @@ use crate::cli::error::CommandError;
 /// `--department NAME` must name a department of `config.toml`, so a typo is an error
 /// with the list rather than an empty queue.
 pub fn check_known(ctx: &Context, name: &str) -> Result<(), CommandError> {
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     if config.departments.contains_key(name) {
         return Ok(());
     }

@@ -438,6 +438,57 @@ pub fn parse_store_section(file: &str, source: &str) -> Result<StoreConfig, File
     })
 }
 
+/// config.toml's text without its `[store]` table: the settings a team store's hosts
+/// share (`desk config publish`); where the store is, and how to sign in to it, is each
+/// host's own. Comments and layout of the rest are kept.
+pub fn shared_part(source: &str) -> Result<String, String> {
+    let mut document: toml_edit::DocumentMut =
+        source.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let last_table = document
+        .iter()
+        .filter_map(|(key, item)| Some((item.as_table()?.position()?, key.to_string())))
+        .max()
+        .map(|(_, key)| key);
+    if document.remove("store").is_some() && last_table.as_deref() == Some("store") {
+        // Comments after the last table's keys are the document's trailer: the store's.
+        document.set_trailing("");
+    }
+    Ok(document.to_string())
+}
+
+/// The published settings `shared` with the `[store]` table of this host's `local`
+/// config.toml appended: what `desk config pull` writes.
+pub fn with_local_store(shared: &str, local: &str) -> Result<String, String> {
+    let local: toml_edit::DocumentMut = local.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let mut text = shared_part(shared)?;
+    if let Some(store) = local.get("store") {
+        let mut store = store.clone();
+        if let Some(table) = store.as_table_mut() {
+            // Comments above it were the shared part's, which `text` already has.
+            table.decor_mut().clear();
+        }
+        let mut only_store = toml_edit::DocumentMut::new();
+        only_store.insert("store", store);
+        if !text.is_empty() && !text.ends_with("\n\n") {
+            text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+        text.push_str(only_store.to_string().trim_start());
+    }
+    Ok(text)
+}
+
+/// Whether two config.toml texts hold the same settings, `[store]` aside (comments and
+/// layout do not count). A text that does not parse is the same as nothing.
+pub fn same_shared_settings(a: &str, b: &str) -> bool {
+    let settings = |text: &str| {
+        toml::from_str::<toml::Table>(text).ok().map(|mut table| {
+            table.remove("store");
+            table
+        })
+    };
+    settings(a) == settings(b)
+}
+
 /// config.toml's text with its `[store] url` line commented out, or None when it names no
 /// team store: a home restored from a team store's backup keeps the data in its own
 /// embedded store, and must not point back at the database.
@@ -1009,5 +1060,34 @@ prior_weight = 0
         assert_eq!((e.line, e.column), (2, 9), "{e}");
         let e = Config::parse("c.toml", "[tiers.vip]\nrate_limits = [\"5/1h\", \"lots\"]\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 24), "{e}");
+    }
+
+    #[test]
+    fn the_shared_part_is_all_but_store_and_pulling_it_back_is_stable() {
+        let local = format!(
+            "{DEFAULT_CONFIG_TOML}\n# The team store\n[store]\nurl = \"postgres://x@h/db\"\n# password = \"env:X\"\n"
+        );
+        let shared = shared_part(&local).unwrap();
+        assert!(
+            !shared.contains("[store]") && !shared.contains("env:X"),
+            "{shared}"
+        );
+        assert!(shared.contains("[tiers.vip]"));
+        // A host whose file names only the store gets the settings, its [store] kept.
+        let pulled = with_local_store(&shared, "[store]\nurl = \"postgres://y@h/db\"\n").unwrap();
+        assert!(
+            pulled.ends_with("[store]\nurl = \"postgres://y@h/db\"\n"),
+            "{pulled}"
+        );
+        assert!(same_shared_settings(&shared, &pulled));
+        assert!(same_shared_settings(&local, &pulled), "[store] does not count");
+        // Pulling again changes nothing.
+        assert_eq!(with_local_store(&shared, &pulled).unwrap(), pulled);
+        assert!(!same_shared_settings(&shared, "[tiers.gold]\n"));
+        // Without a [store] the settings are the whole file.
+        assert_eq!(
+            shared_part("[archive]\nafter = \"7d\"\n").unwrap(),
+            "[archive]\nafter = \"7d\"\n"
+        );
     }
 }

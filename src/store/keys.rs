@@ -205,6 +205,8 @@ pub fn attachment(id: u64, stored_as: &str) -> Vec<u8> {
 
 /// The ticket types a team store's hosts share: `p/<name>` → the template's TOML source.
 pub const SHARED_TEMPLATE_PREFIX: &[u8] = b"p/";
+/// A team store's shared settings (`desk config publish`): config.toml without `[store]`.
+pub const SHARED_CONFIG: &[u8] = b"m/config";
 
 pub fn shared_template(name: &str) -> Vec<u8> {
     join(&[SHARED_TEMPLATE_PREFIX, name.as_bytes()])

@@ -844,6 +844,22 @@ impl<'s> Txn<'s> {
         self.delete_raw(keys::shared_template(name));
     }
 
+    /// The settings published to this store (`desk config publish`): config.toml's TOML
+    /// without its `[store]` section; on a team store, the settings every host works by.
+    pub fn shared_config(&self) -> Result<Option<String>> {
+        match self.get_raw(keys::SHARED_CONFIG)? {
+            None => Ok(None),
+            Some(bytes) => String::from_utf8(bytes)
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt("the shared config record is not UTF-8".into())),
+        }
+    }
+
+    /// Publish `source` as the shared settings (replacing the earlier ones).
+    pub fn publish_config(&mut self, source: &str) {
+        self.put_raw(keys::SHARED_CONFIG.to_vec(), source.as_bytes().to_vec());
+    }
+
     /// Two filings by one rate-limited requester at once would each count the other's
     /// submission as absent: with this guard one of them runs again and counts it.
     pub fn guard_rate_limit(&mut self, requester: &str) {

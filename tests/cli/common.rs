@@ -54,14 +54,22 @@ impl TestEnv {
         Some(env)
     }
 
-    /// Another host's home on the same team store: its own directory, with this home's
-    /// config.toml (a team keeps that alike on every host) and no templates of its own: it
-    /// files the types published to the team store.
+    /// Another host's home on the same team store: its own directory, whose config.toml
+    /// holds only this home's `[store]`, and no templates of its own: it works by the
+    /// settings and types published to the team store, as a host that just joined.
     pub fn another_host(&self) -> Self {
         let other = Self::empty();
         other.clock.set(self.clock.get());
         std::fs::create_dir_all(other.home().join("templates")).unwrap();
-        std::fs::copy(self.home().join("config.toml"), other.home().join("config.toml")).unwrap();
+        let config: toml::Table =
+            toml::from_str(&std::fs::read_to_string(self.home().join("config.toml")).unwrap()).unwrap();
+        let mut only_store = toml::Table::new();
+        only_store.insert("store".into(), config["store"].clone());
+        std::fs::write(
+            other.home().join("config.toml"),
+            toml::to_string(&only_store).unwrap(),
+        )
+        .unwrap();
         other
     }
 

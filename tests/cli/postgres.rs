@@ -845,6 +845,8 @@ fn flushes_on_four_hosts_at_once_deliver_each_message_once() {
             sink.toml("log")
         ),
     );
+    // Every host delivers by the settings published to the team store.
+    env.ok("admin", &["config", "publish"]);
     let hosts: Vec<TestEnv> = (0..3).map(|_| env.another_host()).collect();
     let all: Vec<&TestEnv> = std::iter::once(&env).chain(hosts.iter()).collect();
     let filed: BTreeSet<u64> = (0..12)
@@ -1200,4 +1202,86 @@ fn ticket_types_published_on_one_host_are_the_types_of_every_host() {
     assert!(error.contains("incident"), "{error}");
     assert_eq!(other.show(id)["type"], "incident");
     env.fails("admin", &["template", "publish", "--remove", "incident"], 3);
+}
+
+#[test]
+fn settings_published_on_one_host_are_the_settings_of_every_host() {
+    let env = team_store_or_skip!();
+    // `init` on the new team store published config.toml (all but [store]): a host whose
+    // config.toml names only the store knows the tiers.
+    let other = env.another_host();
+    let shown = other.json("carol", &["config", "show"]);
+    assert_eq!(shown["origin"], "team-store");
+    assert!(shown["source"].as_str().unwrap().contains("[tiers.vip]"));
+    assert!(!shown["source"].as_str().unwrap().contains("[store]"), "{shown}");
+    other.ok("admin", &["requester", "add", "carol", "--tier", "vip"]);
+    other.fails("admin", &["requester", "add", "erin-c", "--tier", "gold"], 5);
+
+    // An admin adds a tier on the first host and publishes it; until then no host has it.
+    let path = env.home().join("config.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let with_gold = original.replacen(
+        "[tiers.vip]",
+        "[tiers.gold]\ndescription = \"Gold accounts\"\nrate_limits = [\"3/1h\"]\n\n[tiers.vip]",
+        1,
+    );
+    std::fs::write(&path, &with_gold).unwrap();
+    env.fails("admin", &["requester", "add", "gina", "--tier", "gold"], 5);
+    let error = env.fails("bob", &["config", "publish"], 4);
+    assert!(
+        error.contains("only admins publish the desk's settings"),
+        "{error}"
+    );
+    assert!(env.ok("admin", &["config", "publish"]).contains("published"));
+    other.ok("admin", &["requester", "add", "gina", "--tier", "gold"]);
+    // Its rate limit holds on every host: 3 an hour, wherever they are filed.
+    for host in [&env, &other, &env] {
+        host.ok("gina", &incident_args("gold"));
+    }
+    let error = other.fails("gina", &incident_args("one too many"), 7);
+    assert!(error.contains("3/1h"), "{error}");
+
+    // A local edit that was not published changes nothing, on any host.
+    std::fs::write(&path, with_gold.replacen("[tiers.gold]", "[tiers.local-only]", 1)).unwrap();
+    env.fails("admin", &["requester", "add", "lou", "--tier", "local-only"], 5);
+    assert_eq!(env.json("admin", &["config", "show"])["local_differs"], true);
+    let doctor = env.run("admin", &["doctor"]);
+    let said = String::from_utf8_lossy(&doctor.stderr);
+    assert!(said.contains("other settings than the team store's"), "{said}");
+
+    // A mistake is refused with its place, and nothing is published.
+    std::fs::write(
+        &path,
+        with_gold.replacen("rate_limits = [\"3/1h\"]", "rate_limits = [\"3 an hour\"]", 1),
+    )
+    .unwrap();
+    let error = env.fails("admin", &["config", "publish"], 5);
+    assert!(
+        error.contains("config.toml:") && error.contains("3 an hour"),
+        "{error}"
+    );
+    other.ok("admin", &["requester", "add", "gil", "--tier", "gold"]);
+
+    // `pull` writes the team's settings into the other host's file, keeping its [store].
+    let pulled = other.json("admin", &["config", "pull"]);
+    assert_eq!(pulled["written"], true);
+    let text = std::fs::read_to_string(other.home().join("config.toml")).unwrap();
+    assert!(
+        text.contains("[tiers.gold]") && text.contains("[store]"),
+        "{text}"
+    );
+    assert_eq!(other.json("admin", &["config", "show"])["local_differs"], false);
+    assert_eq!(other.json("admin", &["config", "pull"])["written"], false);
+    other.ok("admin", &["ticket", "list", "-q"]);
+}
+
+#[test]
+fn config_publish_and_pull_are_for_a_team_store() {
+    let env = TestEnv::with_examples();
+    let error = env.fails("admin", &["config", "publish"], 5);
+    assert!(error.contains("for a team store"), "{error}");
+    env.fails("admin", &["config", "pull"], 5);
+    let shown = env.json("admin", &["config", "show"]);
+    assert_eq!(shown["origin"], "config.toml");
+    assert!(shown["source"].as_str().unwrap().contains("[tiers.vip]"));
 }

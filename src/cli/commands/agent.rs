@@ -379,7 +379,7 @@ fn status(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
 fn status_offline_rebalance(ctx: &Context, args: &StatusArgs) -> Result<(), CommandError> {
     use crate::cli::commands::assign::{rebalance, Inputs};
     ctx.home.require()?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let catalog = ctx.catalog()?;
     let store = ctx.open_store()?;
     let mut txn = store.txn();

@@ -123,7 +123,7 @@ struct ArchivedJson {
 const ROUND: Duration = Duration::from_millis(250);
 
 fn archive_now(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let cutoff = match &args.closed_before {
         Some(text) => cutoff(ctx, text, "--closed-before")?,
         None => ctx.now - chrono::Duration::from_std(config.archive.after).unwrap_or(chrono::Duration::MAX),
@@ -217,7 +217,7 @@ pub fn human_bytes(bytes: u64) -> String {
 }
 
 fn status(ctx: &Context) -> Result<(), CommandError> {
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let after = config.archive.after;
     let store = ctx.open_store()?;
     let status =

@@ -69,11 +69,33 @@ fn config_warnings(ctx: &Context) -> Vec<Warning> {
         area: "config",
         message,
     };
-    let config = match ctx.home.config() {
-        Ok(config) => config,
-        Err(error) => return vec![warning(format!("config.toml does not load: {error}"))],
-    };
     let mut warnings = Vec::new();
+    // On a team store with published settings, those are in effect; a host whose own
+    // file says otherwise is worth a line (its edits are not used until published).
+    let shared = ctx.shared().ok().and_then(|shared| shared.config);
+    if let Some(shared) = &shared {
+        let local = fs::read_to_string(ctx.home.config_path()).unwrap_or_default();
+        if !crate::domain::config::same_shared_settings(shared, &local) {
+            warnings.push(warning(
+                "config.toml here holds other settings than the team store's, which are the ones in effect; `desk config pull` brings them here, `desk config publish` (an admin) shares these".to_string(),
+            ));
+        }
+    }
+    let config = match ctx.config() {
+        Ok(config) => config,
+        Err(error) => {
+            let what = match shared {
+                Some(_) => "the team store's settings do not load",
+                None => "config.toml does not load",
+            };
+            warnings.push(warning(format!("{what}: {error}")));
+            return warnings;
+        }
+    };
+    let origin = match shared {
+        Some(_) => "the team store's settings, readable by every desk user",
+        None => "config.toml (and in every copy of the file)",
+    };
     let mut secrets = config.notify.secrets();
     if let Some(password) = &config.store.password {
         secrets.push(("store.password".to_string(), password));
@@ -81,7 +103,8 @@ fn config_warnings(ctx: &Context) -> Vec<Warning> {
     for (key, secret) in secrets {
         let message = match secret {
             Secret::Inline(_) => format!(
-                "{key} is an inline secret in config.toml (and in every copy of the file); write it as \"env:NAME\" or \"file:PATH\" instead"
+                "{key} is an inline secret in {}; write it as \"env:NAME\" or \"file:PATH\" instead",
+                if key == "store.password" { "config.toml (and in every copy of the file)" } else { origin }
             ),
             Secret::LeftOut => format!(
                 "{key} was left out by a backup; set it again (as \"env:NAME\" or \"file:PATH\"), its deliveries fail until then"

@@ -151,7 +151,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CommandError> {
         );
     }
     ctx.home.require()?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let catalog = ctx.catalog()?;
     let input = Input::open(ctx, &args.file)?;
     let store = ctx.open_store()?;

@@ -86,7 +86,7 @@ fn email(ctx: &Context, args: &EmailArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
     let raw = read_message(&args.file)?;
     let mail = IncomingEmail::parse(&raw)?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let catalog = ctx.catalog()?;
     let type_name = args
         .ticket_type

@@ -64,6 +64,8 @@ struct InitJson {
     templates_installed: Vec<String>,
     /// The types a new team store was given from this home's templates/.
     templates_published: Vec<String>,
+    /// Whether config.toml's settings (all but `[store]`) were published to a new team store.
+    config_published: bool,
     /// `private` or `group:NAME`.
     access: String,
     insecure_test_identities: bool,
@@ -200,6 +202,18 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             published.push(template.name);
         }
     }
+    // And with this home's settings: tiers, SLA policies, routing, sinks.
+    let mut config_published = false;
+    if shared && fresh && txn.shared_config()?.is_none() {
+        let path = home.config_path();
+        if let Ok(source) = fs::read_to_string(&path) {
+            home.config()?;
+            let settings = crate::domain::config::shared_part(&source)
+                .map_err(|e| CommandError::invalid(format!("{}: {e}", path.display())))?;
+            txn.publish_config(&settings);
+            config_published = true;
+        }
+    }
     let store_test_identities = txn.test_identities()?;
     txn.commit()?;
     drop(store);
@@ -219,6 +233,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             admin,
             templates_installed: installed,
             templates_published: published.clone(),
+            config_published,
             access: match &mode {
                 HomeMode::Private => "private".to_string(),
                 HomeMode::Group { name, .. } => format!("group:{name}"),
@@ -270,6 +285,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
             "Published to the team store: {} (every host uses these; edit, then `desk template publish`)",
             published.join(", ")
         ))?;
+    }
+    if config_published {
+        ctx.ui.line(
+            "Published to the team store: config.toml's settings, all but [store] (edit, then `desk config publish`)",
+        )?;
     }
     if sinks.is_empty() {
         ctx.ui.line(format!(

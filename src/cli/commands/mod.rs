@@ -7,6 +7,7 @@ pub mod assign;
 pub mod audit;
 pub mod backup;
 pub mod completions;
+pub mod config;
 pub mod doctor;
 pub mod export;
 pub mod import;
@@ -50,6 +51,13 @@ pub enum Command {
   desk template show incident  a type's workflow, SLA and fields
   desk template check          check every template of the home")]
     Template(template::TemplateCommand),
+    /// Show the settings in effect; share config.toml with every host of a team store
+    #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk config show     the settings in effect, and where they come from
+  desk config publish  an admin shares config.toml (all but [store])
+  desk config pull     the team store's settings into config.toml, to edit")]
+    Config(config::ConfigCommand),
     /// Knowledge base (知识库): articles to answer with, searched and suggested
     #[command(subcommand)]
     #[command(after_help = "Examples:
@@ -135,6 +143,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Init(args) => init::run(ctx, args),
         Command::Ticket(command) => ticket::run(ctx, command),
         Command::Template(command) => template::run(ctx, command),
+        Command::Config(command) => config::run(ctx, command),
         Command::Ingest(command) => ingest::run(ctx, command),
         Command::Kb(command) => kb::run(ctx, command),
         Command::Sla(command) => sla::run(ctx, command),

@@ -145,7 +145,7 @@ fn require_agent(ctx: &Context, txn: &Txn<'_>) -> Result<(), CommandError> {
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
     validate_name("requester", &args.name)?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     if let Some(tier) = &args.tier {
         check_tier(&config, tier)?;
     }
@@ -206,7 +206,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
 
 fn set(ctx: &Context, args: &SetArgs) -> Result<(), CommandError> {
     validate_name("requester", &args.name)?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     if let Some(tier) = &args.tier {
         check_tier(&config, tier)?;
     }
@@ -366,7 +366,7 @@ struct ShowJson<'a> {
 
 fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     validate_name("requester", &args.name)?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let txn = store.txn();
     if !ctx.viewer(&txn)?.can_see_person(&args.name) {

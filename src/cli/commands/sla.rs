@@ -108,7 +108,7 @@ pub fn run(ctx: &Context, command: &SlaCommand) -> Result<(), CommandError> {
 }
 
 fn check(ctx: &Context, args: &CheckArgs) -> Result<(), CommandError> {
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     // It lists every open ticket at risk: staff only (cron runs it as an agent account).

@@ -64,7 +64,7 @@ fn require_team_store(ctx: &Context, what: &str) -> Result<(), CommandError> {
 
 pub fn publish(ctx: &Context, args: &PublishArgs) -> Result<(), CommandError> {
     require_team_store(ctx, "publish")?;
-    let shared = ctx.shared_templates()?;
+    let shared = ctx.shared()?.templates;
     let store = ctx.open_store()?;
     let mut txn = store.txn();
     ctx.require_admin(&txn, "publish ticket types")
@@ -158,7 +158,7 @@ fn files_to_publish(ctx: &Context, names: &[String]) -> Result<Vec<PathBuf>, Com
 
 pub fn pull(ctx: &Context, _args: &PullArgs) -> Result<(), CommandError> {
     require_team_store(ctx, "pull")?;
-    let shared = ctx.shared_templates()?;
+    let shared = ctx.shared()?.templates;
     // Reading the types is for anyone who may use the desk.
     drop(ctx.open_store()?);
     let dir = ctx.home.templates_dir();

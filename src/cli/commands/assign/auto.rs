@@ -98,7 +98,7 @@ pub fn plan<'a>(
 
 pub fn run(ctx: &Context, args: &AutoArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let catalog = ctx.catalog()?;
     // A misspelt type would silently keep the default strategy; say so on every run.
     for name in config

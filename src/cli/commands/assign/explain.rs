@@ -66,7 +66,7 @@ struct ExplainJson<'a> {
 
 pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let catalog = ctx.catalog()?;
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, &args.id)?;

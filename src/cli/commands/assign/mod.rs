@@ -106,7 +106,7 @@ impl Inputs {
             loads,
             stats,
             last_round_robin: txn.round_robin_last()?,
-            departments: ctx.home.config()?.departments,
+            departments: ctx.config()?.departments,
         })
     }
 

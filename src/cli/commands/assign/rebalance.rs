@@ -107,7 +107,7 @@ pub fn apply(ctx: &Context, txn: &mut Txn<'_>, moves: &[Move<'_>]) -> Result<(),
 
 pub fn run(ctx: &Context, args: &RebalanceArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let catalog = ctx.catalog()?;
     let store = ctx.open_store()?;
     let mut txn = store.txn();

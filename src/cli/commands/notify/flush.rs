@@ -76,7 +76,7 @@ struct NoContact {
 }
 
 pub fn run(ctx: &Context, args: &FlushArgs) -> Result<(), CommandError> {
-    let config = ctx.home.config()?.notify;
+    let config = ctx.config()?.notify;
     let limit = args.limit.map_or(config.batch, |n| n as usize);
 
     // 1. Route and claim, with the store open.

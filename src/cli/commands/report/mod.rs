@@ -103,7 +103,7 @@ fn parse_tz(text: &str) -> Result<Tz, String> {
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
     let period = Period::parse(args.since.as_deref(), args.until.as_deref(), ctx.now)?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let default_tier = &config.requesters.default_tier;
     let store = ctx.open_store()?;
     let txn = store.txn();

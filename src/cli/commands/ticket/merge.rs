@@ -26,7 +26,7 @@ pub struct MergeArgs {
 }
 
 pub fn run(ctx: &Context, args: &MergeArgs) -> Result<(), CommandError> {
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let (target_record, target_location) = ctx.find_ticket(&store, &args.into)?;
     let mut txn = store.txn();

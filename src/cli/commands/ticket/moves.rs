@@ -134,7 +134,7 @@ fn read_attachments(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<IncomingAtta
     if paths.is_empty() {
         return Ok(Vec::new());
     }
-    attachments::read_files(paths, &ctx.home.config()?.attachments)
+    attachments::read_files(paths, &ctx.config()?.attachments)
 }
 
 pub fn confirm(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
@@ -188,7 +188,7 @@ fn apply_move_with(
     files: Vec<IncomingAttachment>,
 ) -> Result<(), CommandError> {
     // Read before the store is opened, so the lock is not held while parsing it.
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, reference)?;
     let mut txn = store.txn();

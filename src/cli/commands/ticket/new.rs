@@ -203,7 +203,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
             }
         }
     }
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let outcome = intake::file(ctx, &store, &config, prepared)?;
     ctx.after_write(&store);
@@ -322,7 +322,7 @@ fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, Comma
         .with_details(problems)
         .with_hint("pass them as flags; `desk template show TYPE` lists the fields"));
     }
-    let attachments = crate::cli::attachments::read_files(&args.attach, &ctx.home.config()?.attachments)?;
+    let attachments = crate::cli::attachments::read_files(&args.attach, &ctx.config()?.attachments)?;
     Ok(Raw {
         ticket_type: template.name.clone(),
         title,
@@ -431,14 +431,14 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
         let mut prepared = intake::prepare(catalog, raw)?;
         prepared.assign_auto = args.assign.is_some();
         prepared.tags = args.tags.clone();
-        let config = ctx.home.config()?;
+        let config = ctx.config()?;
         let store = ctx.open_store()?;
         let outcome = intake::file(ctx, &store, &config, prepared)?;
         ctx.after_write(&store);
         drop(store);
         return report(ctx, &outcome);
     }
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let mut outcomes: Vec<(usize, Result<Outcome, CommandError>)> = Vec::with_capacity(submissions.len());
     for (line, value) in submissions {

@@ -26,7 +26,7 @@ pub struct PriorityArgs {
 
 pub fn run(ctx: &Context, args: &PriorityArgs) -> Result<(), CommandError> {
     let priority: Priority = args.priority.parse()?;
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, &args.id)?;
     let mut txn = store.txn();

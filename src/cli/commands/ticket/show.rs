@@ -140,7 +140,7 @@ pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     let (record, location) = load(ctx, &args.id)?;
     let ticket = &record.ticket;
     let archived = location == Location::Cold;
-    let sla = crate::cli::sla::status(&ctx.home.config()?, ticket, &record.events, ctx.now);
+    let sla = crate::cli::sla::status(&ctx.config()?, ticket, &record.events, ctx.now);
     if ctx.ui.is_json() {
         return ctx.ui.json(&ShowJson {
             ticket: TicketJson::new(ticket, archived),

@@ -30,7 +30,7 @@ pub struct SplitArgs {
 }
 
 pub fn run(ctx: &Context, args: &SplitArgs) -> Result<(), CommandError> {
-    let config = ctx.home.config()?;
+    let config = ctx.config()?;
     let store = ctx.open_store()?;
     let (record, location) = ctx.find_ticket(&store, &args.id)?;
     let mut txn = store.txn();
