@@ -16,6 +16,7 @@
 pub mod audit;
 pub mod backup;
 pub mod cold;
+pub mod digest;
 pub mod doctor;
 pub mod kb;
 pub mod keys;
@@ -312,6 +313,11 @@ pub struct Txn<'s> {
     stamped: BTreeSet<Vec<u8>>,
     /// Set when the command runs under impersonation: see [`Store::record_impersonation`].
     impersonation: Option<&'s Impersonation>,
+    /// On a team store, tickets this transaction gave events to without writing the ticket:
+    /// at commit, those that are closed unseal their report digest ([`digest`]).
+    events_only: BTreeSet<u64>,
+    /// Tickets written (or removed) by this transaction, whose digest is settled.
+    tickets_written: BTreeSet<u64>,
 }
 
 /// `real` is acting as `effective` (`desk --as`): events by `effective` record `real` too.
@@ -328,11 +334,14 @@ impl<'s> Txn<'s> {
             pending: BTreeMap::new(),
             stamped: BTreeSet::new(),
             impersonation: None,
+            events_only: BTreeSet::new(),
+            tickets_written: BTreeSet::new(),
         }
     }
 
     /// Write everything atomically and durably. Until this returns, nothing is stored.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
+        self.unseal_digests_of_closed_tickets_with_new_events()?;
         if self.stamped.is_empty() {
             if self.pending.is_empty() {
                 return Ok(());
@@ -526,6 +535,17 @@ impl<'s> Txn<'s> {
     }
 
     fn write_ticket(&mut self, previous: Option<&Ticket>, ticket: &Ticket) -> Result<()> {
+        // A change to a closed ticket (or a closed one written anew, as by an import)
+        // may be one a sealed report digest holds.
+        if self.kv.is_shared() && self.tickets_written.insert(ticket.id) {
+            let was_closed = match previous {
+                Some(previous) => previous.status == Status::Closed,
+                None => ticket.status == Status::Closed,
+            };
+            if was_closed {
+                self.unseal_digest_of(ticket.id);
+            }
+        }
         // Index keys the change leaves as they were are not written again.
         let kept: Vec<Vec<u8>> = match previous {
             Some(previous) => {
@@ -561,6 +581,7 @@ impl<'s> Txn<'s> {
 
     /// Record `event`, and queue it in the notification outbox in the same commit.
     pub fn append_event(&mut self, ticket_id: u64, event: &Event) {
+        self.note_event_of(ticket_id);
         match self.impersonation {
             // Under impersonation the events the effective user makes name the real one
             // too; events already carrying a real actor (imports) or made by others (the
@@ -584,6 +605,9 @@ impl<'s> Txn<'s> {
 
     /// Remove a ticket, its events and its index entries (used when archiving).
     pub fn remove_ticket(&mut self, ticket: &Ticket) -> Result<()> {
+        if self.kv.is_shared() && self.tickets_written.insert(ticket.id) && ticket.status == Status::Closed {
+            self.unseal_digest_of(ticket.id);
+        }
         self.remove_index_entries(ticket, &[])?;
         self.unlink_mail(ticket.id)?;
         self.drop_outbox_of(ticket.id)?;
@@ -877,6 +901,34 @@ impl<'s> Txn<'s> {
     /// a transaction reads without writing them, which snapshot isolation alone would let
     /// two commands break together (docs/postgres.md, "Concurrency"). Where writers take
     /// turns (sled), nothing is written.
+    /// Record that `ticket_id` got an event (see [`Txn::commit`]).
+    fn note_event_of(&mut self, ticket_id: u64) {
+        if self.kv.is_shared() && !self.tickets_written.contains(&ticket_id) {
+            self.events_only.insert(ticket_id);
+        }
+    }
+
+    /// A closed ticket that got events but was not written (a comment after closing)
+    /// unseals its report digest too; one read for all of them, and only on a team store.
+    fn unseal_digests_of_closed_tickets_with_new_events(&mut self) -> Result<()> {
+        let ids: Vec<u64> = std::mem::take(&mut self.events_only)
+            .into_iter()
+            .filter(|id| !self.tickets_written.contains(id))
+            .collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let keys: Vec<Vec<u8>> = ids.iter().map(|&id| keys::ticket(id)).collect();
+        for (id, stored) in ids.into_iter().zip(self.kv.get_many(&keys)?) {
+            let Some(bytes) = stored else { continue };
+            let ticket: Ticket = decode(&keys::ticket(id), &bytes)?;
+            if ticket.status == Status::Closed {
+                self.unseal_digest_of(id);
+            }
+        }
+        Ok(())
+    }
+
     fn guard(&mut self, guard: Vec<u8>) {
         if self.kv.is_shared() {
             self.put_raw(guard, Vec::new());
@@ -1066,47 +1118,7 @@ impl Store {
     ) -> Result<Vec<S>> {
         let txn = self.txn();
         let mut hot = start();
-        // The events of a few hundred tickets per range read: one query per batch rather
-        // than per ticket, which on a team store is one network round trip each.
-        const BATCH: usize = 512;
-        let tickets_end = b"t0";
-        let mut from = keys::TICKET_PREFIX.to_vec();
-        loop {
-            let batch = self.kv.scan_range_limited(&from, tickets_end, BATCH)?;
-            let Some((last_key, _)) = batch.last() else {
-                break;
-            };
-            // The next page starts just after this one's last key.
-            from = [last_key.as_slice(), &[0]].concat();
-            let tickets = batch
-                .iter()
-                .map(|(key, value)| decode::<T>(key, value))
-                .collect::<Result<Vec<T>>>()?;
-            let (Some(first), Some(last)) = (tickets.first(), tickets.last()) else {
-                continue;
-            };
-            let end = match last.ticket_id().checked_add(1) {
-                Some(next) => keys::events_of(next),
-                None => b"e0".to_vec(),
-            };
-            let mut events = self
-                .kv
-                .scan_range(&keys::events_of(first.ticket_id()), &end)?
-                .into_iter()
-                .peekable();
-            for ticket in tickets {
-                let id = ticket.ticket_id();
-                let mut own = Vec::new();
-                while let Some((key, value)) =
-                    events.next_if(|(key, _)| keys::event_ticket_id(key) <= Some(id))
-                {
-                    if keys::event_ticket_id(&key) == Some(id) {
-                        own.push(decode(&key, &value)?);
-                    }
-                }
-                visit(&mut hot, ticket, own)?;
-            }
-        }
+        self.visit_hot_range_as::<T, E>(0, None, &mut |ticket, events| visit(&mut hot, ticket, events))?;
         let manifest = txn.cold_manifest()?;
         let restored = txn.restored_ids()?;
         drop(txn);
@@ -1148,6 +1160,60 @@ impl Store {
             states.push(result?);
         }
         Ok(states)
+    }
+
+    /// Visit the hot store's tickets with ids from `first` up to (not including) `end`, in
+    /// id order, each with its events decoded as `E`.
+    fn visit_hot_range_as<T: TicketView, E: DeserializeOwned>(
+        &self,
+        first: u64,
+        end: Option<u64>,
+        visit: &mut dyn FnMut(T, Vec<E>) -> Result<()>,
+    ) -> Result<()> {
+        // The events of a few hundred tickets per range read: one query per batch rather
+        // than per ticket, which on a team store is one network round trip each.
+        const BATCH: usize = 512;
+        let tickets_end = match end {
+            Some(end) => keys::ticket(end),
+            None => b"t0".to_vec(),
+        };
+        let mut from = keys::ticket(first);
+        loop {
+            let batch = self.kv.scan_range_limited(&from, &tickets_end, BATCH)?;
+            let Some((last_key, _)) = batch.last() else {
+                return Ok(());
+            };
+            // The next page starts just after this one's last key.
+            from = [last_key.as_slice(), &[0]].concat();
+            let tickets = batch
+                .iter()
+                .map(|(key, value)| decode::<T>(key, value))
+                .collect::<Result<Vec<T>>>()?;
+            let (Some(first), Some(last)) = (tickets.first(), tickets.last()) else {
+                continue;
+            };
+            let end = match last.ticket_id().checked_add(1) {
+                Some(next) => keys::events_of(next),
+                None => b"e0".to_vec(),
+            };
+            let mut events = self
+                .kv
+                .scan_range(&keys::events_of(first.ticket_id()), &end)?
+                .into_iter()
+                .peekable();
+            for ticket in tickets {
+                let id = ticket.ticket_id();
+                let mut own = Vec::new();
+                while let Some((key, value)) =
+                    events.next_if(|(key, _)| keys::event_ticket_id(key) <= Some(id))
+                {
+                    if keys::event_ticket_id(&key) == Some(id) {
+                        own.push(decode(&key, &value)?);
+                    }
+                }
+                visit(ticket, own)?;
+            }
+        }
     }
 
     /// Find a ticket and its history wherever it lives: the hot store first, then the archive.

@@ -37,6 +37,7 @@ impl<'s> Txn<'s> {
     /// Record `event` without an outbox entry: history brought back from the archive or
     /// loaded in bulk has notified (or was never meant to) already.
     pub fn import_event(&mut self, ticket_id: u64, event: &Event) {
+        self.note_event_of(ticket_id);
         self.put_raw(keys::event(ticket_id, event.seq), encode(event));
     }
 

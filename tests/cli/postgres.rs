@@ -367,7 +367,7 @@ fn bad_store_urls_are_refused_before_anything_is_written() {
 #[test]
 fn commands_for_the_embedded_store_say_what_to_use_instead() {
     let env = team_store_or_skip!();
-    let stderr = env.fails("admin", &["archive", "--dry-run"], 5);
+    let stderr = env.fails("admin", &["archive", "--purge-before", "2020-01-01", "--yes"], 5);
     assert!(stderr.contains("team store"), "{stderr}");
     let backup = env.path().join("desk.tar");
     env.ok("admin", &["backup", backup.to_str().unwrap()]);
@@ -1284,4 +1284,69 @@ fn config_publish_and_pull_are_for_a_team_store() {
     let shown = env.json("admin", &["config", "show"]);
     assert_eq!(shown["origin"], "config.toml");
     assert!(shown["source"].as_str().unwrap().contains("[tiers.vip]"));
+}
+
+/// `report --json` over the whole history, without the time it was made.
+fn whole_report(env: &TestEnv) -> serde_json::Value {
+    let mut report = env.json(
+        "admin",
+        &["report", "--since", "2000-01-01", "--until", "2030-01-01"],
+    );
+    if let Some(object) = report.as_object_mut() {
+        object.remove("now");
+    }
+    report
+}
+
+#[test]
+fn sealed_report_digests_give_the_same_report_until_a_closed_ticket_changes() {
+    let env = team_store_or_skip!();
+    let ids: Vec<String> = (0..4)
+        .map(|n| env.incident("carol", &format!("outage {n}")).to_string())
+        .collect();
+    env.ok("bob", &["ticket", "claim", &ids[0]]);
+    env.ok("bob", &["ticket", "reply", &ids[0], "-m", "restarted it"]);
+    for id in &ids {
+        env.ok("admin", &["ticket", "close", id]);
+    }
+    env.advance(chrono::Duration::days(8));
+    let before = whole_report(&env);
+    let in_digests = |env: &TestEnv| env.json("carol", &["archive", "status"])["tickets_in_digests"].clone();
+
+    // Sealing is a lead's or an admin's; a dry run is anyone's, and writes nothing.
+    let error = env.fails("bob", &["archive"], 4);
+    assert!(error.contains("leads and admins"), "{error}");
+    let dry = env.json("bob", &["archive", "--dry-run"]);
+    assert_eq!(
+        (dry["tickets_sealed"].as_u64(), dry["blocks_sealed"].as_u64()),
+        (Some(4), Some(1))
+    );
+    assert_eq!(in_digests(&env), 0);
+    let sealed = env.json("admin", &["archive"]);
+    assert_eq!(sealed["tickets_sealed"], 4, "{sealed}");
+    assert_eq!(in_digests(&env), 4);
+    assert_eq!(whole_report(&env), before, "the digests say what the tickets say");
+    assert_eq!(
+        env.another_host().json("admin", &["archive"])["blocks_already"],
+        1
+    );
+    // The tickets themselves are where they were.
+    assert_eq!(env.show(ids[0].parse().unwrap())["status"], "closed");
+
+    // A comment on a closed ticket, then a reopen: each unseals the block in its commit.
+    env.ok("bob", &["ticket", "comment", &ids[1], "-m", "for the record"]);
+    assert_eq!(in_digests(&env), 0, "an event alone unseals too");
+    env.ok("admin", &["archive"]);
+    assert_eq!(in_digests(&env), 4);
+    env.ok("admin", &["ticket", "reopen", &ids[2]]);
+    assert_eq!(in_digests(&env), 0);
+    let reopened = whole_report(&env);
+    assert_ne!(reopened, before, "the reopen counts");
+    // Open, the block waits; closed long enough, it is sealed again and reads the same.
+    assert_eq!(env.json("admin", &["archive"])["blocks_waiting"], 1);
+    env.ok("admin", &["ticket", "close", &ids[2]]);
+    env.advance(chrono::Duration::days(8));
+    let closed_again = whole_report(&env);
+    assert_eq!(env.json("admin", &["archive"])["tickets_sealed"], 4);
+    assert_eq!(whole_report(&env), closed_again);
 }

@@ -66,10 +66,14 @@ pub enum ArchiveCommand {
 }
 
 pub fn run(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
-    ctx.require_embedded_store(
-        "desk archive",
-        "a team store keeps closed tickets in the database, where every host sees them; there is nothing to archive",
-    )?;
+    if ctx.home.root().exists()
+        && matches!(
+            ctx.store_location()?,
+            crate::cli::context::StoreLocation::Postgres { .. }
+        )
+    {
+        return super::archive_digests::run(ctx, args);
+    }
     match &args.command {
         Some(ArchiveCommand::Status) => status(ctx),
         None => match &args.purge_before {
@@ -79,7 +83,7 @@ pub fn run(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
     }
 }
 
-fn require_role(ctx: &Context, store: &Store, role: Role, what: &str) -> Result<(), CommandError> {
+pub(super) fn require_role(ctx: &Context, store: &Store, role: Role, what: &str) -> Result<(), CommandError> {
     let txn = store.txn();
     let allowed = match txn.agent(ctx.user())? {
         Some(agent) => match role {
@@ -103,12 +107,12 @@ fn require_role(ctx: &Context, store: &Store, role: Role, what: &str) -> Result<
     .with_hint("`--dry-run` shows what would happen without writing; anyone may run it"))
 }
 
-fn cutoff(ctx: &Context, text: &str, flag: &str) -> Result<DateTime<Utc>, CommandError> {
+pub(super) fn cutoff(ctx: &Context, text: &str, flag: &str) -> Result<DateTime<Utc>, CommandError> {
     parse_bound(text, ctx.now, false)
         .map_err(|e| CommandError::from(e).with_hint(format!("e.g. {flag} 30d, {flag} 2026-01-31")))
 }
 
-fn time(at: DateTime<Utc>) -> String {
+pub(super) fn time(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod agent;
 pub mod archive;
+pub mod archive_digests;
 pub mod assign;
 pub mod audit;
 pub mod backup;
@@ -111,7 +112,9 @@ pub enum Command {
     /// Move old closed tickets to the cold archive now, show its figures, purge past retention
     ///
     /// Moving needs a lead or an admin, purging an admin; `--dry-run` and `status` are for
-    /// anyone.
+    /// anyone. On a team store tickets stay in the database and this seals old closed
+    /// tickets' report digests instead, so reports over a long history stay fast (run it
+    /// from cron).
     Archive(archive::ArchiveArgs),
     /// Check the store's indexes, histories and archive; repair what is derived; migrate
     ///

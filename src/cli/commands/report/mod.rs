@@ -17,9 +17,7 @@ use clap::{Args, ValueEnum};
 
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
-use crate::domain::report::{
-    filed_or_closed_in, GroupBy, Period, Report, ReportBuilder, ReportEvent, ReportOptions, ReportTicket,
-};
+use crate::domain::report::{filed_or_closed_in, GroupBy, Period, Report, ReportBuilder, ReportOptions};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -131,13 +129,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
         tz: args.tz,
         sla: Some(&config.sla),
     };
-    // Archive segments are decoded in parallel, one builder per thread, merged at the end;
+    // Archive segments (or a team store's digest blocks) are decoded in parallel, one builder per thread, merged at the end;
     // only the fields a report reads are decoded.
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     // `-q` prints only ids, as everywhere: those of the tickets filed or closed in the
     // period. With --output or --format the report is what was asked for; -q only hushes.
     let quiet = ctx.ui.is_quiet() && args.output.is_none() && args.format.is_none();
-    let parts = store.for_each_ticket_as::<ReportTicket, ReportEvent, _>(
+    // On a team store, old closed tickets come from their sealed digests (`desk archive`).
+    let parts = store.for_each_report_ticket(
         threads,
         || (ReportBuilder::new(options), Vec::new()),
         |(builder, ids), ticket, events| {
