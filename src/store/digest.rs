@@ -435,6 +435,54 @@ impl Store {
         Ok(states)
     }
 
+    /// Sealed blocks whose digest does not say what their tickets say (for `desk doctor`,
+    /// which repairs them by removing the digest: reports then read those tickets one by
+    /// one until `desk archive` seals them again), with why.
+    pub(super) fn stale_digests(&self) -> Result<Vec<(u64, String)>> {
+        let mut stale = Vec::new();
+        let txn = self.txn();
+        for (key, value) in txn.scan_raw(DIGEST_PREFIX)? {
+            let Some(block) = block_of_key(&key) else {
+                stale.push((
+                    0,
+                    format!("has a malformed key {}", String::from_utf8_lossy(&key)),
+                ));
+                continue;
+            };
+            if !readable(&value) {
+                continue;
+            }
+            let mut sealed = Vec::new();
+            if let Err(error) = decode_block(&key, &value, |ticket, events| {
+                sealed.push((ticket, events));
+                Ok(())
+            }) {
+                stale.push((block, format!("does not decode: {error}")));
+                continue;
+            }
+            let actual = self.block_tickets(block)?;
+            if sealed != actual {
+                let ids = |list: &[(ReportTicket, Vec<ReportEvent>)]| {
+                    list.iter().map(|(t, e)| (t.id, e.len())).collect::<Vec<_>>()
+                };
+                let differing = sealed
+                    .iter()
+                    .zip(&actual)
+                    .find(|(a, b)| a != b)
+                    .map(|(a, _)| a.0.id)
+                    .or_else(|| (ids(&sealed) != ids(&actual)).then_some(block * BLOCK_TICKETS));
+                stale.push((
+                    block,
+                    match differing {
+                        Some(id) => format!("is out of date (ticket {id} differs)"),
+                        None => "is out of date".to_string(),
+                    },
+                ));
+            }
+        }
+        Ok(stale)
+    }
+
     /// How much of the history the digests hold: (blocks, tickets).
     pub fn digest_figures(&self) -> Result<(u64, u64)> {
         let txn = self.txn();

@@ -28,6 +28,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::cold::{self, ArchivedTicket, PURGED_SEGMENT};
+use super::digest;
 use super::retention::raw_location;
 use super::{decode, encode, keys, Result, SlaEntry, Store, Txn, Write, SCHEMA_VERSION};
 use crate::domain::event::ReplySide;
@@ -39,7 +40,7 @@ use crate::domain::{Event, EventKind, Status, Ticket};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
     /// What part of the store: `schema`, `index`, `dedup`, `mail`, `outbox`, `messages`,
-    /// `events`, `archive`, `counter`.
+    /// `events`, `archive`, `counter`, `digests`.
     pub area: &'static str,
     pub message: String,
     /// Whether `desk doctor --repair` fixes it.
@@ -748,6 +749,19 @@ impl Store {
                     None,
                 );
             }
+        }
+        // --- a team store's report digests: each says what its tickets say ---
+        for (block, why) in self.stale_digests()? {
+            diagnosis.fix(
+                "digests",
+                format!(
+                    "the report digest of tickets {}–{} {why}",
+                    block * digest::BLOCK_TICKETS,
+                    (block + 1) * digest::BLOCK_TICKETS - 1
+                ),
+                digest::digest_key(block),
+                None,
+            );
         }
         Ok(diagnosis)
     }

@@ -1350,3 +1350,81 @@ fn sealed_report_digests_give_the_same_report_until_a_closed_ticket_changes() {
     assert_eq!(env.json("admin", &["archive"])["tickets_sealed"], 4);
     assert_eq!(whole_report(&env), closed_again);
 }
+
+#[test]
+fn doctor_finds_a_report_digest_that_no_longer_says_what_its_tickets_say() {
+    let env = team_store_or_skip!();
+    let ids: Vec<String> = (0..3)
+        .map(|n| env.incident("carol", &format!("old {n}")).to_string())
+        .collect();
+    for id in &ids {
+        env.ok("admin", &["ticket", "close", id]);
+    }
+    env.advance(chrono::Duration::days(8));
+    env.ok("admin", &["archive"]);
+    env.ok("admin", &["doctor"]);
+    // A change made behind desk's back (straight in the database) leaves the digest stale.
+    let priority = env.show(ids[1].parse().unwrap())["priority"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let key = format!("742f{:016x}", ids[1].parse::<u64>().unwrap());
+    pg_server::server().unwrap().psql(
+        &database_of(&env),
+        &format!(
+            "UPDATE desk_kv SET value = convert_to(replace(convert_from(value, 'UTF8'), \
+             '\"priority\":\"{priority}\"', '\"priority\":\"urgent\"'), 'UTF8') WHERE key = '\\x{key}'"
+        ),
+    );
+    assert_eq!(env.show(ids[1].parse().unwrap())["priority"], "urgent");
+    let doctor = env.run("admin", &["doctor"]);
+    assert_eq!(doctor.status.code(), Some(5));
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(
+        said.contains("report digest of tickets 0–1023 is out of date"),
+        "{said}"
+    );
+    env.ok("admin", &["doctor", "--repair"]);
+    assert_eq!(env.json("admin", &["archive", "status"])["tickets_in_digests"], 0);
+}
+
+#[test]
+fn sealing_and_changes_to_closed_tickets_at_once_never_leave_a_stale_digest() {
+    let env = team_store_or_skip!();
+    let ids: Vec<String> = (0..6)
+        .map(|n| env.incident("carol", &format!("old {n}")).to_string())
+        .collect();
+    for id in &ids {
+        env.ok("admin", &["ticket", "close", id]);
+    }
+    env.advance(chrono::Duration::days(8));
+    let hosts: Vec<TestEnv> = (0..2).map(|_| env.another_host()).collect();
+    for round in 0..3 {
+        let mut running = Vec::new();
+        for (n, id) in ids.iter().enumerate() {
+            let host = if n % 2 == 0 { &hosts[0] } else { &hosts[1] };
+            let note = format!("round {round} note {n}");
+            running.push(
+                desk_process(host, "bob", &["ticket", "comment", id, "-m", &note])
+                    .spawn()
+                    .unwrap(),
+            );
+            running.push(desk_process(&env, "admin", &["archive", "-q"]).spawn().unwrap());
+        }
+        for child in running {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        let doctor = env.run("admin", &["doctor"]);
+        assert_eq!(
+            doctor.status.code(),
+            Some(0),
+            "round {round}: {}",
+            String::from_utf8_lossy(&doctor.stdout)
+        );
+    }
+    // Quiet again, one more run seals what the comments unsealed, and it holds.
+    env.ok("admin", &["archive"]);
+    assert_eq!(env.json("admin", &["archive", "status"])["tickets_in_digests"], 6);
+    env.ok("admin", &["doctor"]);
+}
