@@ -460,7 +460,7 @@ fn desk_store_points_any_home_at_the_team_store() {
 }
 
 #[test]
-fn export_and_import_move_an_embedded_home_to_a_team_store() {
+fn export_and_import_move_an_embedded_home_to_a_team_store_and_back() {
     let team = team_store_or_skip!();
     let embedded = TestEnv::with_examples();
     let first = embedded.incident("carol", "printer on fire");
@@ -469,23 +469,70 @@ fn export_and_import_move_an_embedded_home_to_a_team_store() {
         "bob",
         &["ticket", "reply", &first.to_string(), "-m", "extinguished"],
     );
-    embedded.incident("carol", "VPN drops");
+    embedded.ok("admin", &["requester", "add", "vera", "--tier", "vip"]);
+    embedded.ok("admin", &["agent", "add", "nina", "--skills", "network"]);
+    embedded.ok("bob", &["kb", "add", "--title", "Reset your VPN token"]);
+    let log = embedded.path().join("vpn.log");
+    std::fs::write(&log, "tunnel down\n").unwrap();
+    embedded.ok(
+        "vera",
+        &[
+            "ticket",
+            "new",
+            "-t",
+            "incident",
+            "--title",
+            "VPN drops",
+            "-f",
+            "service=vpn",
+            "--attach",
+            log.to_str().unwrap(),
+        ],
+    );
     let export = embedded.path().join("all.jsonl");
     embedded.ok("admin", &["export", "-o", export.to_str().unwrap()]);
 
     team.ok("admin", &["import", export.to_str().unwrap()]);
-    let moved = team.all_tickets();
-    assert_eq!(moved.len(), embedded.all_tickets().len());
-    for ticket in embedded.all_tickets() {
-        let id = ticket["id"].as_u64().unwrap();
-        assert_eq!(team.show(id)["title"], ticket["title"]);
+    let same_desk = |from: &TestEnv, to: &TestEnv| {
+        assert_eq!(to.all_tickets().len(), from.all_tickets().len());
+        for ticket in from.all_tickets() {
+            let id = ticket["id"].as_u64().unwrap();
+            let (moved, original) = (to.show(id), from.show(id));
+            for field in ["title", "status", "requester", "assignee", "priority"] {
+                assert_eq!(moved[field], original[field], "{field} of {id}");
+            }
+            let files = |shown: &serde_json::Value| shown["attachments"].as_array().map_or(0, |a| a.len());
+            assert_eq!(files(&moved), files(&original), "attachments of {id}");
+            assert_eq!(kinds(&to.events(id)), kinds(&from.events(id)), "history of {id}");
+        }
+        let names = |env: &TestEnv, what: &str| -> Vec<String> {
+            let mut names: Vec<String> = env
+                .json("admin", &[what, "list"])
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["name"].as_str().unwrap().to_string())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names(to, "agent"), names(from, "agent"));
+        assert_eq!(names(to, "requester"), names(from, "requester"));
+        assert_eq!(to.json("admin", &["requester", "show", "vera"])["tier"], "vip");
         assert_eq!(
-            kinds(&team.events(id)),
-            kinds(&embedded.events(id)),
-            "history of {id}"
+            to.json("admin", &["kb", "list"]).as_array().unwrap().len(),
+            from.json("admin", &["kb", "list"]).as_array().unwrap().len()
         );
-    }
-    team.ok("admin", &["doctor"]);
+        to.ok("admin", &["doctor"]);
+    };
+    same_desk(&embedded, &team);
+
+    // And back: the team store's export into a new embedded home.
+    let back = TestEnv::with_examples();
+    let export = team.path().join("team.jsonl");
+    team.ok("admin", &["export", "-o", export.to_str().unwrap()]);
+    back.ok("admin", &["import", export.to_str().unwrap()]);
+    same_desk(&team, &back);
 }
 
 #[test]
