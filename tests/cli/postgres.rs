@@ -1280,6 +1280,10 @@ fn settings_published_on_one_host_are_the_settings_of_every_host() {
         "{error}"
     );
     assert!(env.ok("admin", &["config", "publish"]).contains("published"));
+    // Changing what every host works by is in the audit log, as other privileged moves.
+    let audit = env.json("admin", &["audit"]);
+    let logged: Vec<&str> = audit.as_array().unwrap().iter().filter_map(|e| e["command"].as_str()).collect();
+    assert!(logged.contains(&"config publish"), "{audit}");
     other.ok("admin", &["requester", "add", "gina", "--tier", "gold"]);
     // Its rate limit holds on every host: 3 an hour, wherever they are filed.
     for host in [&env, &other, &env] {

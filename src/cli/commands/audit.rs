@@ -161,6 +161,10 @@ fn is_privileged(command: &Command) -> bool {
         Command::Requester(RequesterCommand::Add(_) | RequesterCommand::Set(_)) => true,
         Command::Archive(args) => !args.dry_run && args.command.is_none(),
         Command::Doctor(args) => args.repair || args.migrate,
+        Command::Migrate(args) => !args.check,
+        // What every host of a team store files and works by.
+        Command::Template(super::template::TemplateCommand::Publish(_)) => true,
+        Command::Config(super::config::ConfigCommand::Publish(_)) => true,
         _ => false,
     }
 }
