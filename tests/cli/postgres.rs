@@ -407,6 +407,9 @@ fn a_team_store_backs_up_and_restores_as_an_embedded_home() {
         drill.home().join("hot").is_dir(),
         "the copy is in the home's own store"
     );
+    // It works by the types and settings the team store held, not the backing-up host's files.
+    assert!(config.contains("[tiers.vip]"), "{config}");
+    assert!(drill.home().join("templates/incident.toml").is_file());
     assert_eq!(drill.show(first)["assignee"], "bob");
     assert_eq!(drill.show(second)["title"], "发票 printer jam");
     let found = drill.json("carol", &["ticket", "search", "发票"]);
@@ -1282,7 +1285,12 @@ fn settings_published_on_one_host_are_the_settings_of_every_host() {
     assert!(env.ok("admin", &["config", "publish"]).contains("published"));
     // Changing what every host works by is in the audit log, as other privileged moves.
     let audit = env.json("admin", &["audit"]);
-    let logged: Vec<&str> = audit.as_array().unwrap().iter().filter_map(|e| e["command"].as_str()).collect();
+    let logged: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["command"].as_str())
+        .collect();
     assert!(logged.contains(&"config publish"), "{audit}");
     other.ok("admin", &["requester", "add", "gina", "--tier", "gold"]);
     // Its rate limit holds on every host: 3 an hour, wherever they are filed.

@@ -257,9 +257,28 @@ fn build(
     )
     .map_err(|e| backup_error(file, e))?;
     progress.finish();
+    let config = staging.join("config.toml");
+    let backend = sled_backend::open_with_retry(&hot_dir, ctx.lock_timeout)?;
+    // A team store's types and settings were the team's, not the backing-up host's files:
+    // the restored home works by the ones the backup's database held.
+    let (templates, settings) = {
+        let txn = crate::store::Txn::new(&backend);
+        (txn.shared_templates()?, txn.shared_config()?)
+    };
+    if let Some(settings) = settings {
+        let local = fs::read_to_string(&config).unwrap_or_default();
+        let text = crate::domain::config::with_local_store(&settings, &local)
+            .map_err(|e| CommandError::invalid(format!("the backup's published settings: {e}")))?;
+        fs::write(&config, text)?;
+    }
+    if !templates.is_empty() {
+        fs::create_dir_all(home.templates_dir())?;
+        for (name, source) in &templates {
+            fs::write(home.templates_dir().join(format!("{name}.toml")), source)?;
+        }
+    }
     // A team store's backup: the data is in this home's own store now, so its config must
     // not send commands back to the database.
-    let config = staging.join("config.toml");
     if let Some(detached) = fs::read_to_string(&config)
         .ok()
         .and_then(|source| crate::domain::config::without_store_url(&source))
@@ -270,7 +289,6 @@ fn build(
         );
     }
     // The restored store must open as any command would open it.
-    let backend = sled_backend::open_with_retry(&hot_dir, ctx.lock_timeout)?;
     Store::new(Box::new(backend), &hot_dir, &home.cold_dir())?;
     Ok(())
 }
