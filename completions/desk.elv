@@ -50,6 +50,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
             cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
             cand audit 'Who did what as whom: impersonated, privileged and refused commands (admins)'
+            cand serve 'Serve the desk over HTTP: a JSON API for holders of an API token (`desk token`)'
+            cand token 'API tokens for `desk serve`: make one (its secret shown once), list, revoke (admins)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1378,6 +1380,92 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'desk;serve'= {
+            cand --listen 'The address and port to listen on'
+            cand --threads 'Requests handled at once'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk;token'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Make a token for `desk serve` and print its secret, once'
+            cand list 'Every token: who it acts as, its scopes, and whether it still works'
+            cand revoke 'Stop a token from working, from its next request'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;token;create'= {
+            cand --user 'The desk user the token acts as (an agent or a requester on record)'
+            cand --scope 'What it may do, comma-separated or repeated: ticket:new, ticket:read'
+            cand -t 'Only tickets of this type (filing and reading)'
+            cand --type 'Only tickets of this type (filing and reading)'
+            cand --expires 'How long it works: an age (90d, 12h, 2w), or `never`'
+            cand --name 'Its name in events and `token list` [default: the user''s name, or NAME-2, -3 …]'
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;token;list'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;token;revoke'= {
+            cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
+            cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
+            cand --color 'When to use colour'
+            cand --json 'Print stable JSON instead of tables'
+            cand -q 'Print only ids'
+            cand --quiet 'Print only ids'
+            cand --no-input 'Never prompt; fail with exit 5 and list what is missing instead'
+            cand --no-pager 'Print long output (log, list, report) straight to the terminal, without $DESK_PAGER / $PAGER / less'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'desk;token;help'= {
+            cand create 'Make a token for `desk serve` and print its secret, once'
+            cand list 'Every token: who it acts as, its scopes, and whether it still works'
+            cand revoke 'Stop a token from working, from its next request'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk;token;help;create'= {
+        }
+        &'desk;token;help;list'= {
+        }
+        &'desk;token;help;revoke'= {
+        }
+        &'desk;token;help;help'= {
+        }
         &'desk;completions'= {
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
@@ -1411,6 +1499,8 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand backup 'Write a consistent, checksummed snapshot of the whole home while desk keeps running (leads and admins)'
             cand restore 'Bring a home back from a backup, after checking all of it (admins to replace a home)'
             cand audit 'Who did what as whom: impersonated, privileged and refused commands (admins)'
+            cand serve 'Serve the desk over HTTP: a JSON API for holders of an API token (`desk token`)'
+            cand token 'API tokens for `desk serve`: make one (its secret shown once), list, revoke (admins)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1612,6 +1702,19 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;help;restore'= {
         }
         &'desk;help;audit'= {
+        }
+        &'desk;help;serve'= {
+        }
+        &'desk;help;token'= {
+            cand create 'Make a token for `desk serve` and print its secret, once'
+            cand list 'Every token: who it acts as, its scopes, and whether it still works'
+            cand revoke 'Stop a token from working, from its next request'
+        }
+        &'desk;help;token;create'= {
+        }
+        &'desk;help;token;list'= {
+        }
+        &'desk;help;token;revoke'= {
         }
         &'desk;help;completions'= {
         }

@@ -34,6 +34,20 @@ pub enum ExitKind {
 }
 
 impl ExitKind {
+    /// The name docs/exit-codes.md gives the code (and `desk serve`'s error bodies).
+    pub fn name(self) -> &'static str {
+        match self {
+            ExitKind::Failure => "failure",
+            ExitKind::NotFound => "not_found",
+            ExitKind::Denied => "denied",
+            ExitKind::Invalid => "invalid",
+            ExitKind::Conflict => "conflict",
+            ExitKind::RateLimited => "rate_limited",
+            ExitKind::Unavailable => "unavailable",
+            ExitKind::Busy => "busy",
+        }
+    }
+
     pub fn code(self) -> u8 {
         match self {
             ExitKind::Failure => 1,
@@ -60,6 +74,9 @@ pub struct CommandError {
     /// Set for a team store's conflict: nothing was written, and the command may run
     /// again (see [`super::retry`]).
     pub conflict: bool,
+    /// The HTTP status `desk serve` answers with, where the exit code's own does not say
+    /// it (401 for a missing token, 413 for a body too large).
+    pub http_status: Option<u16>,
 }
 
 impl CommandError {
@@ -71,7 +88,14 @@ impl CommandError {
             hints: Vec::new(),
             broken_pipe: false,
             conflict: false,
+            http_status: None,
         }
+    }
+
+    /// The HTTP status for `desk serve` (see [`CommandError::http_status`]).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.http_status = Some(status);
+        self
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {

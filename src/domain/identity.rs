@@ -23,6 +23,8 @@ pub enum AuthMethod {
     TestIdentity,
     /// The PostgreSQL role the team store's server authenticated (`session_user`).
     DatabaseRole,
+    /// An API token presented to `desk serve` (`desk token create`).
+    ApiToken,
 }
 
 impl AuthMethod {
@@ -31,6 +33,7 @@ impl AuthMethod {
             AuthMethod::OsAccount => "os-account",
             AuthMethod::TestIdentity => "insecure-test-identity",
             AuthMethod::DatabaseRole => "database-role",
+            AuthMethod::ApiToken => "api-token",
         }
     }
 }

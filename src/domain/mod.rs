@@ -27,6 +27,7 @@ mod sla_config;
 pub mod template;
 pub mod ticket;
 pub mod tier;
+pub mod token;
 pub mod transfer;
 
 pub use error::DomainError;

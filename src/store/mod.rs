@@ -28,6 +28,7 @@ pub mod retention;
 pub mod routing;
 pub mod search_queue;
 pub mod sled_backend;
+pub mod tokens;
 pub mod transfer;
 
 use std::collections::{BTreeMap, BTreeSet};

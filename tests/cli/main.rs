@@ -32,6 +32,7 @@ mod report;
 mod search;
 mod secrets;
 mod security;
+mod serve;
 mod sla;
 mod store;
 mod templates;

@@ -1487,3 +1487,40 @@ fn sealing_and_changes_to_closed_tickets_at_once_never_leave_a_stale_digest() {
     assert_eq!(env.json("admin", &["archive", "status"])["tickets_in_digests"], 6);
     env.ok("admin", &["doctor"]);
 }
+
+#[test]
+fn desk_serve_files_into_a_team_store_that_every_host_sees() {
+    let env = team_store_or_skip!();
+    env.ok("admin", &["agent", "add", "ci-bot"]);
+    let token = env
+        .ok(
+            "admin",
+            &[
+                "token",
+                "create",
+                "--user",
+                "ci-bot",
+                "--scope",
+                "ticket:new",
+                "-q",
+            ],
+        )
+        .trim()
+        .to_string();
+    let served = crate::serve::Served::start(&env, None);
+    let (status, filed) = served.call(
+        "POST",
+        "/api/v1/tickets",
+        Some(&token),
+        Some(r#"{"type": "incident", "title": "from a runner", "fields": {"service": "ci"}}"#),
+    );
+    assert_eq!(status, 201, "{filed}");
+    let other = env.another_host();
+    assert_eq!(other.show(filed["id"].as_u64().unwrap())["channel"], "api");
+    // The token is the team store's: revoked on another host, refused here.
+    other.ok("admin", &["token", "revoke", "ci-bot"]);
+    assert_eq!(
+        served.call("POST", "/api/v1/tickets", Some(&token), Some("{}")).0,
+        401
+    );
+}

@@ -165,6 +165,7 @@ fn is_privileged(command: &Command) -> bool {
         // What every host of a team store files and works by.
         Command::Template(super::template::TemplateCommand::Publish(_)) => true,
         Command::Config(super::config::ConfigCommand::Publish(_)) => true,
+        Command::Token(super::token::TokenCommand::Create(_) | super::token::TokenCommand::Revoke(_)) => true,
         _ => false,
     }
 }

@@ -20,10 +20,12 @@ pub mod notify;
 pub mod report;
 pub mod requester;
 pub mod restore;
+pub mod serve;
 pub mod sla;
 pub mod template;
 pub mod template_share;
 pub mod ticket;
+pub mod token;
 
 use clap::Subcommand;
 
@@ -137,6 +139,21 @@ pub enum Command {
     Restore(restore::RestoreArgs),
     /// Who did what as whom: impersonated, privileged and refused commands (admins)
     Audit(audit::AuditArgs),
+    /// Serve the desk over HTTP: a JSON API for holders of an API token (`desk token`)
+    ///
+    /// `POST /api/v1/tickets` files a ticket (scope ticket:new), `GET /api/v1/tickets/ID`
+    /// shows one (ticket:read), `GET /api/v1/health` answers without a token. One JSON
+    /// access-log line per request goes to stderr.
+    Serve(serve::ServeArgs),
+    /// API tokens for `desk serve`: make one (its secret shown once), list, revoke (admins)
+    #[command(subcommand)]
+    #[command(after_help = "Examples:
+  desk token create --user ci-bot --scope ticket:new --type ci-failure
+                      a CI runner may only file ci-failure tickets
+  desk token list     every token and whether it still works
+  desk token revoke ci-bot
+                      it works no more, from its next request")]
+    Token(token::TokenCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -147,6 +164,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<(), CommandError> {
         Command::Ticket(command) => ticket::run(ctx, command),
         Command::Template(command) => template::run(ctx, command),
         Command::Config(command) => config::run(ctx, command),
+        Command::Token(command) => token::run(ctx, command),
+        Command::Serve(args) => serve::run(ctx, args),
         Command::Ingest(command) => ingest::run(ctx, command),
         Command::Kb(command) => kb::run(ctx, command),
         Command::Sla(command) => sla::run(ctx, command),

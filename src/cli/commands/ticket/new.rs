@@ -608,7 +608,52 @@ fn read_source(source: &str) -> Result<String, CommandError> {
 
 /// A JSON submission as a [`Raw`] one; `--type`, `--priority` and `--requester` given as
 /// flags are defaults for keys the JSON leaves out.
+/// File one JSON submission (as `ticket new --from-json` reads them) arriving on
+/// `channel`, for `desk serve`; `allow` decides on its type before anything is written.
+pub fn file_submission(
+    ctx: &Context,
+    value: Value,
+    channel: &str,
+    allow: impl FnOnce(&str) -> Result<(), CommandError>,
+) -> Result<String, CommandError> {
+    let catalog = ctx.catalog()?;
+    let mut raw = submission_to_raw(value, &SubmissionDefaults::default())?;
+    if raw.channel == "json" {
+        raw.channel = channel.to_string();
+    }
+    allow(&raw.ticket_type)?;
+    let prepared = intake::prepare(&catalog, raw)?;
+    let config = ctx.config()?;
+    let store = ctx.open_store()?;
+    let outcome = intake::file(ctx, &store, &config, prepared)?;
+    ctx.after_write(&store);
+    drop(store);
+    serde_json::to_string(&NewTicketJson::new(&outcome))
+        .map_err(|e| CommandError::new(ExitKind::Failure, e.to_string()))
+}
+
+/// What flags of `ticket new` give every JSON submission that does not say otherwise.
+#[derive(Default)]
+struct SubmissionDefaults {
+    ticket_type: Option<String>,
+    priority: Option<String>,
+    requester: Option<String>,
+    channel: Option<String>,
+    over_limit: bool,
+}
+
 fn json_to_raw(args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
+    let defaults = SubmissionDefaults {
+        ticket_type: args.ticket_type.clone(),
+        priority: args.priority.clone(),
+        requester: args.requester.clone(),
+        channel: args.channel.clone(),
+        over_limit: args.over_limit,
+    };
+    submission_to_raw(value, &defaults)
+}
+
+fn submission_to_raw(value: Value, args: &SubmissionDefaults) -> Result<Raw, CommandError> {
     if !value.is_object() {
         return Err(CommandError::invalid(
             "expected a JSON object with `type` and `title`",

@@ -136,23 +136,47 @@ fn load(ctx: &Context, id: &TicketRef) -> Result<(ArchivedTicket, Location), Com
     Ok((record, location))
 }
 
+fn show_json<'a>(
+    ctx: &Context,
+    record: &'a ArchivedTicket,
+    location: Location,
+    sla: Option<&SlaStatus>,
+) -> ShowJson<'a> {
+    let ticket = &record.ticket;
+    ShowJson {
+        ticket: TicketJson::new(ticket, location == Location::Cold),
+        occurrences: ticket.occurrences,
+        attachments: ticket
+            .attachments
+            .iter()
+            .map(|file| AttachmentJson::new(file, &ctx.home.attachments_dir(ticket.id)))
+            .collect(),
+        sla: sla.map(|status| SlaJson::new(status, ctx.now)),
+        events: record.events.iter().map(EventJson::new).collect(),
+    }
+}
+
+/// What `ticket show --json` prints, as the acting user may see it (for `desk serve`);
+/// `allow` decides on the ticket before anything of it is shown.
+pub fn show_json_text(
+    ctx: &Context,
+    id: &TicketRef,
+    allow: impl FnOnce(&crate::domain::Ticket) -> Result<(), CommandError>,
+) -> Result<String, CommandError> {
+    let (record, location) = load(ctx, id)?;
+    allow(&record.ticket)?;
+    let sla = crate::cli::sla::status(&ctx.config()?, &record.ticket, &record.events, ctx.now);
+    serde_json::to_string(&show_json(ctx, &record, location, sla.as_ref()))
+        .map_err(|e| CommandError::new(crate::cli::error::ExitKind::Failure, e.to_string()))
+}
+
 pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     let (record, location) = load(ctx, &args.id)?;
     let ticket = &record.ticket;
     let archived = location == Location::Cold;
     let sla = crate::cli::sla::status(&ctx.config()?, ticket, &record.events, ctx.now);
     if ctx.ui.is_json() {
-        return ctx.ui.json(&ShowJson {
-            ticket: TicketJson::new(ticket, archived),
-            occurrences: ticket.occurrences,
-            attachments: ticket
-                .attachments
-                .iter()
-                .map(|file| AttachmentJson::new(file, &ctx.home.attachments_dir(ticket.id)))
-                .collect(),
-            sla: sla.as_ref().map(|status| SlaJson::new(status, ctx.now)),
-            events: record.events.iter().map(EventJson::new).collect(),
-        });
+        return ctx.ui.json(&show_json(ctx, &record, location, sla.as_ref()));
     }
     if ctx.ui.is_quiet() {
         return ctx.ui.line(ticket.id.to_string());

@@ -1,0 +1,384 @@
+//! `desk token` and `desk serve`: tokens made by admins and shown once, and the HTTP API
+//! driven by a real HTTP client against the real server on a free port.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{json, Value};
+
+use crate::common::TestEnv;
+
+/// A `desk serve` on `env`'s home, on a free port, stopped when dropped.
+pub(crate) struct Served {
+    child: Child,
+    base: String,
+}
+
+impl Served {
+    pub(crate) fn start(env: &TestEnv, now: Option<&str>) -> Served {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("desk"));
+        cmd.env_clear()
+            .env("DESK_HOME", env.home())
+            .env("HOME", env.path())
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        // The server's clock is the test's (tokens expire by it).
+        let now = now.map_or_else(|| env.now().to_rfc3339(), str::to_string);
+        cmd.env("DESK_NOW", now);
+        let mut child = cmd.spawn().expect("desk serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("desk serve: listening on ")
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        Served { child, base }
+    }
+
+    pub(crate) fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&str>,
+    ) -> (u16, Value) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let url = format!("{}{path}", self.base);
+        let auth = token.map(|t| format!("Bearer {t}"));
+        let mut response = match method {
+            "GET" => {
+                let mut request = agent.get(&url);
+                if let Some(auth) = &auth {
+                    request = request.header("Authorization", auth);
+                }
+                request.call()
+            }
+            _ => {
+                let mut request = agent.post(&url).header("Content-Type", "application/json");
+                if let Some(auth) = &auth {
+                    request = request.header("Authorization", auth);
+                }
+                request.send(body.unwrap_or_default())
+            }
+        }
+        .expect("the server answers");
+        let status = response.status().as_u16();
+        let text = response.body_mut().read_to_string().unwrap_or_default();
+        let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{status}: {text:?}: {e}"));
+        (status, value)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn token(env: &TestEnv, args: &[&str]) -> String {
+    let mut all = vec!["token", "create"];
+    all.extend_from_slice(args);
+    all.push("-q");
+    env.ok("admin", &all).trim().to_string()
+}
+
+fn ticket_count(env: &TestEnv) -> usize {
+    env.all_tickets().len()
+}
+
+#[test]
+fn tokens_are_made_by_admins_shown_once_and_revoked() {
+    let env = TestEnv::with_examples();
+    let error = env.fails(
+        "bob",
+        &["token", "create", "--user", "bob", "--scope", "ticket:new"],
+        4,
+    );
+    assert!(error.contains("only admins make tokens"), "{error}");
+    let error = env.fails(
+        "admin",
+        &["token", "create", "--user", "nobody", "--scope", "ticket:new"],
+        3,
+    );
+    assert!(error.contains("nobody"), "{error}");
+    let error = env.fails(
+        "admin",
+        &["token", "create", "--user", "bob", "--scope", "ticket:delete"],
+        5,
+    );
+    assert!(error.contains("unknown scope `ticket:delete`"), "{error}");
+    let error = env.fails(
+        "admin",
+        &[
+            "token",
+            "create",
+            "--user",
+            "bob",
+            "--scope",
+            "ticket:new",
+            "--type",
+            "nosuch",
+        ],
+        3,
+    );
+    assert!(error.contains("nosuch"), "{error}");
+    assert_eq!(
+        env.json("admin", &["token", "list"]),
+        json!([]),
+        "nothing was written"
+    );
+
+    let made = env.json(
+        "admin",
+        &[
+            "token",
+            "create",
+            "--user",
+            "bob",
+            "--scope",
+            "ticket:new,ticket:read",
+            "--expires",
+            "30d",
+        ],
+    );
+    let secret = made["token"].as_str().unwrap();
+    assert!(secret.starts_with("desk_") && secret.len() == 69, "{made}");
+    assert_eq!(made["name"], "bob");
+    assert_eq!(made["scopes"], json!(["ticket:new", "ticket:read"]));
+    // A second one for the same user gets its own name; names are unique.
+    assert_eq!(
+        token(&env, &["--user", "bob", "--scope", "ticket:read"]).len(),
+        69
+    );
+    env.fails(
+        "admin",
+        &[
+            "token",
+            "create",
+            "--user",
+            "bob",
+            "--scope",
+            "ticket:read",
+            "--name",
+            "bob",
+        ],
+        6,
+    );
+    let listed = env.json("admin", &["token", "list"]);
+    let names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["bob", "bob-2"]);
+    // The secret is never shown again, nor kept: only its hash is in the store.
+    assert!(!listed.to_string().contains(secret), "{listed}");
+    assert!(listed[0].get("token").is_none());
+    env.fails("bob", &["token", "list"], 4);
+
+    env.ok("admin", &["token", "revoke", "bob"]);
+    assert_eq!(env.json("admin", &["token", "list"])[0]["state"], "revoked");
+    env.fails("admin", &["token", "revoke", "nosuch"], 3);
+}
+
+#[test]
+fn a_token_files_and_reads_within_its_scopes_and_type_and_nothing_else() {
+    let env = TestEnv::with_examples();
+    env.ok("admin", &["agent", "add", "ci-bot"]);
+    let ci = token(
+        &env,
+        &["--user", "ci-bot", "--scope", "ticket:new", "--type", "incident"],
+    );
+    let reader = token(
+        &env,
+        &["--user", "ci-bot", "--scope", "ticket:read", "--name", "reader"],
+    );
+    let served = Served::start(&env, None);
+    assert_eq!(
+        served.call("GET", "/api/v1/health", None, None),
+        (200, json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")}))
+    );
+
+    let submission = r#"{"type": "incident", "title": "main is red", "fields": {"service": "ci"}}"#;
+    let (status, filed) = served.call("POST", "/api/v1/tickets", Some(&ci), Some(submission));
+    assert_eq!(status, 201, "{filed}");
+    let id = filed["id"].as_u64().unwrap();
+    // The same ticket the CLI files: its rules, its events, the API as its channel.
+    let shown = env.show(id);
+    assert_eq!(
+        (shown["title"].as_str(), shown["channel"].as_str()),
+        (Some("main is red"), Some("api"))
+    );
+    assert_eq!(shown["requester"], "ci-bot");
+    assert_eq!(env.events(id)[0]["actor"], "ci-bot");
+
+    let (status, read) = served.call("GET", &format!("/api/v1/tickets/{id}"), Some(&reader), None);
+    assert_eq!((status, read["title"].as_str()), (200, Some("main is red")));
+
+    // Outside a token's scopes or type: 403, the CLI's exit code named, nothing written.
+    let before = ticket_count(&env);
+    let (status, refused) = served.call("POST", "/api/v1/tickets", Some(&reader), Some(submission));
+    assert_eq!(status, 403);
+    assert_eq!(
+        (
+            refused["error"]["code"].as_str(),
+            refused["error"]["exit"].as_u64()
+        ),
+        (Some("denied"), Some(4))
+    );
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ticket:new"),
+        "{refused}"
+    );
+    let other_type = r#"{"type": "access-request", "title": "let me in", "fields": {"system": "vpn"}}"#;
+    let (status, refused) = served.call("POST", "/api/v1/tickets", Some(&ci), Some(other_type));
+    assert_eq!(status, 403, "{refused}");
+    let (status, _) = served.call("GET", &format!("/api/v1/tickets/{id}"), Some(&ci), None);
+    assert_eq!(status, 403);
+    // The CLI's validation, with its exit code: a missing required field.
+    let (status, invalid) = served.call(
+        "POST",
+        "/api/v1/tickets",
+        Some(&ci),
+        Some(r#"{"type": "incident", "title": "x"}"#),
+    );
+    assert_eq!(
+        (status, invalid["error"]["exit"].as_u64()),
+        (400, Some(5)),
+        "{invalid}"
+    );
+    assert_eq!(ticket_count(&env), before, "nothing was written");
+
+    // No token, a wrong one, a revoked one: 401.
+    assert_eq!(
+        served.call("POST", "/api/v1/tickets", None, Some(submission)).0,
+        401
+    );
+    assert_eq!(
+        served
+            .call("POST", "/api/v1/tickets", Some("desk_0000"), Some(submission))
+            .0,
+        401
+    );
+    env.ok("admin", &["token", "revoke", "reader"]);
+    let (status, revoked) = served.call("GET", &format!("/api/v1/tickets/{id}"), Some(&reader), None);
+    assert_eq!(status, 401);
+    assert!(
+        revoked["error"]["message"].as_str().unwrap().contains("revoked"),
+        "{revoked}"
+    );
+    // Malformed and oversized bodies, unknown endpoints.
+    assert_eq!(
+        served
+            .call("POST", "/api/v1/tickets", Some(&ci), Some("{not json"))
+            .0,
+        400
+    );
+    let huge = format!(
+        r#"{{"type": "incident", "title": "x", "body": "{}"}}"#,
+        "x".repeat(2 * 1024 * 1024)
+    );
+    assert_eq!(
+        served.call("POST", "/api/v1/tickets", Some(&ci), Some(&huge)).0,
+        413
+    );
+    assert_eq!(served.call("GET", "/api/v1/nothing", Some(&ci), None).0, 404);
+    assert_eq!(ticket_count(&env), before, "nothing was written");
+}
+
+#[test]
+fn a_requesters_token_sees_only_what_the_requester_may() {
+    let env = TestEnv::with_examples();
+    let theirs = env.incident("carol", "carol's outage");
+    env.ok("admin", &["requester", "add", "vera"]);
+    let vera = token(&env, &["--user", "vera", "--scope", "ticket:new,ticket:read"]);
+    let served = Served::start(&env, None);
+    let (status, _) = served.call("GET", &format!("/api/v1/tickets/{theirs}"), Some(&vera), None);
+    assert_eq!(status, 403, "another requester's ticket");
+    let (status, filed) = served.call(
+        "POST",
+        "/api/v1/tickets",
+        Some(&vera),
+        Some(r#"{"type": "incident", "title": "mine", "fields": {"service": "vpn"}}"#),
+    );
+    assert_eq!(status, 201, "{filed}");
+    let mine = filed["id"].as_u64().unwrap();
+    env.ok(
+        "bob",
+        &[
+            "ticket",
+            "comment",
+            &mine.to_string(),
+            "-m",
+            "internal: looks like the firewall",
+        ],
+    );
+    let (status, shown) = served.call("GET", &format!("/api/v1/tickets/{mine}"), Some(&vera), None);
+    assert_eq!(status, 200);
+    assert!(
+        !shown.to_string().contains("firewall"),
+        "internal notes stay internal: {shown}"
+    );
+}
+
+#[test]
+fn an_expired_token_is_refused() {
+    let env = TestEnv::with_examples();
+    env.ok("admin", &["agent", "add", "ci-bot"]);
+    let ci = token(
+        &env,
+        &["--user", "ci-bot", "--scope", "ticket:new", "--expires", "1h"],
+    );
+    let later = (env.now() + chrono::Duration::hours(2)).to_rfc3339();
+    let served = Served::start(&env, Some(&later));
+    let (status, expired) = served.call(
+        "POST",
+        "/api/v1/tickets",
+        Some(&ci),
+        Some(r#"{"type": "incident", "title": "x", "fields": {"service": "ci"}}"#),
+    );
+    assert_eq!(status, 401);
+    assert!(
+        expired["error"]["message"].as_str().unwrap().contains("expired"),
+        "{expired}"
+    );
+}
+
+#[test]
+fn concurrent_clients_lose_nothing() {
+    let env = TestEnv::with_examples();
+    env.ok("admin", &["agent", "add", "ci-bot"]);
+    let ci = token(&env, &["--user", "ci-bot", "--scope", "ticket:new"]);
+    let served = Served::start(&env, None);
+    let ids: Vec<u64> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..16)
+            .map(|n| {
+                let (served, ci) = (&served, &ci);
+                scope.spawn(move || {
+                    let body = format!(
+                        r#"{{"type": "incident", "title": "at once {n}", "fields": {{"service": "ci"}}}}"#
+                    );
+                    let (status, filed) = served.call("POST", "/api/v1/tickets", Some(ci), Some(&body));
+                    assert_eq!(status, 201, "{filed}");
+                    filed["id"].as_u64().unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let distinct: std::collections::BTreeSet<u64> = ids.iter().copied().collect();
+    assert_eq!(distinct.len(), 16, "{ids:?}");
+    assert_eq!(ticket_count(&env), 16);
+}
