@@ -69,6 +69,8 @@ pub struct Context {
     shared: OnceCell<Shared>,
     /// The settings in effect (see [`Context::config`]), read once per command.
     config: OnceCell<Config>,
+    /// The API token this request acts through (`desk serve`), by name.
+    api_token: OnceCell<String>,
 }
 
 /// What a team store holds for every host: the published ticket types and settings.
@@ -119,6 +121,7 @@ impl Context {
             parked: RefCell::new(None),
             shared: OnceCell::new(),
             config: OnceCell::new(),
+            api_token: OnceCell::new(),
         })
     }
 
@@ -153,6 +156,13 @@ impl Context {
         let _ = self.identity.set(identity);
     }
 
+    /// Act as `user` through the API token `name` (`desk serve`, once it checked the
+    /// token): every event the command writes for `user` names the token.
+    pub fn act_through_token(&self, user: &str, name: &str) {
+        self.set_identity(Identity::own(user, crate::domain::AuthMethod::ApiToken));
+        let _ = self.api_token.set(name.to_string());
+    }
+
     /// Open the store, waiting for other desk processes (exit 75 after the timeout), and
     /// authenticate the acting user against it: a refused `--as` is exit 4 here, before
     /// the command reads or writes anything.
@@ -168,6 +178,9 @@ impl Context {
         };
         if let Some(real) = identity.impersonator() {
             store.record_impersonation(&identity.effective, real);
+        }
+        if let Some(token) = self.api_token.get() {
+            store.record_api_token(&identity.effective, token);
         }
         Ok(store)
     }

@@ -86,6 +86,9 @@ pub struct EventJson<'a> {
     pub actor: &'a str,
     /// Who really acted when `actor` was impersonated (`desk --as`); null otherwise.
     pub real_actor: Option<&'a str>,
+    /// The API token the actor acted through (`desk serve`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<&'a str>,
     pub at: DateTime<Utc>,
     pub from_status: Option<&'static str>,
     pub to_status: Option<&'static str>,
@@ -129,6 +132,7 @@ impl<'a> EventJson<'a> {
         EventJson {
             seq: event.seq,
             real_actor: event.real_actor.as_deref(),
+            token: event.token.as_deref(),
             kind: event.kind.as_str(),
             actor: &event.actor,
             at: event.at,

@@ -103,6 +103,9 @@ pub struct Event {
     /// `desk --as bob …`): `ticket log` shows `root (as bob)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub real_actor: Option<String>,
+    /// The API token `actor` acted through (`desk serve`), by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
     pub at: DateTime<Utc>,
     /// State before and after, for events that move the ticket.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -169,6 +172,7 @@ impl Event {
             kind,
             actor: actor.to_string(),
             real_actor: None,
+            token: None,
             at,
             from_status: None,
             to_status: None,

@@ -136,6 +136,7 @@ impl Store {
             kv,
             cold: ColdArchive::new(cold_dir),
             impersonation: None,
+            api_token: None,
             path: path.to_path_buf(),
         };
         let mut txn = store.txn();

@@ -314,6 +314,9 @@ pub struct Txn<'s> {
     stamped: BTreeSet<Vec<u8>>,
     /// Set when the command runs under impersonation: see [`Store::record_impersonation`].
     impersonation: Option<&'s Impersonation>,
+    /// (user, token name) when the command acts through an API token: see
+    /// [`Store::record_api_token`].
+    api_token: Option<&'s (String, String)>,
     /// On a team store, tickets this transaction gave events to without writing the ticket:
     /// at commit, those that are closed unseal their report digest ([`digest`]).
     events_only: BTreeSet<u64>,
@@ -335,6 +338,7 @@ impl<'s> Txn<'s> {
             pending: BTreeMap::new(),
             stamped: BTreeSet::new(),
             impersonation: None,
+            api_token: None,
             events_only: BTreeSet::new(),
             tickets_written: BTreeSet::new(),
         }
@@ -583,16 +587,24 @@ impl<'s> Txn<'s> {
     /// Record `event`, and queue it in the notification outbox in the same commit.
     pub fn append_event(&mut self, ticket_id: u64, event: &Event) {
         self.note_event_of(ticket_id);
-        match self.impersonation {
-            // Under impersonation the events the effective user makes name the real one
-            // too; events already carrying a real actor (imports) or made by others (the
-            // SLA clock) are kept as they are.
-            Some(who) if event.actor == who.effective && event.real_actor.is_none() => {
-                let mut stamped = event.clone();
-                stamped.real_actor = Some(who.real.clone());
-                self.put_raw(keys::event(ticket_id, event.seq), encode(&stamped));
-            }
-            _ => self.put_raw(keys::event(ticket_id, event.seq), encode(event)),
+        // Under impersonation the events the effective user makes name the real one too,
+        // and through an API token the token; events already carrying them (imports) or
+        // made by others (the SLA clock) are kept as they are.
+        let real = self
+            .impersonation
+            .filter(|who| event.actor == who.effective && event.real_actor.is_none())
+            .map(|who| who.real.clone());
+        let token = self
+            .api_token
+            .filter(|(user, _)| event.actor == *user && event.token.is_none())
+            .map(|(_, name)| name.clone());
+        if real.is_none() && token.is_none() {
+            self.put_raw(keys::event(ticket_id, event.seq), encode(event));
+        } else {
+            let mut stamped = event.clone();
+            stamped.real_actor = real.or(stamped.real_actor);
+            stamped.token = token.or(stamped.token);
+            self.put_raw(keys::event(ticket_id, event.seq), encode(&stamped));
         }
         self.put_raw(keys::outbox(ticket_id, event.seq), Vec::new());
     }
@@ -1056,6 +1068,7 @@ pub struct Store {
     kv: Box<dyn KvBackend>,
     cold: ColdArchive,
     impersonation: Option<Impersonation>,
+    api_token: Option<(String, String)>,
     path: PathBuf,
 }
 
@@ -1071,7 +1084,14 @@ impl Store {
     pub fn txn(&self) -> Txn<'_> {
         let mut txn = Txn::new(self.kv.as_ref());
         txn.impersonation = self.impersonation.as_ref();
+        txn.api_token = self.api_token.as_ref();
         txn
+    }
+
+    /// From now on, events this store writes for `user` record the API token `name` it
+    /// acts through (`desk serve`).
+    pub fn record_api_token(&mut self, user: &str, name: &str) {
+        self.api_token = Some((user.to_string(), name.to_string()));
     }
 
     /// From now on, events this store writes for `effective` also record `real`: the

@@ -46,6 +46,18 @@ impl Served {
         token: Option<&str>,
         body: Option<&str>,
     ) -> (u16, Value) {
+        self.try_call(method, path, token, body)
+            .expect("the server answers")
+    }
+
+    /// [`Served::call`], None when the server does not answer (it stopped).
+    fn try_call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&str>,
+    ) -> Option<(u16, Value)> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build()
@@ -68,11 +80,11 @@ impl Served {
                 request.send(body.unwrap_or_default())
             }
         }
-        .expect("the server answers");
+        .ok()?;
         let status = response.status().as_u16();
-        let text = response.body_mut().read_to_string().unwrap_or_default();
+        let text = response.body_mut().read_to_string().ok()?;
         let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{status}: {text:?}: {e}"));
-        (status, value)
+        Some((status, value))
     }
 }
 
@@ -220,6 +232,7 @@ fn a_token_files_and_reads_within_its_scopes_and_type_and_nothing_else() {
     );
     assert_eq!(shown["requester"], "ci-bot");
     assert_eq!(env.events(id)[0]["actor"], "ci-bot");
+    assert_eq!(env.events(id)[0]["token"], "ci-bot", "events name the token");
 
     let (status, read) = served.call("GET", &format!("/api/v1/tickets/{id}"), Some(&reader), None);
     assert_eq!((status, read["title"].as_str()), (200, Some("main is red")));
@@ -381,4 +394,50 @@ fn concurrent_clients_lose_nothing() {
     let distinct: std::collections::BTreeSet<u64> = ids.iter().copied().collect();
     assert_eq!(distinct.len(), 16, "{ids:?}");
     assert_eq!(ticket_count(&env), 16);
+}
+
+#[test]
+fn sigterm_stops_the_server_after_the_requests_it_is_answering_and_loses_no_write() {
+    let env = TestEnv::with_examples();
+    env.ok("admin", &["agent", "add", "ci-bot"]);
+    let ci = token(&env, &["--user", "ci-bot", "--scope", "ticket:new"]);
+    let mut served = Served::start(&env, None);
+    let answered: Vec<u64> = std::thread::scope(|scope| {
+        let clients: Vec<_> = (0..4)
+            .map(|n| {
+                let (served, ci) = (&served, &ci);
+                scope.spawn(move || {
+                    let mut ids = Vec::new();
+                    for i in 0..200 {
+                        let body = format!(r#"{{"type": "incident", "title": "load {n}.{i}", "fields": {{"service": "ci"}}}}"#);
+                        match served.try_call("POST", "/api/v1/tickets", Some(ci), Some(&body)) {
+                            Some((201, filed)) => ids.push(filed["id"].as_u64().unwrap()),
+                            Some((status, other)) => panic!("{status}: {other}"),
+                            None => break,
+                        }
+                    }
+                    ids
+                })
+            })
+            .collect();
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let pid = served.child.id().to_string();
+        assert!(Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success());
+        clients.into_iter().flat_map(|c| c.join().unwrap()).collect()
+    });
+    let status = served.child.wait().unwrap();
+    assert!(status.success(), "exits 0 on SIGTERM: {status:?}");
+    assert!(!answered.is_empty());
+    // Every 201 the clients got is a ticket in the store, and nothing else is.
+    let stored: std::collections::BTreeSet<u64> = env
+        .all_tickets()
+        .iter()
+        .map(|t| t["id"].as_u64().unwrap())
+        .collect();
+    let answered: std::collections::BTreeSet<u64> = answered.into_iter().collect();
+    assert_eq!(stored, answered);
 }

@@ -22,7 +22,6 @@ use crate::cli::error::{CommandError, ExitKind};
 use crate::cli::ui::{ColorChoice, OutputMode, Ui};
 use crate::cli::GlobalArgs;
 use crate::domain::token::{secret_sha256, Scope, Token};
-use crate::domain::{AuthMethod, Identity};
 
 /// The largest request body taken (a ticket with a long description); more is refused
 /// with 413 before it is read.
@@ -68,9 +67,27 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
             })
         })
         .collect();
+    // SIGTERM (a service manager stopping it) or SIGINT (Ctrl-C): stop taking requests;
+    // each worker finishes the one it is answering, whose write has committed by the time
+    // it responds, then exits.
+    let mut signals =
+        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT])
+            .map_err(|e| CommandError::new(ExitKind::Failure, format!("cannot watch for SIGTERM: {e}")))?;
+    let stopper = {
+        let (server, threads) = (Arc::clone(&server), args.threads);
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                for _ in 0..threads {
+                    server.unblock();
+                }
+            }
+        })
+    };
     for worker in workers {
         let _ = worker.join();
     }
+    drop(stopper);
+    ctx.ui.note("desk serve: stopped");
     Ok(())
 }
 
@@ -140,7 +157,7 @@ fn answer(home: &std::path::Path, request: &mut Request, method: &Method, path: 
         || {
             // Every attempt from a fresh context: its clock and cached reads start anew.
             let ctx = request_context(home)?;
-            ctx.set_identity(Identity::own(&token.user, AuthMethod::ApiToken));
+            ctx.act_through_token(&token.user, &token.name);
             match &route {
                 Route::FileTicket => {
                     require_scope(&token, Scope::TicketNew)?;

@@ -379,7 +379,13 @@ fn print_events(ui: &Ui, events: &[Event], attachments: &[Attachment]) -> Result
             vec![
                 StyledCell::plain(output::time(event.at)),
                 StyledCell::colored(event.kind.as_str(), kind_color(event.kind)),
-                StyledCell::plain(actor_label(&event.actor, event.real_actor.as_deref())),
+                StyledCell::plain(match &event.token {
+                    Some(token) => format!(
+                        "{} (token {token})",
+                        actor_label(&event.actor, event.real_actor.as_deref())
+                    ),
+                    None => actor_label(&event.actor, event.real_actor.as_deref()),
+                }),
                 StyledCell::plain(detail),
             ]
         })
