@@ -309,9 +309,20 @@ impl Context {
         if let StoreLocation::Embedded(_) = self.store_location()? {
             return Ok(self.shared.get_or_init(Shared::default).clone());
         }
-        let (backend, path) = self.open_backend()?;
-        *self.parked.borrow_mut() = Some((backend, path));
+        self.read_ahead(|_| Ok(()))?;
         Ok(self.shared.get().cloned().unwrap_or_default())
+    }
+
+    /// Read from the store before the command opens it, on the connection (or sled
+    /// handle) the command's own [`Context::open_store`] then takes: one open per command.
+    pub fn read_ahead<T>(
+        &self,
+        read: impl FnOnce(&Txn<'_>) -> crate::store::Result<T>,
+    ) -> Result<T, CommandError> {
+        let (backend, path) = self.open_backend()?;
+        let result = read(&Txn::new(backend.as_ref()));
+        *self.parked.borrow_mut() = Some((backend, path));
+        Ok(result?)
     }
 
     /// [`Context::open_backend`] for a given location.

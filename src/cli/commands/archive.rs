@@ -112,6 +112,20 @@ pub(super) fn cutoff(ctx: &Context, text: &str, flag: &str) -> Result<DateTime<U
         .map_err(|e| CommandError::from(e).with_hint(format!("e.g. {flag} 30d, {flag} 2026-01-31")))
 }
 
+/// `--closed-before`, else `archive.after` ago.
+pub(super) fn closed_before(
+    ctx: &Context,
+    args: &ArchiveArgs,
+    config: &crate::domain::config::Config,
+) -> Result<DateTime<Utc>, CommandError> {
+    match &args.closed_before {
+        Some(text) => cutoff(ctx, text, "--closed-before"),
+        None => {
+            Ok(ctx.now - chrono::Duration::from_std(config.archive.after).unwrap_or(chrono::Duration::MAX))
+        }
+    }
+}
+
 pub(super) fn time(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -128,10 +142,7 @@ const ROUND: Duration = Duration::from_millis(250);
 
 fn archive_now(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
     let config = ctx.config()?;
-    let cutoff = match &args.closed_before {
-        Some(text) => cutoff(ctx, text, "--closed-before")?,
-        None => ctx.now - chrono::Duration::from_std(config.archive.after).unwrap_or(chrono::Duration::MAX),
-    };
+    let cutoff = closed_before(ctx, args, &config)?;
     let store = ctx.open_store()?;
     if !args.dry_run {
         require_role(ctx, &store, Role::Lead, "archive tickets")?;

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::archive::{cutoff, require_role, time, ArchiveArgs, ArchiveCommand};
+use super::archive::{closed_before, require_role, time, ArchiveArgs, ArchiveCommand};
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::output::counted;
@@ -37,10 +37,7 @@ struct SealJson {
 
 fn seal(ctx: &Context, args: &ArchiveArgs) -> Result<(), CommandError> {
     let config = ctx.config()?;
-    let cutoff = match &args.closed_before {
-        Some(text) => cutoff(ctx, text, "--closed-before")?,
-        None => ctx.now - chrono::Duration::from_std(config.archive.after).unwrap_or(chrono::Duration::MAX),
-    };
+    let cutoff = closed_before(ctx, args, &config)?;
     let store = ctx.open_store()?;
     if !args.dry_run {
         require_role(ctx, &store, Role::Lead, "archive tickets")?;

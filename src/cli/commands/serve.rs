@@ -10,7 +10,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use serde::Serialize;
@@ -55,14 +55,14 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
         .map_or_else(|| args.listen.clone(), |a| a.to_string());
     ctx.ui
         .line(format!("desk serve: listening on http://{address}"))?;
-    let home = ctx.home.root().to_path_buf();
+    let (home, lock_timeout) = (ctx.home.root().to_path_buf(), ctx.lock_timeout);
     let server = Arc::new(server);
     let workers: Vec<_> = (0..args.threads)
         .map(|_| {
             let (server, home) = (Arc::clone(&server), home.clone());
             std::thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    serve_one(&home, request);
+                    serve_one(&home, lock_timeout, request);
                 }
             })
         })
@@ -92,11 +92,11 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
 }
 
 /// Answer `request` and write one access-log line (JSON) to stderr.
-fn serve_one(home: &std::path::Path, mut request: Request) {
+fn serve_one(home: &std::path::Path, lock_timeout: Duration, mut request: Request) {
     let started = Instant::now();
     let method = request.method().clone();
     let path = request.url().split('?').next().unwrap_or_default().to_string();
-    let (status, body, token) = match answer(home, &mut request, &method, &path) {
+    let (status, body, token) = match answer(home, lock_timeout, &mut request, &method, &path) {
         Ok((status, body, token)) => (status, body, token),
         Err((error, token)) => (status_of(&error), error_body(&error), token),
     };
@@ -127,7 +127,13 @@ struct AccessLog<'a> {
 
 type Answer = Result<(u16, String, Option<String>), (CommandError, Option<String>)>;
 
-fn answer(home: &std::path::Path, request: &mut Request, method: &Method, path: &str) -> Answer {
+fn answer(
+    home: &std::path::Path,
+    lock_timeout: Duration,
+    request: &mut Request,
+    method: &Method,
+    path: &str,
+) -> Answer {
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
     if let (Method::Get, ["api", "v1", "health"]) = (method, segments.as_slice()) {
         let body = serde_json::json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")});
@@ -148,15 +154,17 @@ fn answer(home: &std::path::Path, request: &mut Request, method: &Method, path: 
         Route::FileTicket => Some(read_body(request).map_err(|e| (e, None))?),
         Route::ShowTicket(_) => None,
     };
-    let ctx = request_context(home).map_err(|e| (e, None))?;
-    let token = authenticate(&ctx, request).map_err(|e| (e, None))?;
-    let name = Some(token.name.clone());
+    let secret = bearer_secret(request).map_err(|e| (e, None))?;
+    let name: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
     let outcome = crate::cli::retry::run_again_on_conflict(
-        ctx.lock_timeout,
+        lock_timeout,
         || true,
         || {
-            // Every attempt from a fresh context: its clock and cached reads start anew.
+            // Every attempt from a fresh context: its clock and cached reads start anew. The
+            // token is read on the store handle the request then goes on to use.
             let ctx = request_context(home)?;
+            let token = authenticate(&ctx, &secret)?;
+            *name.borrow_mut() = Some(token.name.clone());
             ctx.act_through_token(&token.user, &token.name);
             match &route {
                 Route::FileTicket => {
@@ -182,6 +190,7 @@ fn answer(home: &std::path::Path, request: &mut Request, method: &Method, path: 
             }
         },
     );
+    let name = name.into_inner();
     match outcome {
         Ok((status, body)) => Ok((status, body, name)),
         Err(error) => Err((error, name)),
@@ -233,23 +242,26 @@ fn read_body(request: &mut Request) -> Result<Vec<u8>, CommandError> {
     Ok(body)
 }
 
-/// The token in `Authorization: Bearer …`, if it works now.
-fn authenticate(ctx: &Context, request: &Request) -> Result<Token, CommandError> {
-    let unauthenticated = |why: String| {
-        CommandError::denied(why)
-            .with_hint("send Authorization: Bearer TOKEN (an admin makes one: desk token create)")
-            .with_status(401)
-    };
-    let secret = request
+fn unauthenticated(why: String) -> CommandError {
+    CommandError::denied(why)
+        .with_hint("send Authorization: Bearer TOKEN (an admin makes one: desk token create)")
+        .with_status(401)
+}
+
+/// The secret in `Authorization: Bearer …`.
+fn bearer_secret(request: &Request) -> Result<String, CommandError> {
+    request
         .headers()
         .iter()
         .find(|h| h.field.equiv("Authorization"))
         .and_then(|h| h.value.as_str().strip_prefix("Bearer "))
-        .map(str::trim)
-        .ok_or_else(|| unauthenticated("no API token".to_string()))?;
-    let store = ctx.open_store_unauthenticated()?;
-    let token = store.txn().token_by_secret_hash(&secret_sha256(secret))?;
-    drop(store);
+        .map(|secret| secret.trim().to_string())
+        .ok_or_else(|| unauthenticated("no API token".to_string()))
+}
+
+/// The token whose secret this is, if it works now.
+fn authenticate(ctx: &Context, secret: &str) -> Result<Token, CommandError> {
+    let token = ctx.read_ahead(|txn| txn.token_by_secret_hash(&secret_sha256(secret)))?;
     let token =
         token.ok_or_else(|| unauthenticated(crate::domain::token::TokenRefusal::Unknown.to_string()))?;
     token
