@@ -35,7 +35,7 @@
 //! n/<msg id>                    notification message (JSON): recipient, words, delivery state
 //! i/n/<due ms><msg id>          pending messages by next attempt time: what `notify flush` sends
 //! i/N/<delivered ms><msg id>    delivered messages, oldest first (pruned: notify.keep_delivered)
-//! i/D/<msg id>                  dead letters (gave up after notify.max_attempts)
+//! i/X/<msg id>                  dead letters (gave up after notify.max_attempts)
 //! c/a/<name>   c/r/<name>       contact addresses of an agent, a requester (JSON map)
 //! m/next_msg                    next notification message id (u64 BE)
 //! m/notify                      present while notify rules exist: the outbox outlives archiving
@@ -46,6 +46,7 @@
 //!                               sequence number of the latest write (store::search_queue)
 //! m/search_seq                  the last search sequence number handed out
 //! k/<id>   m/next_kb            knowledge-base article (JSON), next article id (store::kb)
+//! tok/<name>                    API token (JSON, the secret's hash only; store::tokens)
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.
@@ -268,7 +269,11 @@ pub const NOTIFY_ENABLED: &[u8] = b"m/notify";
 pub const MESSAGE_PREFIX: &[u8] = b"n/";
 pub const MESSAGE_DUE_PREFIX: &[u8] = b"i/n/";
 pub const MESSAGE_DELIVERED_PREFIX: &[u8] = b"i/N/";
-pub const MESSAGE_DEAD_PREFIX: &[u8] = b"i/D/";
+/// Dead letters. (Schema 2 kept them under `i/D/`, the department index's prefix; schema
+/// 3 moved them here.)
+pub const MESSAGE_DEAD_PREFIX: &[u8] = b"i/X/";
+/// Where schema 2 kept dead letters: `i/D/<msg id>`, 8 bytes after the prefix.
+pub const SCHEMA_2_DEAD_PREFIX: &[u8] = b"i/D/";
 
 pub fn outbox_of(ticket_id: u64) -> Vec<u8> {
     join(&[OUTBOX_PREFIX, &ticket_id.to_be_bytes()])

@@ -94,15 +94,50 @@ fn pending_steps(migrations: &[Migration], found: u32, target: u32) -> Result<Ve
 }
 
 /// Every migration, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    summary: "a team store keeps its ticket-id counter and search stamps in sequences, and its writers no longer take a lock (nothing changes in an embedded store)",
-    long: false,
-    // The team store's tables change when its backend opens (`store::postgres`); the new
-    // version is what makes an older desk refuse the store instead of writing to it
-    // without the sequences and alongside writers it does not wait for.
-    run: |_| Ok(()),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        summary: "a team store keeps its ticket-id counter and search stamps in sequences, and its writers no longer take a lock (nothing changes in an embedded store)",
+        long: false,
+        // The team store's tables change when its backend opens (`store::postgres`); the
+        // new version is what makes an older desk refuse the store instead of writing to
+        // it without the sequences and alongside writers it does not wait for.
+        run: |_| Ok(()),
+    },
+    Migration {
+        from: 2,
+        summary: "API tokens and dead-letter notifications get key prefixes of their own (they shared the knowledge base's and the department index's)",
+        long: false,
+        run: separate_tokens_and_dead_letters,
+    },
+];
+
+/// Schema 2 → 3: tokens from `k/<name>` to `tok/<name>`, dead letters from `i/D/<msg id>`
+/// to `i/X/<msg id>`. A KB article's key has a zero byte (its id's high bytes), a
+/// token's never; a dead letter's is 8 bytes after the prefix, a department index
+/// entry's at least 10 (`<name>\0<id>`).
+fn separate_tokens_and_dead_letters(store: &Store) -> Result<()> {
+    let mut txn = store.txn();
+    let tokens_prefix = super::tokens::SCHEMA_2_TOKEN_PREFIX;
+    for (key, value) in txn.scan_raw(tokens_prefix)? {
+        let name = &key[tokens_prefix.len()..];
+        if name.contains(&0) {
+            continue;
+        }
+        let token: crate::domain::token::Token = super::decode(&key, &value)?;
+        txn.delete_raw(key);
+        txn.put_token(&token);
+    }
+    let dead_prefix = super::keys::SCHEMA_2_DEAD_PREFIX;
+    for (key, value) in txn.scan_raw(dead_prefix)? {
+        if key.len() == dead_prefix.len() + 8 {
+            let moved = [super::keys::MESSAGE_DEAD_PREFIX, &key[dead_prefix.len()..]].concat();
+            txn.delete_raw(key);
+            txn.put_raw(moved, value);
+        }
+    }
+    txn.commit()
+}
 
 impl Store {
     /// Open `kv` as a store of schema `target` using `migrations`: a fresh store is
@@ -360,5 +395,46 @@ mod tests {
             error.to_string().contains("no migration from schema 2"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn schema_3_moves_tokens_and_dead_letters_out_of_prefixes_they_shared() {
+        let (_dir, home) = fixture_copy();
+        let (store, _) = open(&home, &MIGRATIONS[..1], 2, false).unwrap();
+        let token = crate::domain::token::Token {
+            name: "ci-bot-1".into(),
+            user: "ci-bot".into(),
+            scopes: vec![crate::domain::token::Scope::TicketNew],
+            ticket_type: None,
+            created_at: chrono::DateTime::UNIX_EPOCH,
+            created_by: "admin".into(),
+            expires_at: None,
+            revoked_at: None,
+            secret_sha256: "ab".repeat(32),
+        };
+        let article = [b"k/".as_slice(), &7u64.to_be_bytes()].concat();
+        let dead = [b"i/D/".as_slice(), &9u64.to_be_bytes()].concat();
+        let department = [b"i/D/ops\0".as_slice(), &3u64.to_be_bytes()].concat();
+        let mut txn = store.txn();
+        txn.put_raw(b"k/ci-bot-1".to_vec(), crate::store::encode(&token));
+        txn.put_raw(article.clone(), b"{}".to_vec());
+        txn.put_raw(dead.clone(), b"message 9".to_vec());
+        txn.put_raw(department.clone(), Vec::new());
+        txn.commit().unwrap();
+        drop(store);
+
+        let (store, ran) = open(&home, MIGRATIONS, 3, false).unwrap();
+        assert_eq!(ran.len(), 1);
+        let txn = store.txn();
+        assert_eq!(txn.tokens().unwrap(), vec![token]);
+        assert_eq!(txn.get_raw(b"k/ci-bot-1").unwrap(), None);
+        assert!(txn.get_raw(&article).unwrap().is_some(), "articles stay");
+        assert!(
+            txn.get_raw(&department).unwrap().is_some(),
+            "the department index stays"
+        );
+        assert_eq!(txn.get_raw(&dead).unwrap(), None);
+        let moved = [keys::MESSAGE_DEAD_PREFIX, &9u64.to_be_bytes()].concat();
+        assert_eq!(txn.get_raw(&moved).unwrap(), Some(b"message 9".to_vec()));
     }
 }

@@ -45,7 +45,7 @@ use cold::{ArchivedTicket, ColdArchive, ColdManifest};
 use keys::NameIndex;
 
 /// The on-disk format version this build writes. Bump it with a migration.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

@@ -1,9 +1,13 @@
-//! API tokens in the store: `k/<name>` → [`Token`] (never the secret, only its hash).
+//! API tokens in the store: `tok/<name>` → [`Token`] (never the secret, only its hash).
+//! Schema 2 kept them under `k/`, the knowledge base's prefix; schema 3 moved them.
 
 use super::{decode, encode, Result, Txn};
 use crate::domain::token::Token;
 
-const TOKEN_PREFIX: &[u8] = b"k/";
+const TOKEN_PREFIX: &[u8] = b"tok/";
+/// Where schema 2 kept them, among KB articles (`k/<id>`, 8 bytes of id with leading zero
+/// bytes; a token's name never has one).
+pub(super) const SCHEMA_2_TOKEN_PREFIX: &[u8] = b"k/";
 
 fn token_key(name: &str) -> Vec<u8> {
     [TOKEN_PREFIX, name.as_bytes()].concat()
