@@ -1566,7 +1566,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;token;create' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The desk user the token acts as (an agent or a requester on record)')
-            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'What it may do, comma-separated or repeated: ticket:new, ticket:read')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'What it may do, comma-separated or repeated: ticket:new, ticket:read, ticket:write, report:read')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only tickets of this type (filing and reading)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tickets of this type (filing and reading)')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'How long it works: an age (90d, 12h, 2w), or `never`')

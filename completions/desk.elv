@@ -1412,7 +1412,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;token;create'= {
             cand --user 'The desk user the token acts as (an agent or a requester on record)'
-            cand --scope 'What it may do, comma-separated or repeated: ticket:new, ticket:read'
+            cand --scope 'What it may do, comma-separated or repeated: ticket:new, ticket:read, ticket:write, report:read'
             cand -t 'Only tickets of this type (filing and reading)'
             cand --type 'Only tickets of this type (filing and reading)'
             cand --expires 'How long it works: an age (90d, 12h, 2w), or `never`'

@@ -1135,7 +1135,7 @@ complete -c desk -n "__fish_desk_using_subcommand token; and not __fish_seen_sub
 complete -c desk -n "__fish_desk_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Stop a token from working, from its next request'
 complete -c desk -n "__fish_desk_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk -n "__fish_desk_using_subcommand token; and __fish_seen_subcommand_from create" -l user -d 'The desk user the token acts as (an agent or a requester on record)' -r
-complete -c desk -n "__fish_desk_using_subcommand token; and __fish_seen_subcommand_from create" -l scope -d 'What it may do, comma-separated or repeated: ticket:new, ticket:read' -r
+complete -c desk -n "__fish_desk_using_subcommand token; and __fish_seen_subcommand_from create" -l scope -d 'What it may do, comma-separated or repeated: ticket:new, ticket:read, ticket:write, report:read' -r
 complete -c desk -n "__fish_desk_using_subcommand token; and __fish_seen_subcommand_from create" -s t -l type -d 'Only tickets of this type (filing and reading)' -r
 complete -c desk -n "__fish_desk_using_subcommand token; and __fish_seen_subcommand_from create" -l expires -d 'How long it works: an age (90d, 12h, 2w), or `never`' -r
 complete -c desk -n "__fish_desk_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'Its name in events and `token list` [default: the user\'s name, or NAME-2, -3 …]' -r

@@ -47,3 +47,8 @@ pub fn get(name: &str) -> Option<String> {
 pub fn get_even_empty(name: &str) -> Option<String> {
     std::env::var(name).ok()
 }
+/// A `desk serve` to run commands on instead of a local home (`https://desk.example.com`),
+/// like `[remote] url`; needs `DESK_TOKEN`.
+pub const DESK_URL: &str = "DESK_URL";
+/// The API token for `DESK_URL` (`desk token create`), like `[remote] token`.
+pub const DESK_TOKEN: &str = "DESK_TOKEN";

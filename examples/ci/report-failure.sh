@@ -8,15 +8,19 @@
 # a new one.
 #
 #   DESK          the desk binary (default: desk on PATH)
-#   DESK_HOME     the team's desk home (on a self-hosted runner, or a mounted volume)
-#   DESK_USER     who files it (default here: ci); `desk requester add ci --tier internal`
+#   DESK_URL, DESK_TOKEN
+#                 the team's `desk serve` and an API token (any runner, no database
+#                 credentials): `desk token create --user ci --scope ticket:new --type ci-failure`
+#   DESK_HOME     or the team's desk home itself (on a self-hosted runner, or a mounted volume)
+#   DESK_USER     who files it there (default here: ci); `desk requester add ci --tier internal`
 #   CI_LOG_FILE   optional: the tail of this file becomes the ticket body / occurrence details
 #
 # Prints the ticket id. Exits non-zero only if desk does: a CI step should not hide that.
 set -euo pipefail
 
 desk="${DESK:-desk}"
-export DESK_USER="${DESK_USER:-ci}"
+# Over DESK_URL the token says who files it.
+[[ -z "${DESK_URL:-}" ]] && export DESK_USER="${DESK_USER:-ci}"
 
 # GitHub Actions, then GitLab CI, then generic names.
 repo="${GITHUB_REPOSITORY:-${CI_PROJECT_PATH:-${CI_REPO:?set CI_REPO (owner/name)}}}"

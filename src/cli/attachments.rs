@@ -8,7 +8,6 @@
 //! succeeded, so a failing command leaves no file behind.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::domain::attachments::{stored_name, AttachmentLimits};
@@ -19,10 +18,12 @@ use crate::store::Txn;
 
 use super::error::CommandError;
 use super::home::Home;
+use super::io::Entry;
 
 /// The files named by `--attach`, read in full, or the first problem with one of them.
 /// A limit is checked on the sizes first, so an oversized file is never read.
 pub fn read_files(
+    io: &super::io::Io,
     paths: &[PathBuf],
     limits: &AttachmentLimits,
 ) -> Result<Vec<IncomingAttachment>, CommandError> {
@@ -30,18 +31,19 @@ pub fn read_files(
         |path: &Path, why: String| CommandError::invalid(format!("cannot attach {}: {why}", path.display()));
     let mut sizes = Vec::with_capacity(paths.len());
     for path in paths {
-        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        let entry = io.entry(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => cannot(path, "no such file".into()),
             _ => cannot(path, e.to_string()),
         })?;
-        if meta.is_dir() {
-            return Err(cannot(path, "it is a directory".into())
-                .with_hint("attach the files in it one by one, or an archive of it (tar, zip)"));
-        }
-        if !meta.is_file() {
-            return Err(cannot(path, "not a regular file".into()));
-        }
-        sizes.push((path.display().to_string(), meta.len()));
+        let len = match entry {
+            Entry::File { len } => len,
+            Entry::Directory => {
+                return Err(cannot(path, "it is a directory".into())
+                    .with_hint("attach the files in it one by one, or an archive of it (tar, zip)"))
+            }
+            Entry::Other => return Err(cannot(path, "not a regular file".into())),
+        };
+        sizes.push((path.display().to_string(), len));
     }
     limits
         .check(sizes.iter().map(|(name, size)| (name.as_str(), *size)))
@@ -50,10 +52,9 @@ pub fn read_files(
         })?;
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
-        let mut bytes = Vec::new();
-        fs::File::open(path)
-            // A file that grew since it was measured is read no further than the limit.
-            .and_then(|file| file.take(limits.max_file_size + 1).read_to_end(&mut bytes))
+        // A file that grew since it was measured is read no further than the limit.
+        let bytes = io
+            .read(path, limits.max_file_size)
             .map_err(|e| cannot(path, e.to_string()))?;
         if bytes.len() as u64 > limits.max_file_size {
             return Err(cannot(

@@ -71,6 +71,10 @@ pub struct Context {
     config: OnceCell<Config>,
     /// The API token this request acts through (`desk serve`), by name.
     api_token: OnceCell<String>,
+    /// The one ticket type that token may touch, if it is limited to one.
+    token_type: OnceCell<String>,
+    /// Standard input and the files the command names: this process's, or a client's.
+    pub io: super::io::Io,
 }
 
 /// What a team store holds for every host: the published ticket types and settings.
@@ -122,13 +126,24 @@ impl Context {
             shared: OnceCell::new(),
             config: OnceCell::new(),
             api_token: OnceCell::new(),
+            token_type: OnceCell::new(),
+            io: super::io::Io::Local,
         })
+    }
+
+    /// The same context, reading and writing the client's input and files (`desk serve`).
+    pub fn with_io(mut self, io: super::io::Io) -> Self {
+        self.io = io;
+        self
     }
 
     /// Send the rest of this command's output through the pager, when it should be paged
     /// (a terminal, no `--no-pager`; see [`super::pager`]). Call it once the store is
     /// closed: a person reading in the pager must not keep other desk commands waiting.
     pub fn page(&self) {
+        if self.ui.page_in_client() {
+            return;
+        }
         let mut pager = self.pager.borrow_mut();
         if pager.is_none() {
             *pager = Pager::start(&self.ui);
@@ -158,9 +173,23 @@ impl Context {
 
     /// Act as `user` through the API token `name` (`desk serve`, once it checked the
     /// token): every event the command writes for `user` names the token.
-    pub fn act_through_token(&self, user: &str, name: &str) {
-        self.set_identity(Identity::own(user, crate::domain::AuthMethod::ApiToken));
-        let _ = self.api_token.set(name.to_string());
+    pub fn act_through_token(&self, token: &crate::domain::token::Token) {
+        self.set_identity(Identity::own(&token.user, crate::domain::AuthMethod::ApiToken));
+        let _ = self.api_token.set(token.name.clone());
+        if let Some(only) = &token.ticket_type {
+            let _ = self.token_type.set(only.clone());
+        }
+    }
+
+    /// Refuse a ticket of `ticket_type` when the request's API token is limited to another
+    /// type: every ticket a command files or finds passes here.
+    pub fn require_token_type(&self, ticket_type: &str) -> Result<(), CommandError> {
+        match (self.token_type.get(), self.api_token.get()) {
+            (Some(only), Some(name)) if only != ticket_type => Err(CommandError::denied(format!(
+                "permission denied: token `{name}` is for {only} tickets, not {ticket_type}"
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// Open the store, waiting for other desk processes (exit 75 after the timeout), and
@@ -476,17 +505,19 @@ impl Context {
     ) -> Result<(ArchivedTicket, Location), CommandError> {
         let viewer = self.viewer(&store.txn())?;
         let found = self.find_any_ticket(store, reference);
-        if viewer.is_staff() {
-            return found;
-        }
-        match found {
-            Ok(found) if viewer.can_see_ticket(&found.0.ticket) => Ok(found),
-            Ok(_) | Err(_) => Err(CommandError::denied(format!(
-                "permission denied: {}",
-                Viewer::hidden_ticket_rule(&reference.to_string())
-            ))
-            .with_hint("`desk ticket list` shows yours")),
-        }
+        let found = match found {
+            found if viewer.is_staff() => found?,
+            Ok(found) if viewer.can_see_ticket(&found.0.ticket) => found,
+            Ok(_) | Err(_) => {
+                return Err(CommandError::denied(format!(
+                    "permission denied: {}",
+                    Viewer::hidden_ticket_rule(&reference.to_string())
+                ))
+                .with_hint("`desk ticket list` shows yours"))
+            }
+        };
+        self.require_token_type(&found.0.ticket.ticket_type)?;
+        Ok(found)
     }
 
     fn find_any_ticket(
@@ -532,7 +563,7 @@ pub fn parse_ticket_ref(text: &str) -> Result<TicketRef, String> {
     text.parse::<TicketRef>().map_err(|e| e.to_string())
 }
 
-fn default_home() -> Result<PathBuf, CommandError> {
+pub fn default_home() -> Result<PathBuf, CommandError> {
     if let Some(dir) = env_vars::get(DESK_HOME) {
         return Ok(PathBuf::from(dir));
     }

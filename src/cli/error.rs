@@ -60,6 +60,22 @@ impl ExitKind {
             ExitKind::Busy => 75,
         }
     }
+
+    /// The kind an exit code stands for (a server's answer); unknown codes are failures.
+    pub fn from_code(code: u8) -> ExitKind {
+        [
+            ExitKind::NotFound,
+            ExitKind::Denied,
+            ExitKind::Invalid,
+            ExitKind::Conflict,
+            ExitKind::RateLimited,
+            ExitKind::Unavailable,
+            ExitKind::Busy,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
+        .unwrap_or(ExitKind::Failure)
+    }
 }
 
 #[derive(Debug)]

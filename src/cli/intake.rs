@@ -10,7 +10,6 @@
 //! Everything is written in one transaction.
 
 use std::collections::BTreeMap;
-use std::fs;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -91,11 +90,12 @@ pub struct Outcome {
 /// A long text from `--body TEXT`, `--body -` (stdin) or `--body-file FILE` (a missing file
 /// exits 3); None when neither was given. Tickets and KB articles read bodies this way.
 pub fn read_body(
+    io: &super::io::Io,
     body: Option<&str>,
     body_file: Option<&std::path::Path>,
 ) -> Result<Option<String>, CommandError> {
     if let Some(path) = body_file {
-        return fs::read_to_string(path).map(Some).map_err(|e| match e.kind() {
+        return io.read_to_string(path).map(Some).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
                 CommandError::not_found(format!("no body file at {}", path.display()))
             }
@@ -103,12 +103,7 @@ pub fn read_body(
         });
     }
     match body {
-        Some("-") => {
-            let mut text = String::new();
-            crate::cli::retry::mark_unrepeatable();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
-            Ok(Some(text))
-        }
+        Some("-") => io.stdin_text().map(Some),
         other => Ok(other.map(str::to_string)),
     }
 }
@@ -227,6 +222,7 @@ fn file_once(
     prepared: Prepared<'_>,
 ) -> Result<Outcome, CommandError> {
     let template = prepared.template;
+    ctx.require_token_type(&template.name)?;
     let keep_limits = prepared.keep_limits.unwrap_or(config.attachments);
     let mut txn = store.txn();
     let actor = prepared.actor.as_deref().unwrap_or(ctx.user());

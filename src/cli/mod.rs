@@ -2,6 +2,7 @@
 //! exit codes. Handlers live in [`commands`], one module per subcommand group.
 
 pub mod attachments;
+pub mod client;
 pub mod commands;
 pub mod context;
 pub mod departments;
@@ -9,6 +10,7 @@ pub mod docs;
 pub mod error;
 pub mod home;
 pub mod intake;
+pub mod io;
 pub mod output;
 pub mod pager;
 pub mod perms;
@@ -55,6 +57,8 @@ Environment:
   DESK_NOW           RFC 3339 time used instead of the clock
   DESK_LOCK_TIMEOUT  how long to wait for a busy store (default 10 s)
   DESK_STORE         the store: a postgres:// URL for a team store, like [store] url in config.toml
+  DESK_URL           run commands on this desk serve instead (https://HOST), like [remote] url
+  DESK_TOKEN         the API token for DESK_URL (desk token create), like [remote] token
   DESK_PAGER         pager for log, list and report on a terminal (then PAGER, then less -FRX; empty or cat: none)
   NO_COLOR           turn colour off";
 
@@ -125,6 +129,14 @@ pub fn main() -> ExitCode {
         cli.globals.no_pager,
     );
     let color = ui.stderr_color;
+    match client::remote(&cli) {
+        Ok(Some(remote)) => return client::run(&remote, &cli, &ui),
+        Ok(None) => {}
+        Err(error) => {
+            report(&error, color);
+            return ExitCode::from(error.kind.code());
+        }
+    }
     let result = Context::new(&cli.globals, ui).and_then(|ctx| {
         // A team store's conflict: run the command again while that repeats nothing.
         let result = retry::run_again_on_conflict(ctx.lock_timeout, retry::repeatable, || {
@@ -145,16 +157,23 @@ pub fn main() -> ExitCode {
 }
 
 fn report(error: &CommandError, color: bool) {
+    eprint!("{}", render_error(error, color));
+}
+
+/// An error as desk prints it on stderr: `error: …`, its details, then its hints.
+pub fn render_error(error: &CommandError, color: bool) -> String {
+    use std::fmt::Write;
     let (red, cyan, reset) = if color {
         ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
     } else {
         ("", "", "")
     };
-    eprintln!("{red}error{reset}: {}", error.message);
+    let mut text = format!("{red}error{reset}: {}\n", error.message);
     for detail in &error.details {
-        eprintln!("  - {detail}");
+        let _ = writeln!(text, "  - {detail}");
     }
     for hint in &error.hints {
-        eprintln!("{cyan}hint{reset}: {hint}");
+        let _ = writeln!(text, "{cyan}hint{reset}: {hint}");
     }
+    text
 }

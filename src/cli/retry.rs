@@ -11,23 +11,32 @@
 //! after their first commit (`notify flush`) retry their steps themselves with
 //! [`until_settled`].
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::cell::Cell;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::error::CommandError;
 use crate::store::StoreError;
 
-static UNREPEATABLE: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    /// Per thread: a command runs on one (the main thread, or a `desk serve` worker).
+    static UNREPEATABLE: Cell<bool> = const { Cell::new(false) };
+}
 
-/// This process did something a second run would repeat (printed, read stdin, asked).
+/// This command did something a second run would repeat (printed, read stdin, asked).
 pub fn mark_unrepeatable() {
-    UNREPEATABLE.store(true, Ordering::Relaxed);
+    UNREPEATABLE.with(|u| u.set(true));
 }
 
 /// Whether running the command again from the start would be the same as running it once.
 pub fn repeatable() -> bool {
-    !UNREPEATABLE.load(Ordering::Relaxed) && !crate::store::postgres::committed_in_this_process()
+    !UNREPEATABLE.with(Cell::get) && !crate::store::postgres::committed_in_this_process()
+}
+
+/// A new command starts on this thread (`desk serve`'s next request): nothing done yet.
+pub fn begin_command() {
+    UNREPEATABLE.with(|u| u.set(false));
+    crate::store::postgres::forget_commits();
 }
 
 /// Run `attempt` until it does not end in a conflict, waiting a growing, jittered pause

@@ -2,6 +2,7 @@
 //! whether a person is there to prompt. Tests drive the binary, so this is what they see.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::{Arc, Mutex};
 
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table};
 use serde::Serialize;
@@ -36,6 +37,36 @@ pub struct Ui {
     width: Option<u16>,
     can_prompt: bool,
     paging_allowed: bool,
+    /// Where output goes when not to this process's stdout and stderr: a command `desk
+    /// serve` runs for a client (see [`Ui::captured`]).
+    capture: Option<Arc<Mutex<Captured>>>,
+}
+
+/// What a command printed, kept instead of written: `desk serve` sends it to the client.
+#[derive(Debug, Default)]
+pub struct Captured {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// The command would have paged its output: the client pages it.
+    pub paged: bool,
+}
+
+/// The terminal a remote command prints to, as the client described it, so the server
+/// renders tables, colour and charts as a local run would.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
+pub struct Terminal {
+    /// Whether the client's stdout is a terminal.
+    #[serde(default)]
+    pub tty: bool,
+    /// Its width in columns, when it is one.
+    #[serde(default)]
+    pub width: Option<u16>,
+    /// Colour on stdout, as the client decided it (--color, NO_COLOR, a terminal).
+    #[serde(default)]
+    pub color: bool,
+    /// Colour on stderr.
+    #[serde(default)]
+    pub stderr_color: bool,
 }
 
 impl Ui {
@@ -57,6 +88,72 @@ impl Ui {
             paging_allowed: !no_pager,
             // Prompt only when a person can answer: stdin and stderr are terminals.
             can_prompt: !no_input && io::stdin().is_terminal() && io::stderr().is_terminal(),
+            capture: None,
+        }
+    }
+
+    /// This process's terminal, described for a server to print to ([`Ui::captured`]).
+    pub fn terminal(&self) -> Terminal {
+        Terminal {
+            tty: self.stdout_is_tty,
+            width: self.width,
+            color: self.color,
+            stderr_color: self.stderr_color,
+        }
+    }
+
+    /// A Ui that keeps what it prints in the returned buffer instead of writing it,
+    /// printing as it would to `terminal`; it never prompts and never pages.
+    pub fn captured(mode: OutputMode, terminal: Terminal) -> (Self, Arc<Mutex<Captured>>) {
+        let capture = Arc::new(Mutex::new(Captured::default()));
+        let ui = Ui {
+            mode,
+            color: terminal.color,
+            stderr_color: terminal.stderr_color,
+            stdout_is_tty: terminal.tty,
+            width: terminal.width.filter(|_| terminal.tty),
+            can_prompt: false,
+            paging_allowed: false,
+            capture: Some(Arc::clone(&capture)),
+        };
+        (ui, capture)
+    }
+
+    /// When output is captured, note that the command would page it and say so (true);
+    /// the client decides for its terminal.
+    pub fn page_in_client(&self) -> bool {
+        match &self.capture {
+            Some(capture) => {
+                capture.lock().expect("capture lock").paged = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Write `bytes` to stdout, or to the capture.
+    pub fn write_stdout(&self, bytes: &[u8]) -> Result<(), CommandError> {
+        super::retry::mark_unrepeatable();
+        match &self.capture {
+            Some(capture) => capture
+                .lock()
+                .expect("capture lock")
+                .stdout
+                .extend_from_slice(bytes),
+            None => io::stdout().lock().write_all(bytes)?,
+        }
+        Ok(())
+    }
+
+    /// Write one line to stderr, or to the capture: notices, warnings, errors.
+    pub fn stderr_line(&self, text: impl AsRef<str>) {
+        match &self.capture {
+            Some(capture) => {
+                let mut capture = capture.lock().expect("capture lock");
+                capture.stderr.extend_from_slice(text.as_ref().as_bytes());
+                capture.stderr.push(b'\n');
+            }
+            None => eprintln!("{}", text.as_ref()),
         }
     }
 
@@ -83,24 +180,22 @@ impl Ui {
     }
 
     pub fn line(&self, text: impl AsRef<str>) -> Result<(), CommandError> {
-        super::retry::mark_unrepeatable();
-        let mut out = io::stdout().lock();
-        writeln!(out, "{}", text.as_ref())?;
-        Ok(())
+        let mut line = String::with_capacity(text.as_ref().len() + 1);
+        line.push_str(text.as_ref());
+        line.push('\n');
+        self.write_stdout(line.as_bytes())
     }
 
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), CommandError> {
-        super::retry::mark_unrepeatable();
-        let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
-        writeln!(out)?;
-        Ok(())
+        let mut text = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
+        text.push(b'\n');
+        self.write_stdout(&text)
     }
 
     /// A notice for people (stderr), e.g. "archived 3 old tickets"; silent with -q/--json.
     pub fn note(&self, text: impl AsRef<str>) {
         if self.mode == OutputMode::Human {
-            eprintln!("{}", text.as_ref());
+            self.stderr_line(text);
         }
     }
 
@@ -110,7 +205,7 @@ impl Ui {
         } else {
             "warning".to_string()
         };
-        eprintln!("{warning}: {}", text.as_ref());
+        self.stderr_line(format!("{warning}: {}", text.as_ref()));
     }
 
     /// Wrap `text` in an ANSI colour when colour is on.
@@ -125,9 +220,8 @@ impl Ui {
     /// lines between rows, like `gh` and `cargo`); piped, tab-separated lines with no header,
     /// so `cut -f1` and `awk` work.
     pub fn table(&self, header: &[&str], rows: Vec<Vec<StyledCell>>) -> Result<(), CommandError> {
-        super::retry::mark_unrepeatable();
         if !self.stdout_is_tty {
-            let mut out = io::stdout().lock();
+            let mut out = Vec::new();
             for row in rows {
                 // `--color always` colours piped rows too (for `less -R`, `grep --color`).
                 let cells: Vec<String> = row
@@ -142,7 +236,7 @@ impl Ui {
                     .collect();
                 writeln!(out, "{}", cells.join("\t"))?;
             }
-            return Ok(());
+            return self.write_stdout(&out);
         }
         let table = render_table(header, rows, self.color, self.width);
         self.line(table.trim_fmt())

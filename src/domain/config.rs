@@ -421,6 +421,55 @@ struct RawConfig {
     departments: BTreeMap<String, toml::Spanned<RawDepartment>>,
     #[serde(default)]
     store: RawStore,
+    /// `[remote]` is read on its own (see [`parse_remote_section`]).
+    #[serde(default)]
+    #[serde(rename = "remote")]
+    _remote: Option<toml::Value>,
+}
+
+/// `[remote]`: this desk is another host's `desk serve`, reached with an API token; every
+/// command (but the host-only ones) runs there. `DESK_URL` / `DESK_TOKEN` take precedence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RemoteConfig {
+    /// `https://desk.example.com` (the server's address, without `/api/v1`).
+    pub url: Option<String>,
+    /// The API token: `env:NAME`, `file:PATH`, or inline (readable by whoever reads
+    /// the file).
+    pub token: Option<Secret>,
+}
+
+/// `[remote]` alone, as `desk` reads it before anything else to know where to run.
+pub fn parse_remote_section(file: &str, source: &str) -> Result<RemoteConfig, FileError> {
+    #[derive(Deserialize)]
+    struct OnlyRemote {
+        #[serde(default)]
+        remote: RawRemote,
+    }
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    struct RawRemote {
+        url: Option<toml::Spanned<String>>,
+        token: Option<toml::Spanned<String>>,
+    }
+    let raw: OnlyRemote = toml::from_str(source).map_err(|e| FileError::from_toml(file, source, &e))?;
+    let mut remote = RemoteConfig::default();
+    if let Some(url) = raw.remote.url {
+        if !(url.get_ref().starts_with("http://") || url.get_ref().starts_with("https://")) {
+            return Err(FileError::at(
+                file,
+                source,
+                Some(url.span()),
+                "remote.url: write the server's address, https://HOST[:PORT]",
+            ));
+        }
+        remote.url = Some(url.into_inner());
+    }
+    if let Some(token) = raw.remote.token {
+        let secret = Secret::parse(token.get_ref())
+            .map_err(|e| FileError::at(file, source, Some(token.span()), format!("remote.token: {e}")))?;
+        remote.token = Some(secret);
+    }
+    Ok(remote)
 }
 
 /// `[store]` alone, without the rest of the file: every command needs to know where the
@@ -449,9 +498,11 @@ pub fn shared_part(source: &str) -> Result<String, String> {
         .filter_map(|(key, item)| Some((item.as_table()?.position()?, key.to_string())))
         .max()
         .map(|(_, key)| key);
-    if document.remove("store").is_some() && last_table.as_deref() == Some("store") {
-        // Comments after the last table's keys are the document's trailer: the store's.
-        document.set_trailing("");
+    for host_only in ["store", "remote"] {
+        if document.remove(host_only).is_some() && last_table.as_deref() == Some(host_only) {
+            // Comments after the last table's keys are the document's trailer: its own.
+            document.set_trailing("");
+        }
     }
     Ok(document.to_string())
 }

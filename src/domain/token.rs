@@ -21,18 +21,32 @@ pub enum Scope {
     /// File tickets (`POST /api/v1/tickets`).
     #[serde(rename = "ticket:new")]
     TicketNew,
-    /// Read tickets the token's user may see (`GET /api/v1/tickets/ID`).
+    /// Read tickets the token's user may see: show, log, list, search, the knowledge base.
     #[serde(rename = "ticket:read")]
     TicketRead,
+    /// Work on tickets as the token's user may: reply, comment, claim, transfer, close,
+    /// confirm, rate, reopen, tag, link…
+    #[serde(rename = "ticket:write")]
+    TicketWrite,
+    /// Read the figures: `report`, agents and requesters on record.
+    #[serde(rename = "report:read")]
+    ReportRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 2] = [Scope::TicketNew, Scope::TicketRead];
+    pub const ALL: [Scope; 4] = [
+        Scope::TicketNew,
+        Scope::TicketRead,
+        Scope::TicketWrite,
+        Scope::ReportRead,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::TicketNew => "ticket:new",
             Scope::TicketRead => "ticket:read",
+            Scope::TicketWrite => "ticket:write",
+            Scope::ReportRead => "report:read",
         }
     }
 }

@@ -37,7 +37,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use postgres::config::{Host, SslMode};
@@ -58,13 +57,22 @@ const COMMIT_ORDER_LOCK: i64 = SCHEMA_LOCK + 1;
 /// Every transaction a command runs: see the module documentation.
 const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 
-/// Set once any commit of this process has reached the database: from then on, running a
-/// whole command again after a conflict would repeat what it already wrote.
-static COMMITTED: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    /// Set once any commit of this command has reached the database: from then on,
+    /// running the whole command again after a conflict would repeat what it already
+    /// wrote. Per thread, because a command runs on one thread: the process's main thread,
+    /// or one of `desk serve`'s workers for one request.
+    static COMMITTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
-/// Whether this process has committed anything to a team store (see [`COMMITTED`]).
+/// Whether this command has committed anything to a team store (see [`COMMITTED`]).
 pub fn committed_in_this_process() -> bool {
-    COMMITTED.load(Ordering::Relaxed)
+    COMMITTED.with(|c| c.get())
+}
+
+/// A new command starts on this thread (`desk serve`'s next request): nothing committed.
+pub fn forget_commits() {
+    COMMITTED.with(|c| c.set(false));
 }
 
 /// The table this backend keeps, created on first open, and read-only views over it for
@@ -621,7 +629,7 @@ impl KvBackend for PostgresBackend {
             .borrow_mut()
             .batch_execute(&format!("COMMIT; {BEGIN}"));
         result.map_err(|e| self.failed(e))?;
-        COMMITTED.store(true, Ordering::Relaxed);
+        COMMITTED.with(|c| c.set(true));
         Ok(())
     }
 

@@ -79,3 +79,65 @@ fn the_ci_example_opens_one_ticket_per_failing_job() {
     let fourth = report_failure(&env, &github);
     assert_ne!(fourth, first);
 }
+
+/// Run an `examples/ci/` script against `served` with `token`, as a runner with no desk
+/// home would.
+fn over_the_api(script: &str, served: &crate::serve::Served, token: &str, vars: &[(&str, &str)]) -> String {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/ci")
+        .join(script);
+    #[allow(clippy::disallowed_methods)]
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let out = Command::new("bash")
+        .arg(&script)
+        .env_clear()
+        .env("PATH", path)
+        .env("DESK", assert_cmd::cargo::cargo_bin("desk"))
+        .env("DESK_URL", &served.base)
+        .env("DESK_TOKEN", token)
+        .envs(vars.iter().copied())
+        .output()
+        .expect("run bash");
+    assert!(
+        out.status.success(),
+        "{} failed:\n{}",
+        script.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn the_ci_examples_file_over_the_api_with_a_token_for_ci_failures_only() {
+    if Command::new("jq").arg("--version").output().is_err()
+        || Command::new("curl").arg("--version").output().is_err()
+    {
+        eprintln!("skipping the curl example: curl or jq is not installed");
+        return;
+    }
+    let env = TestEnv::with_examples();
+    env.ok("admin", &["requester", "add", "ci", "--tier", "internal"]);
+    let token = crate::serve::token(
+        &env,
+        &["--user", "ci", "--scope", "ticket:new", "--type", "ci-failure"],
+    );
+    let served = crate::serve::Served::start(&env, None);
+    let job = [
+        ("CI_REPO", "acme/shop"),
+        ("CI_JOB", "test"),
+        ("CI_BRANCH", "main"),
+    ];
+    let first = over_the_api("report-failure.sh", &served, &token, &job);
+    let second = over_the_api("report-failure-curl.sh", &served, &token, &job);
+    assert_eq!(
+        first, second,
+        "the same job's failure bumps the same ticket either way"
+    );
+    let t = env.show(first.parse().unwrap());
+    assert_eq!(
+        (t["occurrences"].as_u64(), t["requester"].as_str()),
+        (Some(2), Some("ci"))
+    );
+    assert_eq!(t["channel"], "ci");
+    assert_eq!(env.events(t["id"].as_u64().unwrap())[0]["token"], "ci");
+}

@@ -33,6 +33,7 @@ mod search;
 mod secrets;
 mod security;
 mod serve;
+mod serve_api;
 mod sla;
 mod store;
 mod templates;

@@ -180,8 +180,8 @@ impl<'a> ArticleJson<'a> {
     }
 }
 
-fn read_body(args: &BodyArgs) -> Result<Option<String>, CommandError> {
-    crate::cli::intake::read_body(args.body.as_deref(), args.body_file.as_deref())
+fn read_body(ctx: &Context, args: &BodyArgs) -> Result<Option<String>, CommandError> {
+    crate::cli::intake::read_body(&ctx.io, args.body.as_deref(), args.body_file.as_deref())
 }
 
 /// Linked types must be types of the home (a typo is exit 3 with a hint).
@@ -218,7 +218,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<(), CommandError> {
     ctx.home.require()?;
     let change = ArticleChange {
         title: Some(args.title.clone()),
-        body: read_body(&args.body)?,
+        body: read_body(ctx, &args.body)?,
         tags: Some(args.tags.clone()),
         types: Some(check_types(ctx, &args.types)?),
     };
@@ -257,7 +257,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<(), CommandError> {
     };
     let change = ArticleChange {
         title: args.title.clone(),
-        body: read_body(&args.body)?,
+        body: read_body(ctx, &args.body)?,
         tags,
         types,
     };

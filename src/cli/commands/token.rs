@@ -38,7 +38,7 @@ pub struct CreateArgs {
     /// The desk user the token acts as (an agent or a requester on record)
     #[arg(long, value_name = "USER")]
     pub user: String,
-    /// What it may do, comma-separated or repeated: ticket:new, ticket:read
+    /// What it may do, comma-separated or repeated: ticket:new, ticket:read, ticket:write, report:read
     #[arg(long, value_name = "SCOPE", required = true)]
     pub scope: Vec<String>,
     /// Only tickets of this type (filing and reading)

@@ -9,7 +9,6 @@ mod json;
 mod table;
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::PathBuf;
 
 use chrono_tz::Tz;
@@ -189,17 +188,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), CommandError> {
             };
             match output {
                 Some(path) => {
-                    std::fs::write(path, text).map_err(|e| {
+                    ctx.io.write(path, text.into_bytes()).map_err(|e| {
                         CommandError::from(e).with_hint(format!("could not write {}", path.display()))
                     })?;
                     ctx.ui.note(format!("wrote {}", path.display()));
                     Ok(())
                 }
-                None => {
-                    let mut out = std::io::stdout().lock();
-                    out.write_all(text.as_bytes())?;
-                    Ok(())
-                }
+                None => ctx.ui.write_stdout(text.as_bytes()),
             }
         }
     }

@@ -7,25 +7,31 @@
 //! Errors keep the CLI's meaning: the HTTP status says what kind, and the body names the
 //! exit code the CLI would have ended with (`{"error": {"code": "denied", "exit": 4, …}}`).
 
+pub mod api;
+pub mod openapi;
+pub mod remote;
+pub mod run;
+pub mod scopes;
+
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Args;
 use serde::Serialize;
-use serde_json::Value;
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use crate::cli::context::{parse_ticket_ref, Context};
+use crate::cli::context::Context;
 use crate::cli::error::{CommandError, ExitKind};
-use crate::cli::ui::{ColorChoice, OutputMode, Ui};
-use crate::cli::GlobalArgs;
-use crate::domain::token::{secret_sha256, Scope, Token};
+use crate::cli::ui::Terminal;
 
 /// The largest request body taken (a ticket with a long description); more is refused
 /// with 413 before it is read.
 pub const MAX_BODY_BYTES: u64 = 1024 * 1024;
+/// The same for a request that may carry files (filing, replying, a command line): they
+/// come base64-encoded, and `[attachments]` limits them again, as on the command line.
+pub const MAX_BODY_WITH_FILES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -92,11 +98,12 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
 }
 
 /// Answer `request` and write one access-log line (JSON) to stderr.
-fn serve_one(home: &std::path::Path, lock_timeout: Duration, mut request: Request) {
+fn serve_one(home: &Path, lock_timeout: Duration, mut request: Request) {
     let started = Instant::now();
     let method = request.method().clone();
-    let path = request.url().split('?').next().unwrap_or_default().to_string();
-    let (status, body, token) = match answer(home, lock_timeout, &mut request, &method, &path) {
+    let url = request.url().to_string();
+    let path = url.split('?').next().unwrap_or_default().to_string();
+    let (status, body, token) = match answer(home, lock_timeout, &mut request, &method, &url) {
         Ok((status, body, token)) => (status, body, token),
         Err((error, token)) => (status_of(&error), error_body(&error), token),
     };
@@ -125,174 +132,126 @@ struct AccessLog<'a> {
     ms: f64,
 }
 
+/// What a request got: status, JSON body, and the token it came through (for the log).
 type Answer = Result<(u16, String, Option<String>), (CommandError, Option<String>)>;
 
-fn answer(
-    home: &std::path::Path,
-    lock_timeout: Duration,
-    request: &mut Request,
-    method: &Method,
-    path: &str,
-) -> Answer {
+fn answer(home: &Path, lock_timeout: Duration, request: &mut Request, method: &Method, url: &str) -> Answer {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
-    if let (Method::Get, ["api", "v1", "health"]) = (method, segments.as_slice()) {
-        let body = serde_json::json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")});
-        return Ok((200, body.to_string(), None));
-    }
-    let route = match (method, segments.as_slice()) {
-        (Method::Post, ["api", "v1", "tickets"]) => Route::FileTicket,
-        (Method::Get, ["api", "v1", "tickets", id]) => Route::ShowTicket(id.to_string()),
-        (_, ["api", "v1", "tickets"] | ["api", "v1", "tickets", _]) => {
-            return Err((
-                CommandError::new(ExitKind::Invalid, format!("{method} is not allowed on {path}")),
-                None,
-            ))
+    let route = api::route(method, &segments).map_err(|e| (e, None))?;
+    let body = match route.body_limit() {
+        Some(limit) => read_body(request, limit).map_err(|e| (e, None))?,
+        None => Vec::new(),
+    };
+    let call = match route {
+        api::Route::Health => {
+            let body = serde_json::json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")});
+            return Ok((200, body.to_string(), None));
         }
-        _ => return Err((CommandError::not_found(format!("no API endpoint {path}")), None)),
+        api::Route::OpenApi => return Ok((200, openapi::document(), None)),
+        api::Route::Cli => return cli_call(home, lock_timeout, request, &body),
+        route => api::command_for(&route, query, &body).map_err(|e| (e, None))?,
     };
-    let body = match route {
-        Route::FileTicket => Some(read_body(request).map_err(|e| (e, None))?),
-        Route::ShowTicket(_) => None,
-    };
-    let secret = bearer_secret(request).map_err(|e| (e, None))?;
-    let name: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
-    let outcome = crate::cli::retry::run_again_on_conflict(
+    let secret = bearer_secret(request);
+    let ran = run::run(
+        home,
         lock_timeout,
-        || true,
-        || {
-            // Every attempt from a fresh context: its clock and cached reads start anew. The
-            // token is read on the store handle the request then goes on to use.
-            let ctx = request_context(home)?;
-            let token = authenticate(&ctx, &secret)?;
-            *name.borrow_mut() = Some(token.name.clone());
-            ctx.act_through_token(&token.user, &token.name);
-            match &route {
-                Route::FileTicket => {
-                    require_scope(&token, Scope::TicketNew)?;
-                    let value: Value = serde_json::from_slice(body.as_deref().unwrap_or_default())
-                        .map_err(|e| CommandError::invalid(format!("the body is not JSON: {e}")))?;
-                    let filed = crate::cli::commands::ticket::new::file_submission(
-                        &ctx,
-                        value,
-                        "api",
-                        |ticket_type| require_type(&token, ticket_type),
-                    )?;
-                    Ok((201, filed))
-                }
-                Route::ShowTicket(id) => {
-                    require_scope(&token, Scope::TicketRead)?;
-                    let id = parse_ticket_ref(id).map_err(CommandError::invalid)?;
-                    let shown = crate::cli::commands::ticket::show::show_json_text(&ctx, &id, |ticket| {
-                        require_type(&token, &ticket.ticket_type)
-                    })?;
-                    Ok((200, shown))
-                }
-            }
+        run::Request {
+            argv: call.argv,
+            stdin: call.stdin,
+            files: call.files,
+            terminal: Terminal::default(),
+            secret: &secret,
         },
     );
-    let name = name.into_inner();
-    match outcome {
-        Ok((status, body)) => Ok((status, body, name)),
-        Err(error) => Err((error, name)),
+    match ran {
+        Err(run::Refused::Usage(message)) => Err((
+            CommandError::invalid(
+                message
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ")
+                    .to_string(),
+            ),
+            None,
+        )),
+        Err(run::Refused::Denied(error, token)) => Err((error, token)),
+        Ok(ran) => match ran.result {
+            Ok(()) => {
+                let body = String::from_utf8_lossy(&ran.stdout).into_owned();
+                Ok((call.status, body, ran.token))
+            }
+            Err(error) => Err((error, ran.token)),
+        },
     }
 }
 
-enum Route {
-    FileTicket,
-    ShowTicket(String),
-}
-
-/// A context for one request: the server's home, JSON output, never a prompt or pager.
-fn request_context(home: &std::path::Path) -> Result<Context, CommandError> {
-    let globals = GlobalArgs {
-        home: Some(PathBuf::from(home)),
-        acting_user: None,
-        json: true,
-        quiet: false,
-        no_input: true,
-        color: ColorChoice::Never,
-        no_pager: true,
-    };
-    Context::new(
-        &globals,
-        Ui::new(OutputMode::Json, ColorChoice::Never, true, true),
-    )
-}
-
-fn read_body(request: &mut Request) -> Result<Vec<u8>, CommandError> {
-    let too_large = || {
-        CommandError::new(
-            ExitKind::Invalid,
-            format!("the body is over {MAX_BODY_BYTES} bytes"),
+/// `POST /api/v1/cli`: one command line from `desk` with `DESK_URL`, run as the token's
+/// user; the answer carries what it printed and its exit code, for the client to print
+/// and exit with, as if it had run there.
+fn cli_call(home: &Path, lock_timeout: Duration, request: &Request, body: &[u8]) -> Answer {
+    let call: remote::CliCall = serde_json::from_slice(body).map_err(|e| {
+        (
+            CommandError::invalid(format!("the body is not a command: {e}")),
+            None,
         )
-        .with_hint("413: send less (attachments are not taken over the API yet)")
+    })?;
+    let secret = bearer_secret(request);
+    let files = call.decode_files().map_err(|e| (e, None))?;
+    let stdin = call.decode_stdin().map_err(|e| (e, None))?;
+    let ran = run::run(
+        home,
+        lock_timeout,
+        run::Request {
+            argv: call.argv,
+            stdin,
+            files,
+            terminal: call.terminal,
+            secret: &secret,
+        },
+    );
+    let answer = match ran {
+        Err(run::Refused::Usage(message)) => remote::CliAnswer::usage(message),
+        Err(run::Refused::Denied(error, token)) => return Err((error, token)),
+        Ok(ran) => {
+            let token = ran.token.clone();
+            let answer = remote::CliAnswer::of(ran);
+            return Ok((200, serde_json::to_string(&answer).unwrap_or_default(), token));
+        }
     };
-    if request.body_length().is_some_and(|n| n as u64 > MAX_BODY_BYTES) {
+    Ok((200, serde_json::to_string(&answer).unwrap_or_default(), None))
+}
+
+fn read_body(request: &mut Request, limit: u64) -> Result<Vec<u8>, CommandError> {
+    let too_large = || {
+        CommandError::new(ExitKind::Invalid, format!("the body is over {limit} bytes"))
+            .with_hint("413: send less")
+    };
+    if request.body_length().is_some_and(|n| n as u64 > limit) {
         return Err(too_large().with_status(413));
     }
     let mut body = Vec::new();
     request
         .as_reader()
-        .take(MAX_BODY_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut body)
         .map_err(|e| CommandError::invalid(format!("cannot read the body: {e}")))?;
-    if body.len() as u64 > MAX_BODY_BYTES {
+    if body.len() as u64 > limit {
         return Err(too_large().with_status(413));
     }
     Ok(body)
 }
 
-fn unauthenticated(why: String) -> CommandError {
-    CommandError::denied(why)
-        .with_hint("send Authorization: Bearer TOKEN (an admin makes one: desk token create)")
-        .with_status(401)
-}
-
-/// The secret in `Authorization: Bearer …`.
-fn bearer_secret(request: &Request) -> Result<String, CommandError> {
+/// The secret in `Authorization: Bearer …`; empty when there is none (refused as such).
+fn bearer_secret(request: &Request) -> String {
     request
         .headers()
         .iter()
         .find(|h| h.field.equiv("Authorization"))
         .and_then(|h| h.value.as_str().strip_prefix("Bearer "))
         .map(|secret| secret.trim().to_string())
-        .ok_or_else(|| unauthenticated("no API token".to_string()))
-}
-
-/// The token whose secret this is, if it works now.
-fn authenticate(ctx: &Context, secret: &str) -> Result<Token, CommandError> {
-    let token = ctx.read_ahead(|txn| txn.token_by_secret_hash(&secret_sha256(secret)))?;
-    let token =
-        token.ok_or_else(|| unauthenticated(crate::domain::token::TokenRefusal::Unknown.to_string()))?;
-    token
-        .check(ctx.now)
-        .map_err(|why| unauthenticated(why.to_string()))?;
-    Ok(token)
-}
-
-fn require_scope(token: &Token, scope: Scope) -> Result<(), CommandError> {
-    match token.allows(scope) {
-        true => Ok(()),
-        false => Err(CommandError::denied(format!(
-            "permission denied: token `{}` does not have the scope {scope}",
-            token.name
-        ))
-        .with_hint(format!(
-            "an admin makes one that has: desk token create --user {} --scope {scope}",
-            token.user
-        ))),
-    }
-}
-
-fn require_type(token: &Token, ticket_type: &str) -> Result<(), CommandError> {
-    match token.allows_type(ticket_type) {
-        true => Ok(()),
-        false => Err(CommandError::denied(format!(
-            "permission denied: token `{}` is for {} tickets, not {ticket_type}",
-            token.name,
-            token.ticket_type.as_deref().unwrap_or("other")
-        ))),
-    }
+        .unwrap_or_default()
 }
 
 /// The HTTP status of a command's error: its exit code's meaning.

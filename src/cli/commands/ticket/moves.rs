@@ -3,7 +3,6 @@
 //! the domain whether the move is allowed, and commits the new state and its event
 //! together, or nothing at all.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -118,13 +117,17 @@ pub fn claim(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
 }
 
 pub fn reply(ctx: &Context, args: &ReplyArgs) -> Result<(), CommandError> {
-    let message = args.message.as_deref().map(read_message).transpose()?;
+    let message = args
+        .message
+        .as_deref()
+        .map(|m| read_message(&ctx.io, m))
+        .transpose()?;
     let files = read_attachments(ctx, &args.attach)?;
     apply_move_with(ctx, &args.id, Move::Reply(message, args.kb), files)
 }
 
 pub fn comment(ctx: &Context, args: &MessageArgs) -> Result<(), CommandError> {
-    let message = read_message(&args.message)?;
+    let message = read_message(&ctx.io, &args.message)?;
     let files = read_attachments(ctx, &args.attach)?;
     apply_move_with(ctx, &args.id, Move::Comment(message), files)
 }
@@ -134,7 +137,7 @@ fn read_attachments(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<IncomingAtta
     if paths.is_empty() {
         return Ok(Vec::new());
     }
-    attachments::read_files(paths, &ctx.config()?.attachments)
+    attachments::read_files(&ctx.io, paths, &ctx.config()?.attachments)
 }
 
 pub fn confirm(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
@@ -150,27 +153,36 @@ pub fn reopen(ctx: &Context, args: &IdArgs) -> Result<(), CommandError> {
 }
 
 pub fn transfer(ctx: &Context, args: &TransferArgs) -> Result<(), CommandError> {
-    let reason = args.message.as_deref().map(read_message).transpose()?;
+    let reason = args
+        .message
+        .as_deref()
+        .map(|m| read_message(&ctx.io, m))
+        .transpose()?;
     apply_move(ctx, &args.id, Move::Transfer(args.to.clone(), reason))
 }
 
 pub fn assign(ctx: &Context, args: &TransferArgs) -> Result<(), CommandError> {
-    let reason = args.message.as_deref().map(read_message).transpose()?;
+    let reason = args
+        .message
+        .as_deref()
+        .map(|m| read_message(&ctx.io, m))
+        .transpose()?;
     apply_move(ctx, &args.id, Move::Assign(args.to.clone(), reason))
 }
 
 pub fn rate(ctx: &Context, args: &RateArgs) -> Result<(), CommandError> {
-    let message = args.message.as_deref().map(read_message).transpose()?;
+    let message = args
+        .message
+        .as_deref()
+        .map(|m| read_message(&ctx.io, m))
+        .transpose()?;
     apply_move(ctx, &args.id, Move::Rate(args.score, message))
 }
 
 /// `-` means: read the message from standard input.
-fn read_message(text: &str) -> Result<String, CommandError> {
+fn read_message(io: &crate::cli::io::Io, text: &str) -> Result<String, CommandError> {
     if text == "-" {
-        let mut buffer = String::new();
-        crate::cli::retry::mark_unrepeatable();
-        std::io::stdin().read_to_string(&mut buffer)?;
-        Ok(buffer.trim_end().to_string())
+        Ok(io.stdin_text()?.trim_end().to_string())
     } else {
         Ok(text.to_string())
     }

@@ -7,7 +7,6 @@
 //! [`crate::cli::intake`], shared with `desk ingest email`.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::PathBuf;
 
 use clap::builder::PossibleValuesParser;
@@ -176,6 +175,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
         return from_json(ctx, args, &catalog, source);
     }
     let raw = gather(ctx, args, &catalog)?;
+    ctx.require_token_type(&raw.ticket_type)?;
     let mut prepared = intake::prepare(&catalog, raw)?;
     prepared.assign_auto = args.assign.is_some();
     prepared.tags = args.tags.clone();
@@ -188,7 +188,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<(), CommandError> {
     };
     if let Some(found) = suggestions.as_ref().filter(|s| !s.is_empty()) {
         if !ctx.ui.is_json() {
-            print_suggestions(found);
+            print_suggestions(&ctx.ui, found);
         }
         if on_terminal {
             crate::cli::retry::mark_unrepeatable();
@@ -261,19 +261,19 @@ fn suggest(ctx: &Context, prepared: &intake::Prepared<'_>) -> Suggestions {
 }
 
 /// Suggestions for people, on stderr (stdout stays the command's result).
-fn print_suggestions(found: &Suggestions) {
-    eprintln!("Before you file: these may already answer it");
+fn print_suggestions(ui: &crate::cli::ui::Ui, found: &Suggestions) {
+    ui.stderr_line("Before you file: these may already answer it");
     for hit in &found.articles {
-        eprintln!(
+        ui.stderr_line(format!(
             "  {:<8} {}  (knowledge base: desk kb show {})",
             hit.key, hit.title, hit.key
-        );
+        ));
     }
     for hit in &found.tickets {
-        eprintln!(
+        ui.stderr_line(format!(
             "  {:<8} {}  (closed ticket: desk ticket show {})",
             hit.key, hit.title, hit.key
-        );
+        ));
     }
 }
 
@@ -281,7 +281,7 @@ fn print_suggestions(found: &Suggestions) {
 /// no terminal, every missing input is named in one error.
 fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, CommandError> {
     let template = choose_template(ctx, catalog, args.ticket_type.as_deref(), args.title.is_none())?;
-    let body = read_body(args)?;
+    let body = read_body(ctx, args)?;
     let mut missing = Vec::new();
     let title = match &args.title {
         Some(title) => title.clone(),
@@ -322,7 +322,7 @@ fn gather(ctx: &Context, args: &NewArgs, catalog: &Catalog) -> Result<Raw, Comma
         .with_details(problems)
         .with_hint("pass them as flags; `desk template show TYPE` lists the fields"));
     }
-    let attachments = crate::cli::attachments::read_files(&args.attach, &ctx.config()?.attachments)?;
+    let attachments = crate::cli::attachments::read_files(&ctx.io, &args.attach, &ctx.config()?.attachments)?;
     Ok(Raw {
         ticket_type: template.name.clone(),
         title,
@@ -389,6 +389,10 @@ struct JsonSubmission {
     dedup_key: Option<String>,
     /// The channel the submission came through (`web`); default `--channel`, else `json`.
     channel: Option<String>,
+    /// Files, each `{"name": "trace.txt", "content_base64": "…"}`, within the limits
+    /// `--attach` has (refused whole when one is over).
+    #[serde(default)]
+    attachments: Vec<crate::cli::io::SentFile>,
 }
 
 /// What happened to one line of a JSON Lines stream.
@@ -414,7 +418,7 @@ struct StreamJson<'a> {
 }
 
 fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> Result<(), CommandError> {
-    let text = read_source(source)?;
+    let text = read_source(&ctx.io, source)?;
     // Editors on some systems start UTF-8 files with a byte-order mark; JSON has no use for it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let submissions = split_submissions(text);
@@ -427,7 +431,8 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
     // A single JSON value, even pretty-printed over many lines, is one submission and
     // behaves exactly like `desk ticket new` with flags.
     if let [(_, Ok(value))] = submissions.as_slice() {
-        let raw = json_to_raw(args, value.clone())?;
+        let raw = json_to_raw(ctx, args, value.clone())?;
+        ctx.require_token_type(&raw.ticket_type)?;
         let mut prepared = intake::prepare(catalog, raw)?;
         prepared.assign_auto = args.assign.is_some();
         prepared.tags = args.tags.clone();
@@ -443,8 +448,11 @@ fn from_json(ctx: &Context, args: &NewArgs, catalog: &Catalog, source: &str) -> 
     let mut outcomes: Vec<(usize, Result<Outcome, CommandError>)> = Vec::with_capacity(submissions.len());
     for (line, value) in submissions {
         let result = value
-            .and_then(|value| json_to_raw(args, value))
-            .and_then(|raw| intake::prepare(catalog, raw))
+            .and_then(|value| json_to_raw(ctx, args, value))
+            .and_then(|raw| {
+                ctx.require_token_type(&raw.ticket_type)?;
+                intake::prepare(catalog, raw)
+            })
             .and_then(|mut prepared| {
                 prepared.assign_auto = args.assign.is_some();
                 prepared.tags = args.tags.clone();
@@ -591,47 +599,21 @@ fn one_line(error: &CommandError) -> String {
     }
 }
 
-fn read_source(source: &str) -> Result<String, CommandError> {
+fn read_source(io: &crate::cli::io::Io, source: &str) -> Result<String, CommandError> {
     if source == "-" {
-        let mut text = String::new();
-        crate::cli::retry::mark_unrepeatable();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| CommandError::invalid(format!("cannot read JSON from standard input: {e}")))?;
-        return Ok(text);
+        return io.stdin_text().map_err(|e| {
+            CommandError::invalid(format!("cannot read JSON from standard input: {}", e.message))
+        });
     }
-    std::fs::read_to_string(source).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => CommandError::not_found(format!("no such file: {source}")),
-        _ => CommandError::invalid(format!("cannot read {source}: {e}")),
-    })
+    io.read_to_string(std::path::Path::new(source))
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => CommandError::not_found(format!("no such file: {source}")),
+            _ => CommandError::invalid(format!("cannot read {source}: {e}")),
+        })
 }
 
 /// A JSON submission as a [`Raw`] one; `--type`, `--priority` and `--requester` given as
 /// flags are defaults for keys the JSON leaves out.
-/// File one JSON submission (as `ticket new --from-json` reads them) arriving on
-/// `channel`, for `desk serve`; `allow` decides on its type before anything is written.
-pub fn file_submission(
-    ctx: &Context,
-    value: Value,
-    channel: &str,
-    allow: impl FnOnce(&str) -> Result<(), CommandError>,
-) -> Result<String, CommandError> {
-    let catalog = ctx.catalog()?;
-    let mut raw = submission_to_raw(value, &SubmissionDefaults::default())?;
-    if raw.channel == "json" {
-        raw.channel = channel.to_string();
-    }
-    allow(&raw.ticket_type)?;
-    let prepared = intake::prepare(&catalog, raw)?;
-    let config = ctx.config()?;
-    let store = ctx.open_store()?;
-    let outcome = intake::file(ctx, &store, &config, prepared)?;
-    ctx.after_write(&store);
-    drop(store);
-    serde_json::to_string(&NewTicketJson::new(&outcome))
-        .map_err(|e| CommandError::new(ExitKind::Failure, e.to_string()))
-}
-
 /// What flags of `ticket new` give every JSON submission that does not say otherwise.
 #[derive(Default)]
 struct SubmissionDefaults {
@@ -642,7 +624,7 @@ struct SubmissionDefaults {
     over_limit: bool,
 }
 
-fn json_to_raw(args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
+fn json_to_raw(ctx: &Context, args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
     let defaults = SubmissionDefaults {
         ticket_type: args.ticket_type.clone(),
         priority: args.priority.clone(),
@@ -650,7 +632,17 @@ fn json_to_raw(args: &NewArgs, value: Value) -> Result<Raw, CommandError> {
         channel: args.channel.clone(),
         over_limit: args.over_limit,
     };
-    submission_to_raw(value, &defaults)
+    let raw = submission_to_raw(value, &defaults)?;
+    if !raw.attachments.is_empty() {
+        let sizes = raw
+            .attachments
+            .iter()
+            .map(|a| (a.name.as_str(), a.bytes.len() as u64));
+        ctx.config()?.attachments.check(sizes).map_err(|e| {
+            CommandError::from(e).with_hint("raise the limits under [attachments] in config.toml")
+        })?;
+    }
+    Ok(raw)
 }
 
 fn submission_to_raw(value: Value, args: &SubmissionDefaults) -> Result<Raw, CommandError> {
@@ -696,7 +688,29 @@ fn submission_to_raw(value: Value, args: &SubmissionDefaults) -> Result<Raw, Com
             .channel
             .or_else(|| args.channel.clone())
             .unwrap_or_else(|| "json".to_string()),
-        attachments: Vec::new(),
+        attachments: submission
+            .attachments
+            .into_iter()
+            .map(|file| {
+                let bytes = file.bytes()?;
+                // The name only: a path in it says nothing about where it is kept.
+                let name = std::path::Path::new(&file.name)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .filter(|n| !n.is_empty())
+                    .ok_or_else(|| {
+                        CommandError::invalid(format!("attachment `{}`: no file name", file.name))
+                    })?;
+                Ok(crate::cli::attachments::IncomingAttachment {
+                    content_type: mime_guess::from_path(&name)
+                        .first_or_octet_stream()
+                        .essence_str()
+                        .to_string(),
+                    name,
+                    bytes,
+                })
+            })
+            .collect::<Result<_, CommandError>>()?,
     })
 }
 
@@ -736,8 +750,8 @@ fn choose_template<'a>(
     intake::find_template(catalog, &name)
 }
 
-fn read_body(args: &NewArgs) -> Result<String, CommandError> {
-    Ok(intake::read_body(args.body.as_deref(), args.body_file.as_deref())?.unwrap_or_default())
+fn read_body(ctx: &Context, args: &NewArgs) -> Result<String, CommandError> {
+    Ok(intake::read_body(&ctx.io, args.body.as_deref(), args.body_file.as_deref())?.unwrap_or_default())
 }
 
 fn prompt_error(error: dialoguer::Error) -> CommandError {

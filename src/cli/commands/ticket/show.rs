@@ -156,20 +156,6 @@ fn show_json<'a>(
     }
 }
 
-/// What `ticket show --json` prints, as the acting user may see it (for `desk serve`);
-/// `allow` decides on the ticket before anything of it is shown.
-pub fn show_json_text(
-    ctx: &Context,
-    id: &TicketRef,
-    allow: impl FnOnce(&crate::domain::Ticket) -> Result<(), CommandError>,
-) -> Result<String, CommandError> {
-    let (record, location) = load(ctx, id)?;
-    allow(&record.ticket)?;
-    let sla = crate::cli::sla::status(&ctx.config()?, &record.ticket, &record.events, ctx.now);
-    serde_json::to_string(&show_json(ctx, &record, location, sla.as_ref()))
-        .map_err(|e| CommandError::new(crate::cli::error::ExitKind::Failure, e.to_string()))
-}
-
 pub fn run_show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     let (record, location) = load(ctx, &args.id)?;
     let ticket = &record.ticket;
