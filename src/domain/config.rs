@@ -32,6 +32,12 @@ pub struct Config {
     pub notify: NotifyConfig,
     /// Departments (teams, queues) by name (`[departments.NAME]`).
     pub departments: BTreeMap<String, Department>,
+    /// `[web]`: the requesters' web page `desk serve` serves.
+    pub web: WebConfig,
+    /// `[webhooks.NAME]`: JSON from other systems that files tickets (`desk serve`).
+    pub webhooks: BTreeMap<String, crate::domain::webhook::Webhook>,
+    /// `[slack]`: Slack's slash command (`desk serve`).
+    pub slack: Option<SlackConfig>,
     /// Where the hot store lives (`[store]`): the home's own embedded database unless a
     /// team store's URL is given.
     pub store: StoreConfig,
@@ -136,8 +142,23 @@ impl Default for Config {
             },
             notify: NotifyConfig::default(),
             departments: BTreeMap::new(),
+            web: WebConfig::default(),
+            webhooks: BTreeMap::new(),
+            slack: None,
             store: StoreConfig::default(),
         }
+    }
+}
+
+impl Config {
+    /// Every secret the settings hold (sinks, Slack's signing secret), with its key as
+    /// messages name it, for doctor, `config publish` and backups.
+    pub fn secrets(&self) -> Vec<(String, &Secret)> {
+        let mut found = self.notify.secrets();
+        if let Some(slack) = &self.slack {
+            found.push(("slack.signing_secret".to_string(), &slack.signing_secret));
+        }
+        found
     }
 }
 
@@ -420,11 +441,69 @@ struct RawConfig {
     #[serde(default)]
     departments: BTreeMap<String, toml::Spanned<RawDepartment>>,
     #[serde(default)]
+    web: RawWeb,
+    #[serde(default)]
+    webhooks: BTreeMap<String, toml::Spanned<RawWebhook>>,
+    slack: Option<toml::Spanned<RawSlack>>,
+    #[serde(default)]
     store: RawStore,
     /// `[remote]` is read on its own (see [`parse_remote_section`]).
     #[serde(default)]
     #[serde(rename = "remote")]
     _remote: Option<toml::Value>,
+}
+
+/// `[web]`: the requesters' web page (`desk serve`, under `/web`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WebConfig {
+    /// The address people reach the server at, `https://desk.example.com`: sign-in and
+    /// rating links in messages point there, and cookies are `Secure` when it is https.
+    pub url: Option<String>,
+    /// The notification sink sign-in links go through (default: the first e-mail sink).
+    pub sink: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawWeb {
+    url: Option<toml::Spanned<String>>,
+    sink: Option<toml::Spanned<String>>,
+}
+
+/// `[slack]`: a Slack app's slash command (`/desk [TYPE] TITLE`) files tickets through
+/// `POST /api/v1/hooks/slack`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlackConfig {
+    /// The app's signing secret (`env:NAME` or `file:PATH`): every request must be signed
+    /// with it.
+    pub signing_secret: Secret,
+    /// The desk user (an agent) the tickets are filed by; the requester is the Slack
+    /// user when a requester of that name is on record, else this user.
+    pub user: String,
+    /// The type when the command's first word names none.
+    pub default_type: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWebhook {
+    #[serde(rename = "type")]
+    ticket_type: String,
+    title: String,
+    body: Option<String>,
+    dedup_key: Option<String>,
+    priority: Option<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+    channel: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSlack {
+    signing_secret: String,
+    user: String,
+    default_type: String,
 }
 
 /// `[remote]`: this desk is another host's `desk serve`, reached with an API token; every
@@ -831,6 +910,85 @@ impl Config {
         }
         config.sla = raw.sla.parse(file, source)?;
         config.notify = raw.notify.parse(file, source)?;
+        if let Some(url) = raw.web.url {
+            let text = url.get_ref().trim_end_matches('/');
+            if !(text.starts_with("http://") || text.starts_with("https://")) {
+                return Err(at(
+                    url.span(),
+                    "web.url: write the address people reach desk serve at, https://HOST[:PORT]".into(),
+                ));
+            }
+            config.web.url = Some(text.to_string());
+            config.notify.web_url = config.web.url.clone();
+        }
+        for (name, raw_hook) in raw.webhooks {
+            let span = raw_hook.span();
+            let raw_hook = raw_hook.into_inner();
+            let template = |key: &str, text: &str| {
+                crate::domain::webhook::Template::parse(text)
+                    .map_err(|e| at(span.clone(), format!("webhooks.{name}.{key}: {e}")))
+            };
+            // The name is the channel its tickets record, unless `channel` says otherwise.
+            let channel = raw_hook.channel.clone().unwrap_or_else(|| name.clone());
+            if name == "slack" {
+                return Err(at(
+                    span,
+                    "webhooks.slack: `slack` is Slack's own hook ([slack])".into(),
+                ));
+            }
+            crate::domain::lifecycle::validate_channel(&name)
+                .and_then(|()| crate::domain::lifecycle::validate_channel(&channel))
+                .map_err(|e| at(span.clone(), format!("webhooks.{name}: {e}")))?;
+            let mut fields = BTreeMap::new();
+            for (field, text) in &raw_hook.fields {
+                fields.insert(field.clone(), template(&format!("fields.{field}"), text)?);
+            }
+            let hook = crate::domain::webhook::Webhook {
+                ticket_type: template("type", &raw_hook.ticket_type)?,
+                title: template("title", &raw_hook.title)?,
+                body: raw_hook
+                    .body
+                    .as_deref()
+                    .map(|t| template("body", t))
+                    .transpose()?,
+                dedup_key: raw_hook
+                    .dedup_key
+                    .as_deref()
+                    .map(|t| template("dedup_key", t))
+                    .transpose()?,
+                priority: raw_hook
+                    .priority
+                    .as_deref()
+                    .map(|t| template("priority", t))
+                    .transpose()?,
+                fields,
+                channel,
+                name: name.clone(),
+            };
+            config.webhooks.insert(name, hook);
+        }
+        if let Some(raw_slack) = raw.slack {
+            let span = raw_slack.span();
+            let raw_slack = raw_slack.into_inner();
+            let signing_secret = Secret::parse(&raw_slack.signing_secret)
+                .map_err(|e| at(span.clone(), format!("slack.signing_secret: {e}")))?;
+            crate::domain::people::validate_name("user", &raw_slack.user)
+                .map_err(|e| at(span, format!("slack.user: {e}")))?;
+            config.slack = Some(SlackConfig {
+                signing_secret,
+                user: raw_slack.user,
+                default_type: raw_slack.default_type,
+            });
+        }
+        if let Some(sink) = raw.web.sink {
+            if config.notify.sink(sink.get_ref()).is_none() {
+                return Err(at(
+                    sink.span(),
+                    format!("web.sink: no sink `{}` under [[notify.sinks]]", sink.get_ref()),
+                ));
+            }
+            config.web.sink = Some(sink.into_inner());
+        }
         if let Some(template) = raw.email.template {
             config.email.template = template;
         }

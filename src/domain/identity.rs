@@ -25,6 +25,11 @@ pub enum AuthMethod {
     DatabaseRole,
     /// An API token presented to `desk serve` (`desk token create`).
     ApiToken,
+    /// A requester signed in to the web page (`desk serve`'s `/web`) with an e-mailed link.
+    WebSession,
+    /// A webhook whose request `desk serve` verified (Slack's signature), acting as the
+    /// user its configuration names.
+    SignedWebhook,
 }
 
 impl AuthMethod {
@@ -34,6 +39,8 @@ impl AuthMethod {
             AuthMethod::TestIdentity => "insecure-test-identity",
             AuthMethod::DatabaseRole => "database-role",
             AuthMethod::ApiToken => "api-token",
+            AuthMethod::WebSession => "web-session",
+            AuthMethod::SignedWebhook => "signed-webhook",
         }
     }
 }

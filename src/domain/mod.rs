@@ -29,6 +29,8 @@ pub mod ticket;
 pub mod tier;
 pub mod token;
 pub mod transfer;
+pub mod web;
+pub mod webhook;
 
 pub use error::DomainError;
 pub use event::{Event, EventKind};

@@ -39,6 +39,9 @@ pub struct NotifyConfig {
     /// A deduplicated ticket whose occurrence count reaches one of these notifies
     /// (`occurrence_threshold`).
     pub occurrence_thresholds: Vec<u32>,
+    /// The requesters' web page (`[web] url`), for links in messages: `{ticket.link}`, and
+    /// the rating link a closed customer ticket's message carries.
+    pub web_url: Option<String>,
 }
 
 impl Default for NotifyConfig {
@@ -52,6 +55,7 @@ impl Default for NotifyConfig {
             keep_delivered: Duration::from_secs(7 * 24 * 3600),
             keep_delivered_max: 1000,
             occurrence_thresholds: vec![5, 20, 100],
+            web_url: None,
         }
     }
 }
@@ -542,7 +546,8 @@ pub fn plan<'c>(
                 on,
                 occurrences,
                 target.as_ref().map(|(_, n)| n.as_str()),
-            );
+            )
+            .with_web_url(config.web_url.as_deref());
             let subject = match &rule.subject {
                 Some(template) => template.render(&vars),
                 None => default_subject(on).render(&vars),
@@ -569,7 +574,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// The placeholders a message template may use. `{ticket.field.NAME}` reads a field.
-pub const PLACEHOLDERS: [&str; 23] = [
+pub const PLACEHOLDERS: [&str; 24] = [
     "ticket.id",
     "ticket.key",
     "ticket.title",
@@ -581,6 +586,7 @@ pub const PLACEHOLDERS: [&str; 23] = [
     "ticket.assignee",
     "ticket.workflow",
     "ticket.occurrences",
+    "ticket.link",
     "event.name",
     "event.kind",
     "event.actor",
@@ -689,6 +695,7 @@ pub struct Vars<'a> {
     on: &'a str,
     occurrences: u32,
     recipient: Option<&'a str>,
+    web_url: Option<&'a str>,
 }
 
 impl<'a> Vars<'a> {
@@ -705,7 +712,20 @@ impl<'a> Vars<'a> {
             on,
             occurrences,
             recipient,
+            web_url: None,
         }
+    }
+
+    /// With the requesters' web page at `url` (`[web] url`): links in messages.
+    pub fn with_web_url(mut self, url: Option<&'a str>) -> Self {
+        self.web_url = url;
+        self
+    }
+
+    /// The ticket's page on the requesters' web page, if there is one.
+    fn link(&self) -> Option<String> {
+        self.web_url
+            .map(|url| format!("{}/web/tickets/{}", url.trim_end_matches('/'), self.ticket.id))
     }
 
     /// The value of placeholder `name`; what does not apply is empty.
@@ -740,6 +760,7 @@ impl<'a> Vars<'a> {
             // Who the event gave the ticket to: the ticket may have moved on by the flush.
             "event.assignee" => e.assignee.clone().unwrap_or_default(),
             "recipient" => self.recipient.unwrap_or_default().to_string(),
+            "ticket.link" => self.link().unwrap_or_default(),
             "csat" => self.csat(),
             other => match other.strip_prefix("ticket.field.") {
                 Some(field) => match t.fields.get(field) {
@@ -757,10 +778,13 @@ impl<'a> Vars<'a> {
         if self.on != "closed" || self.ticket.workflow != Workflow::Customer {
             return String::new();
         }
-        format!(
-            "How did we do? Please rate the service from 1 (poor) to 5 (excellent): desk ticket rate {} --score N",
-            self.ticket.display_id()
-        )
+        match self.link() {
+            Some(link) => format!("How did we do? Please rate the service from 1 (poor) to 5 (excellent): {link}#rate"),
+            None => format!(
+                "How did we do? Please rate the service from 1 (poor) to 5 (excellent): desk ticket rate {} --score N",
+                self.ticket.display_id()
+            ),
+        }
     }
 }
 
@@ -1189,6 +1213,17 @@ mod tests {
         );
         let planned = plan(&config, &ticket(), &event(EventKind::Closed, "bob"), 1, &[]);
         assert!(!planned[0].text.contains("rate"), "{}", planned[0].text);
+        // With the web page, the link to rate it there.
+        let mut config = config;
+        config.web_url = Some("https://desk.example.com".into());
+        let planned = plan(&config, &customer, &event(EventKind::Closed, "bob"), 1, &[]);
+        assert!(
+            planned[0]
+                .text
+                .contains("https://desk.example.com/web/tickets/7#rate"),
+            "{}",
+            planned[0].text
+        );
     }
 
     #[test]

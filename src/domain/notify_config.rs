@@ -466,6 +466,20 @@ fn parse_rule(
 struct SecretKeys {
     #[serde(default)]
     notify: NotifySecretKeys,
+    slack: Option<SlackSecretKeys>,
+    remote: Option<RemoteSecretKeys>,
+}
+
+/// `[slack] signing_secret`.
+#[derive(Deserialize)]
+struct SlackSecretKeys {
+    signing_secret: Option<Spanned<toml::Value>>,
+}
+
+/// `[remote] token`.
+#[derive(Deserialize)]
+struct RemoteSecretKeys {
+    token: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -496,6 +510,26 @@ pub fn redact_inline_secrets(source: &str) -> Result<(String, Vec<String>), Stri
         None => "it is not valid TOML".to_string(),
     })?;
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    // A reference, or what a backup already left out, is no secret.
+    let inline = |value: &Spanned<toml::Value>| match value.get_ref() {
+        toml::Value::String(text) => matches!(Secret::parse(text), Ok(Secret::Inline(_))),
+        _ => true,
+    };
+    let others = [
+        (
+            "slack.signing_secret",
+            keys.slack.as_ref().and_then(|s| s.signing_secret.as_ref()),
+        ),
+        (
+            "remote.token",
+            keys.remote.as_ref().and_then(|r| r.token.as_ref()),
+        ),
+    ];
+    for (key, value) in others {
+        if let Some(value) = value.filter(|v| inline(v)) {
+            found.push((value.span(), key.to_string()));
+        }
+    }
     for (index, sink) in keys.notify.sinks.iter().enumerate() {
         let name = match &sink.name {
             Some(toml::Value::String(name)) => name.clone(),
@@ -802,5 +836,18 @@ password = """p4ss-w0rd"""
         // Not TOML: say where, quoting nothing.
         let e = redact_inline_secrets("[notify\nurl = \"https://x/tok-777\"\n").unwrap_err();
         assert!(e.contains("line 1") && !e.contains("tok-777"), "{e}");
+    }
+
+    #[test]
+    fn slacks_signing_secret_and_the_remote_token_are_left_out_too() {
+        let source = "[slack]\nsigning_secret = \"abc123\"\nuser = \"bot\"\ndefault_type = \"incident\"\n\n[remote]\nurl = \"https://d.example\"\ntoken = \"desk_9f\"\n";
+        let (redacted, left_out) = redact_inline_secrets(source).unwrap();
+        assert_eq!(left_out, ["slack.signing_secret", "remote.token"]);
+        assert!(
+            !redacted.contains("abc123") && !redacted.contains("desk_9f"),
+            "{redacted}"
+        );
+        let referenced = "[slack]\nsigning_secret = \"env:SLACK\"\n";
+        assert!(redact_inline_secrets(referenced).unwrap().1.is_empty());
     }
 }

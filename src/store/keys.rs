@@ -47,6 +47,7 @@
 //! m/search_seq                  the last search sequence number handed out
 //! k/<id>   m/next_kb            knowledge-base article (JSON), next article id (store::kb)
 //! tok/<name>                    API token (JSON, the secret's hash only; store::tokens)
+//! w/l/<sha256>  w/s/<sha256>    web sign-in link, session (JSON; store::web)
 //! ```
 //!
 //! Ids and sequence numbers are big-endian so byte order is numeric order.

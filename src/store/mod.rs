@@ -30,6 +30,7 @@ pub mod search_queue;
 pub mod sled_backend;
 pub mod tokens;
 pub mod transfer;
+mod web;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

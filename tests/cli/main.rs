@@ -9,6 +9,7 @@ mod archive;
 mod assign;
 mod attachments;
 mod backup;
+mod browser;
 mod channels;
 
 mod concurrency;
@@ -34,8 +35,10 @@ mod secrets;
 mod security;
 mod serve;
 mod serve_api;
+mod serve_hooks;
 mod sla;
 mod store;
 mod templates;
 mod transfer;
 mod triage;
+mod web;

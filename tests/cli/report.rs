@@ -568,7 +568,7 @@ fn a_terminal_gets_bars_and_the_heatmap_a_pipe_does_not() {
 
 /// A Chromium to render the HTML report with: `DESK_TEST_CHROMIUM`, else one on PATH; when
 /// none is there and we may install packages (root with apt-get, as on CI), Debian's.
-fn chromium() -> std::path::PathBuf {
+pub(crate) fn chromium() -> std::path::PathBuf {
     #[allow(
         clippy::disallowed_methods,
         reason = "a test-only override, not a desk variable"

@@ -92,7 +92,7 @@ fn secrets_left_out(ctx: &Context) -> Result<(HomeOverrides, LeftOut), CommandEr
     }
     // A `file:` secret kept among the files a backup carries stays behind too.
     if let Ok(config) = ctx.home.config() {
-        for (key, secret) in config.notify.secrets() {
+        for (key, secret) in config.secrets() {
             let Secret::File(file) = secret else { continue };
             if let Some(inside) = carried_path(ctx.home.root(), file) {
                 if overrides.left_out.insert(inside.clone()) {

@@ -136,7 +136,6 @@ fn publish(ctx: &Context) -> Result<(), CommandError> {
     }
     drop(store);
     let inline_secrets: Vec<String> = config
-        .notify
         .secrets()
         .into_iter()
         .filter(|(_, secret)| matches!(secret, Secret::Inline(_)))

@@ -96,7 +96,7 @@ fn config_warnings(ctx: &Context) -> Vec<Warning> {
         Some(_) => "the team store's settings, readable by every desk user",
         None => "config.toml (and in every copy of the file)",
     };
-    let mut secrets = config.notify.secrets();
+    let mut secrets = config.secrets();
     if let Some(password) = &config.store.password {
         secrets.push(("store.password".to_string(), password));
     }

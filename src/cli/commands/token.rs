@@ -162,14 +162,7 @@ fn create(ctx: &Context, args: &CreateArgs) -> Result<(), CommandError> {
             candidate
         }
     };
-    let mut random = [0u8; 32];
-    getrandom::fill(&mut random).map_err(|e| {
-        CommandError::new(
-            ExitKind::Failure,
-            format!("cannot read the system's randomness: {e}"),
-        )
-    })?;
-    let secret = new_secret(random);
+    let secret = fresh_secret()?;
     let token = Token {
         name,
         user: args.user.clone(),
@@ -271,4 +264,17 @@ fn revoke(ctx: &Context, args: &RevokeArgs) -> Result<(), CommandError> {
         return ctx.ui.json(&json(&token, ctx.now, None));
     }
     ctx.ui.line(format!("revoked token `{}`", token.name))
+}
+
+/// A new secret (`desk_` and 64 hex digits) from the operating system's randomness: API
+/// tokens, and the web page's sign-in links, sessions and CSRF tokens.
+pub fn fresh_secret() -> Result<String, CommandError> {
+    let mut random = [0u8; 32];
+    getrandom::fill(&mut random).map_err(|e| {
+        CommandError::new(
+            ExitKind::Failure,
+            format!("cannot read the system's randomness: {e}"),
+        )
+    })?;
+    Ok(new_secret(random))
 }

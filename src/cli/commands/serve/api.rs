@@ -64,6 +64,18 @@ pub const ENDPOINTS: &[Endpoint] = &[
     endpoint("get", "/api/v1/search", READ, "ticket search"),
     endpoint("get", "/api/v1/report", Some(Scope::ReportRead), "report"),
     endpoint("post", "/api/v1/cli", None, "any command a token's scopes allow"),
+    endpoint(
+        "post",
+        "/api/v1/hooks/slack",
+        None,
+        "ticket new --from-json - (Slack's slash command)",
+    ),
+    endpoint(
+        "post",
+        "/api/v1/hooks/{name}",
+        Some(Scope::TicketNew),
+        "ticket new --from-json - ([webhooks.NAME])",
+    ),
 ];
 
 /// What a request asks for.
@@ -72,6 +84,10 @@ pub enum Route {
     OpenApi,
     /// A command line from `desk` with `DESK_URL`.
     Cli,
+    /// `[webhooks.NAME]`'s JSON.
+    Hook(String),
+    /// Slack's slash command.
+    Slack,
     File,
     List,
     Show(String),
@@ -99,7 +115,9 @@ impl Route {
             | Route::Search
             | Route::Report => None,
             Route::Cli | Route::File | Route::Message(..) => Some(super::MAX_BODY_WITH_FILES),
-            Route::Move(..) | Route::Hand(..) | Route::Rate(_) => Some(super::MAX_BODY_BYTES),
+            Route::Move(..) | Route::Hand(..) | Route::Rate(_) | Route::Hook(_) | Route::Slack => {
+                Some(super::MAX_BODY_BYTES)
+            }
         }
     }
 }
@@ -110,6 +128,8 @@ pub fn route(method: &Method, segments: &[&str]) -> Result<Route, CommandError> 
         (Method::Get, ["api", "v1", "health"]) => Route::Health,
         (Method::Get, ["api", "v1", "openapi.json"]) => Route::OpenApi,
         (Method::Post, ["api", "v1", "cli"]) => Route::Cli,
+        (Method::Post, ["api", "v1", "hooks", "slack"]) => Route::Slack,
+        (Method::Post, ["api", "v1", "hooks", name]) => Route::Hook(name.to_string()),
         (Method::Post, ["api", "v1", "tickets"]) => Route::File,
         (Method::Get, ["api", "v1", "tickets"]) => Route::List,
         (Method::Get, ["api", "v1", "tickets", ticket]) => Route::Show(id(ticket)),
@@ -142,7 +162,11 @@ pub fn route(method: &Method, segments: &[&str]) -> Result<Route, CommandError> 
 fn known_path(segments: &[&str]) -> bool {
     ENDPOINTS.iter().any(|endpoint| {
         let pattern: Vec<&str> = endpoint.path.split('/').skip(1).collect();
-        pattern.len() == segments.len() && pattern.iter().zip(segments).all(|(p, s)| p == s || *p == "{id}")
+        pattern.len() == segments.len()
+            && pattern
+                .iter()
+                .zip(segments)
+                .all(|(p, s)| p == s || *p == "{id}" || *p == "{name}")
     })
 }
 
@@ -290,7 +314,16 @@ pub fn command_for(route: &Route, query: &str, body: &[u8]) -> Result<Call, Comm
             call
         }
         Route::Report => with_query(Call::new(&["report", json]), query, REPORT_FLAGS, &[])?,
-        Route::Health | Route::OpenApi | Route::Cli => unreachable!("answered without a command"),
+        Route::Hook(_) => {
+            // The hook's submission, mapped from its JSON by the caller (it reads config).
+            let mut call = Call::new(&["ticket", "new", "--from-json", "-", json]);
+            call.stdin = Some(body.to_vec());
+            call.status = 201;
+            call
+        }
+        Route::Health | Route::OpenApi | Route::Cli | Route::Slack => {
+            unreachable!("answered without a command")
+        }
     };
     Ok(call)
 }

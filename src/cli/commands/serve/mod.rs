@@ -8,10 +8,13 @@
 //! exit code the CLI would have ended with (`{"error": {"code": "denied", "exit": 4, …}}`).
 
 pub mod api;
+pub mod hooks;
+mod html;
 pub mod openapi;
 pub mod remote;
 pub mod run;
 pub mod scopes;
+pub mod web;
 
 use std::io::Read;
 use std::path::Path;
@@ -63,12 +66,13 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
         .line(format!("desk serve: listening on http://{address}"))?;
     let (home, lock_timeout) = (ctx.home.root().to_path_buf(), ctx.lock_timeout);
     let server = Arc::new(server);
+    let limiter = Arc::new(web::SignInLimiter::default());
     let workers: Vec<_> = (0..args.threads)
         .map(|_| {
-            let (server, home) = (Arc::clone(&server), home.clone());
+            let (server, home, limiter) = (Arc::clone(&server), home.clone(), Arc::clone(&limiter));
             std::thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    serve_one(&home, lock_timeout, request);
+                    serve_one(&home, lock_timeout, &limiter, request);
                 }
             })
         })
@@ -98,29 +102,84 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
 }
 
 /// Answer `request` and write one access-log line (JSON) to stderr.
-fn serve_one(home: &Path, lock_timeout: Duration, mut request: Request) {
+fn serve_one(home: &Path, lock_timeout: Duration, limiter: &web::SignInLimiter, mut request: Request) {
     let started = Instant::now();
     let method = request.method().clone();
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or_default().to_string();
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    if matches!(segments.as_slice(), [] | [""] | ["web", ..]) {
+        let web_segments = segments.get(1..).unwrap_or_default();
+        let body = match method {
+            Method::Post => read_body(&mut request, MAX_BODY_BYTES),
+            _ => Ok(Vec::new()),
+        };
+        let reply = match body {
+            Ok(body) if segments.first().is_some_and(|s| *s == "web") => {
+                let web_request = web::WebRequest::of(&request, &method, web_segments, &body);
+                web::answer(home, lock_timeout, limiter, &web_request)
+            }
+            Ok(_) => web::Reply {
+                status: 303,
+                body: String::new(),
+                headers: vec![("Location".into(), "/web/tickets".into())],
+            },
+            Err(error) => web::Reply {
+                status: status_of(&error),
+                body: error.message,
+                headers: Vec::new(),
+            },
+        };
+        // A sign-in link's secret is not written to the log.
+        let logged = match web_segments {
+            ["sign-in", _] => "/web/sign-in/…".to_string(),
+            _ => path.clone(),
+        };
+        log_request(method.as_str(), &logged, reply.status, None, started);
+        let mut response = Response::from_string(reply.body)
+            .with_status_code(reply.status)
+            .with_header(header("Content-Type", "text/html; charset=utf-8"))
+            // No scripts, no framing, no referrer (with a link's secret) to other sites, no caching.
+            .with_header(header(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            ))
+            .with_header(header("X-Content-Type-Options", "nosniff"))
+            .with_header(header("Referrer-Policy", "same-origin"))
+            .with_header(header("Cache-Control", "no-store"));
+        for (name, value) in &reply.headers {
+            response = response.with_header(header(name, value));
+        }
+        let _ = request.respond(response);
+        return;
+    }
     let (status, body, token) = match answer(home, lock_timeout, &mut request, &method, &url) {
         Ok((status, body, token)) => (status, body, token),
         Err((error, token)) => (status_of(&error), error_body(&error), token),
     };
+    log_request(method.as_str(), &path, status, token.as_deref(), started);
+    let response = Response::from_string(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", "application/json"));
+    let _ = request.respond(response);
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header without newlines")
+}
+
+/// One access-log line (JSON) on stderr.
+fn log_request(method: &str, path: &str, status: u16, token: Option<&str>, started: Instant) {
     let log = AccessLog {
-        method: method.as_str(),
-        path: &path,
+        method,
+        path,
         status,
-        token: token.as_deref(),
+        token,
         ms: started.elapsed().as_secs_f64() * 1000.0,
     };
     if let Ok(line) = serde_json::to_string(&log) {
         eprintln!("{line}");
     }
-    let response = Response::from_string(body)
-        .with_status_code(status)
-        .with_header(Header::from_bytes("Content-Type", "application/json").expect("static header"));
-    let _ = request.respond(response);
 }
 
 #[derive(Serialize)]
@@ -150,6 +209,26 @@ fn answer(home: &Path, lock_timeout: Duration, request: &mut Request, method: &M
         }
         api::Route::OpenApi => return Ok((200, openapi::document(), None)),
         api::Route::Cli => return cli_call(home, lock_timeout, request, &body),
+        api::Route::Slack => {
+            let header = |name: &'static str| {
+                request
+                    .headers()
+                    .iter()
+                    .find(|h| h.field.equiv(name))
+                    .map(|h| h.value.as_str())
+            };
+            let slack = hooks::SlackRequest {
+                timestamp: header("X-Slack-Request-Timestamp"),
+                signature: header("X-Slack-Signature"),
+                body: &body,
+            };
+            let answer = hooks::slack(home, lock_timeout, &slack).map_err(|e| (e, None))?;
+            return Ok((200, answer.to_string(), None));
+        }
+        api::Route::Hook(name) => {
+            let submission = hooks::submission(home, &name, &body).map_err(|e| (e, None))?;
+            api::command_for(&api::Route::Hook(name.clone()), query, &submission).map_err(|e| (e, None))?
+        }
         route => api::command_for(&route, query, &body).map_err(|e| (e, None))?,
     };
     let secret = bearer_secret(request);
@@ -161,7 +240,7 @@ fn answer(home: &Path, lock_timeout: Duration, request: &mut Request, method: &M
             stdin: call.stdin,
             files: call.files,
             terminal: Terminal::default(),
-            secret: &secret,
+            actor: run::Actor::Token(&secret),
         },
     );
     match ran {
@@ -208,7 +287,7 @@ fn cli_call(home: &Path, lock_timeout: Duration, request: &Request, body: &[u8])
             stdin,
             files,
             terminal: call.terminal,
-            secret: &secret,
+            actor: run::Actor::Token(&secret),
         },
     );
     let answer = match ran {
@@ -255,7 +334,7 @@ fn bearer_secret(request: &Request) -> String {
 }
 
 /// The HTTP status of a command's error: its exit code's meaning.
-fn status_of(error: &CommandError) -> u16 {
+pub(super) fn status_of(error: &CommandError) -> u16 {
     if let Some(status) = error.http_status {
         return status;
     }

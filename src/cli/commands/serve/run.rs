@@ -30,8 +30,21 @@ pub struct Request<'a> {
     pub files: BTreeMap<String, Vec<u8>>,
     /// How the client's terminal looks, so output is rendered as it would be there.
     pub terminal: Terminal,
-    /// The API token's secret.
-    pub secret: &'a str,
+    /// Who asks.
+    pub actor: Actor<'a>,
+}
+
+/// Who a command runs for.
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    /// The holder of an API token (its secret), within its scopes.
+    Token(&'a str),
+    /// A requester signed in to the web page (the session cookie's secret), running what
+    /// the page runs; with the CSRF token a form sent, for commands that change something.
+    Session { secret: &'a str, csrf: Option<&'a str> },
+    /// A desk user the server vouches for, having checked the request another way (a
+    /// Slack request's signature): the user `[slack] user` names.
+    Trusted { user: &'a str },
 }
 
 /// What running it gave.
@@ -69,7 +82,11 @@ pub fn run(home: &Path, lock_timeout: Duration, request: Request<'_>) -> Result<
             None,
         ));
     }
-    let scope = scopes::scope_of(&cli.command).map_err(|e| Refused::Denied(e, None))?;
+    // A token's scope is checked once it is read; what the web page runs, it chose.
+    let scope = match (request.actor, scopes::scope_of(&cli.command)) {
+        (Actor::Token(_), Err(error)) => return Err(Refused::Denied(error, None)),
+        (_, scope) => scope.ok(),
+    };
     let mode = if cli.globals.json {
         OutputMode::Json
     } else if cli.globals.quiet {
@@ -84,15 +101,31 @@ pub fn run(home: &Path, lock_timeout: Duration, request: Request<'_>) -> Result<
         let (ui, captured) = Ui::captured(mode, request.terminal);
         let ctx =
             context(home, &cli.globals, ui)?.with_io(Io::sent(request.stdin.clone(), request.files.clone()));
-        let token = match authenticate(&ctx, request.secret) {
-            Ok(token) => token,
-            Err(error) => return Ok(Attempt::Refused(error)),
-        };
-        *token_name.borrow_mut() = Some(token.name.clone());
-        if let Err(error) = may_run(&token, scope, &cli.command) {
-            return Ok(Attempt::Refused(error));
+        match request.actor {
+            Actor::Token(secret) => {
+                let token = match authenticate(&ctx, secret) {
+                    Ok(token) => token,
+                    Err(error) => return Ok(Attempt::Refused(error)),
+                };
+                *token_name.borrow_mut() = Some(token.name.clone());
+                let scope = scope.expect("a token's command has a scope: checked above");
+                if let Err(error) = may_run(&token, scope, &cli.command) {
+                    return Ok(Attempt::Refused(error));
+                }
+                ctx.act_through_token(&token);
+            }
+            Actor::Session { secret, csrf } => match super::web::session_user(&ctx, secret, csrf) {
+                Ok(requester) => ctx.set_identity(crate::domain::Identity::own(
+                    &requester,
+                    crate::domain::AuthMethod::WebSession,
+                )),
+                Err(error) => return Ok(Attempt::Refused(error)),
+            },
+            Actor::Trusted { user } => ctx.set_identity(crate::domain::Identity::own(
+                user,
+                crate::domain::AuthMethod::SignedWebhook,
+            )),
         }
-        ctx.act_through_token(&token);
         let result = crate::cli::commands::run(&ctx, &cli.command);
         crate::cli::commands::audit::record(&ctx, &cli.command, &result);
         *last_run.borrow_mut() = Some((captured, ctx.io.take_written()));
