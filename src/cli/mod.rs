@@ -106,6 +106,19 @@ pub struct GlobalArgs {
     pub no_pager: bool,
 }
 
+impl GlobalArgs {
+    /// `--json`, `-q`, or tables and sentences.
+    pub fn output_mode(&self) -> OutputMode {
+        if self.json {
+            OutputMode::Json
+        } else if self.quiet {
+            OutputMode::Quiet
+        } else {
+            OutputMode::Human
+        }
+    }
+}
+
 /// Run desk with the process's arguments; the binary's whole `main`.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -115,15 +128,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(error.exit_code() as u8);
         }
     };
-    let mode = if cli.globals.json {
-        OutputMode::Json
-    } else if cli.globals.quiet {
-        OutputMode::Quiet
-    } else {
-        OutputMode::Human
-    };
     let ui = Ui::new(
-        mode,
+        cli.globals.output_mode(),
         cli.globals.color,
         cli.globals.no_input,
         cli.globals.no_pager,

@@ -20,6 +20,7 @@ pub mod merge;
 pub mod notify;
 pub mod notify_config;
 pub mod people;
+pub mod placeholders;
 pub mod report;
 pub mod routing;
 pub mod sla;

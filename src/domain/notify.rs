@@ -603,82 +603,24 @@ pub const PLACEHOLDERS: [&str; 24] = [
 
 /// A message template: text with `{placeholder}`s; `{{` and `}}` are literal braces.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Template {
-    parts: Vec<Part>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Part {
-    Text(String),
-    Var(String),
-}
+pub struct Template(super::placeholders::Placeholders);
 
 impl Template {
     /// Parse `text`; an unknown placeholder or an unclosed brace is an error naming it.
     pub fn parse(text: &str) -> Result<Template, String> {
-        let mut parts = Vec::new();
-        let mut literal = String::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            match c {
-                '{' if chars.peek().is_some_and(|&(_, next)| next == '{') => {
-                    chars.next();
-                    literal.push('{');
-                }
-                '}' if chars.peek().is_some_and(|&(_, next)| next == '}') => {
-                    chars.next();
-                    literal.push('}');
-                }
-                '{' => {
-                    let rest = &text[at + 1..];
-                    let Some(end) = rest.find('}') else {
-                        return Err(format!("unclosed `{{` at character {}", position(text, at)));
-                    };
-                    let name = rest[..end].trim();
-                    if !is_placeholder(name) {
-                        return Err(format!(
-                            "unknown placeholder `{{{name}}}` (known: {}, ticket.field.NAME; write `{{{{` for a brace)",
-                            PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ")
-                        ));
-                    }
-                    if !literal.is_empty() {
-                        parts.push(Part::Text(std::mem::take(&mut literal)));
-                    }
-                    parts.push(Part::Var(name.to_string()));
-                    for _ in 0..rest[..=end].chars().count() {
-                        chars.next();
-                    }
-                }
-                '}' => {
-                    return Err(format!(
-                        "stray `}}` at character {} (write `}}}}` for a brace)",
-                        position(text, at)
-                    ))
-                }
-                c => literal.push(c),
-            }
-        }
-        if !literal.is_empty() {
-            parts.push(Part::Text(literal));
-        }
-        Ok(Template { parts })
+        super::placeholders::Placeholders::parse(text, |name| match is_placeholder(name) {
+            true => Ok(()),
+            false => Err(format!(
+                "unknown placeholder `{{{name}}}` (known: {}, ticket.field.NAME; write `{{{{` for a brace)",
+                PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ")
+            )),
+        })
+        .map(Template)
     }
 
     pub fn render(&self, vars: &Vars<'_>) -> String {
-        let mut out = String::new();
-        for part in &self.parts {
-            match part {
-                Part::Text(text) => out.push_str(text),
-                Part::Var(name) => out.push_str(&vars.get(name)),
-            }
-        }
-        out
+        self.0.render(|name| vars.get(name))
     }
-}
-
-/// The 1-based character position of byte offset `at` (templates are often not ASCII).
-fn position(text: &str, at: usize) -> usize {
-    text[..at].chars().count() + 1
 }
 
 fn is_placeholder(name: &str) -> bool {

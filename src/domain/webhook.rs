@@ -26,66 +26,29 @@ pub struct Webhook {
 
 /// Text with `{/pointer}` placeholders (RFC 6901 JSON pointers); `{{` and `}}` are braces.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Template {
-    parts: Vec<Part>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Part {
-    Text(String),
-    Pointer(String),
-}
+pub struct Template(super::placeholders::Placeholders);
 
 impl Template {
     pub fn parse(text: &str) -> Result<Template, String> {
-        let mut parts = Vec::new();
-        let mut literal = String::new();
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '{' if chars.peek() == Some(&'{') => {
-                    chars.next();
-                    literal.push('{');
-                }
-                '}' if chars.peek() == Some(&'}') => {
-                    chars.next();
-                    literal.push('}');
-                }
-                '{' => {
-                    let pointer: String = chars.by_ref().take_while(|c| *c != '}').collect();
-                    if !pointer.starts_with('/') && !pointer.is_empty() {
-                        return Err(format!("`{{{pointer}}}`: a placeholder is a JSON pointer, like {{/alerts/0/labels/alertname}}"));
-                    }
-                    if !literal.is_empty() {
-                        parts.push(Part::Text(std::mem::take(&mut literal)));
-                    }
-                    parts.push(Part::Pointer(pointer));
-                }
-                '}' => return Err("a stray `}` (write `}}` for a brace)".into()),
-                c => literal.push(c),
+        super::placeholders::Placeholders::parse(text, |pointer| {
+            match pointer.starts_with('/') || pointer.is_empty() {
+                true => Ok(()),
+                false => Err(format!(
+                    "`{{{pointer}}}`: a placeholder is a JSON pointer, like {{/alerts/0/labels/alertname}}"
+                )),
             }
-        }
-        if !literal.is_empty() {
-            parts.push(Part::Text(literal));
-        }
-        Ok(Template { parts })
+        })
+        .map(Template)
     }
 
     /// The text with each placeholder replaced by the value it points at in `document`:
     /// a string as it is, another value as JSON, nothing for what is not there.
     pub fn render(&self, document: &Value) -> String {
-        let mut out = String::new();
-        for part in &self.parts {
-            match part {
-                Part::Text(text) => out.push_str(text),
-                Part::Pointer(pointer) => match document.pointer(pointer) {
-                    Some(Value::String(text)) => out.push_str(text),
-                    Some(Value::Null) | None => {}
-                    Some(value) => out.push_str(&value.to_string()),
-                },
-            }
-        }
-        out
+        self.0.render(|pointer| match document.pointer(pointer) {
+            Some(Value::String(text)) => text.clone(),
+            Some(Value::Null) | None => String::new(),
+            Some(value) => value.to_string(),
+        })
     }
 }
 
@@ -187,6 +150,7 @@ mod tests {
         assert_eq!(t.render(&alert), "DiskFull (critical, 3) {x}");
         assert!(Template::parse("{labels}").is_err());
         assert!(Template::parse("a } b").is_err());
+        assert!(Template::parse("{/unclosed").is_err());
         let hook = Webhook {
             name: "am".into(),
             ticket_type: Template::parse("incident").unwrap(),

@@ -385,7 +385,7 @@ fn concurrent_clients_lose_nothing() {
     let ci = token(&env, &["--user", "ci-bot", "--scope", "ticket:new"]);
     let served = Served::start(&env, None);
     let ids: Vec<u64> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..16)
+        let handles: Vec<_> = (0..32)
             .map(|n| {
                 let (served, ci) = (&served, &ci);
                 scope.spawn(move || {
@@ -401,8 +401,8 @@ fn concurrent_clients_lose_nothing() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     let distinct: std::collections::BTreeSet<u64> = ids.iter().copied().collect();
-    assert_eq!(distinct.len(), 16, "{ids:?}");
-    assert_eq!(ticket_count(&env), 16);
+    assert_eq!(distinct.len(), 32, "{ids:?}");
+    assert_eq!(ticket_count(&env), 32);
 }
 
 #[test]

@@ -21,8 +21,8 @@ th:first-child,td:first-child{text-align:left}th{background:#f5f7fa}tr.total td{
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}\
 svg text{font-size:11px;fill:#5b6475}dl{font-size:.85rem;color:#38404f}dt{font-weight:600;margin-top:.4rem}";
 
-/// Escape text for HTML element content and attribute values.
-fn esc(text: &str) -> String {
+/// Escape text for HTML element content and attribute values (the web page's too).
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

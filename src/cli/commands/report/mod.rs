@@ -4,7 +4,7 @@
 
 mod chart;
 mod csv;
-mod html;
+pub(crate) mod html;
 mod json;
 mod table;
 

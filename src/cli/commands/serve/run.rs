@@ -14,7 +14,7 @@ use crate::cli::commands::Command;
 use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::io::Io;
-use crate::cli::ui::{Captured, ColorChoice, OutputMode, Terminal, Ui};
+use crate::cli::ui::{Captured, ColorChoice, Terminal, Ui};
 use crate::cli::{Cli, GlobalArgs};
 use crate::domain::token::{secret_sha256, Scope, Token, TokenRefusal};
 
@@ -87,13 +87,7 @@ pub fn run(home: &Path, lock_timeout: Duration, request: Request<'_>) -> Result<
         (Actor::Token(_), Err(error)) => return Err(Refused::Denied(error, None)),
         (_, scope) => scope.ok(),
     };
-    let mode = if cli.globals.json {
-        OutputMode::Json
-    } else if cli.globals.quiet {
-        OutputMode::Quiet
-    } else {
-        OutputMode::Human
-    };
+    let mode = cli.globals.output_mode();
     crate::cli::retry::begin_command();
     let token_name: RefCell<Option<String>> = RefCell::new(None);
     let last_run: RefCell<Option<LastRun>> = RefCell::new(None);
