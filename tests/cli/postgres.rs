@@ -1524,3 +1524,104 @@ fn desk_serve_files_into_a_team_store_that_every_host_sees() {
         401
     );
 }
+
+#[test]
+fn desk_with_desk_url_and_the_web_page_work_on_a_team_store() {
+    let env = team_store_or_skip!();
+    let mail = env.path().join("mail.jsonl");
+    let config = env.home().join("config.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(&format!(
+        "\n[[notify.sinks]]\nname = \"mail\"\nkind = \"exec\"\ncommand = [\"/bin/sh\", \"-c\", \"cat >> '{}'; echo >> '{}'\"]\n\n[web]\nsink = \"mail\"\n",
+        mail.display(),
+        mail.display()
+    ));
+    std::fs::write(&config, text).unwrap();
+    env.ok("admin", &["config", "publish"]);
+    env.ok("admin", &["requester", "add", "carol"]);
+    env.ok(
+        "admin",
+        &["requester", "set", "carol", "--contact", "mail=carol@example.com"],
+    );
+    let secret = env
+        .ok(
+            "admin",
+            &[
+                "token",
+                "create",
+                "--user",
+                "bob",
+                "--scope",
+                "ticket:new,ticket:read,ticket:write",
+                "-q",
+            ],
+        )
+        .trim()
+        .to_string();
+    let served = crate::serve::Served::start(&env, None);
+
+    // The CLI as the server's client files into the team store; every host sees it.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("desk"))
+        .env_clear()
+        .env("DESK_URL", &served.base)
+        .env("DESK_TOKEN", &secret)
+        .args([
+            "ticket",
+            "new",
+            "-t",
+            "incident",
+            "--title",
+            "over the API",
+            "-f",
+            "service=vpn",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    let other = env.another_host();
+    assert_eq!(other.events(id)[0]["token"], "bob");
+
+    // The web page signs in with a link sent through the published settings' sink.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    let form = |path: &str, body: &str| {
+        agent
+            .post(&format!("{}{path}", served.base))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .send(body)
+            .unwrap()
+    };
+    assert_eq!(
+        form("/web/sign-in", "who=carol%40example.com").status().as_u16(),
+        200
+    );
+    let message: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&mail).unwrap().lines().next().unwrap()).unwrap();
+    let link = message["link"].as_str().unwrap();
+    let path = format!("/web/{}", link.split_once("/web/").unwrap().1);
+    let signed_in = form(&path, "");
+    assert_eq!(signed_in.status().as_u16(), 303);
+    let cookie = signed_in.headers()["Set-Cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let mut page = agent
+        .get(&format!("{}/web/tickets", served.base))
+        .header("Cookie", &cookie)
+        .call()
+        .unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page
+        .body_mut()
+        .read_to_string()
+        .unwrap()
+        .contains("Signed in as <strong>carol</strong>"));
+}
