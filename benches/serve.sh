@@ -70,6 +70,22 @@ for name, (rps, p50, p99) in (("new", new), ("show", show)):
     print(f"{name}\t{rps:.0f}\t{p50:.1f}\t{p99:.1f}")
 PY
 cat "$BENCH_DIR/figures"
+
+# One person's command, run here and through the server: `desk ticket show` as a fresh
+# process 30 times each, the median.
+"$desk" requester add carol >/dev/null
+all=$("$desk" token create --user ci-bot --scope ticket:read --name reader -q)
+median() {
+    local times=()
+    for _ in $(seq 30); do
+        local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+        times+=($(( (t1 - t0) / 1000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 15p | awk '{printf "%.1f", $1 / 1000}'
+}
+here=$(DESK_USER= median "$desk" ticket show 1)
+there=$(DESK_URL="$base" DESK_TOKEN="$all" median "$desk" ticket show 1)
+printf 'cli\t%s\t%s\n' "$here" "$there" >>"$BENCH_DIR/figures"
 row() { awk -F'\t' -v n="$1" -v what="$2" '$1 == n { printf "| %s | %s | %s ms | %s ms |\n", what, $2, $3, $4 }' "$BENCH_DIR/figures"; }
 cat >"$results" <<MD
 # \`desk serve\` under load
@@ -82,6 +98,8 @@ Measured $(date +%Y-%m-%d) on a $(nproc)-core machine by \`bash benches/serve.sh
 |---|---|---|---|
 $(row new "\`POST /api/v1/tickets\` (file)")
 $(row show "\`GET /api/v1/tickets/ID\` (show)")
+
+\`desk ticket show 1\` as a fresh process, median of 30: $(awk -F'\t' '$1 == "cli" { printf "%s ms on the home, %s ms through the server (DESK_URL)", $2, $3 }' "$BENCH_DIR/figures").
 
 Each request opens the home's store and commits as one \`desk\` command does; on an
 embedded home requests take turns on the store, so filing is bounded by its commits.

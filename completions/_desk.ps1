@@ -1535,6 +1535,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         'desk;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The address and port to listen on')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Requests handled at once')
+            [CompletionResult]::new('--body-timeout', '--body-timeout', [CompletionResultType]::ParameterName, 'How long a client may take to send a request''s body; past it, 408 and the worker moves on')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')

@@ -3883,7 +3883,7 @@ _desk() {
             return 0
             ;;
         desk__subcmd__serve)
-            opts="-q -h --listen --threads --home --as --json --quiet --no-input --color --no-pager --help"
+            opts="-q -h --listen --threads --body-timeout --home --as --json --quiet --no-input --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3894,6 +3894,10 @@ _desk() {
                     return 0
                     ;;
                 --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1383,6 +1383,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         &'desk;serve'= {
             cand --listen 'The address and port to listen on'
             cand --threads 'Requests handled at once'
+            cand --body-timeout 'How long a client may take to send a request''s body; past it, 408 and the worker moves on'
             cand --home 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]'
             cand --as 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]'
             cand --color 'When to use colour'

@@ -1110,6 +1110,7 @@ complete -c desk -n "__fish_desk_using_subcommand audit" -l no-pager -d 'Print l
 complete -c desk -n "__fish_desk_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c desk -n "__fish_desk_using_subcommand serve" -l listen -d 'The address and port to listen on' -r
 complete -c desk -n "__fish_desk_using_subcommand serve" -l threads -d 'Requests handled at once' -r
+complete -c desk -n "__fish_desk_using_subcommand serve" -l body-timeout -d 'How long a client may take to send a request\'s body; past it, 408 and the worker moves on' -r
 complete -c desk -n "__fish_desk_using_subcommand serve" -l home -d 'Desk home directory [default: $DESK_HOME, else $XDG_DATA_HOME/desk, else ~/.local/share/desk]' -r -F
 complete -c desk -n "__fish_desk_using_subcommand serve" -l as -d 'Act as another user: admins only, recorded in every event and in `desk audit` [default: $DESK_USER, else yourself, the OS account]' -r
 complete -c desk -n "__fish_desk_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''

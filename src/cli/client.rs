@@ -217,7 +217,14 @@ fn server_error(status: u16, text: &str, remote: &Remote) -> CommandError {
         Ok(Body { error }) => {
             let mut out = CommandError::new(ExitKind::from_code(error.exit), error.message);
             out.details = error.details;
-            out.hints = error.hints;
+            out.hints = match status {
+                // The server's hint speaks HTTP; here the token comes from the environment.
+                401 => vec![format!(
+                    "check DESK_TOKEN (or [remote] token) for {}: an admin there makes one with `desk token create`",
+                    remote.url
+                )],
+                _ => error.hints,
+            };
             out
         }
         Err(_) => CommandError::new(

@@ -417,6 +417,30 @@ csat_prior = 4.0
 prior_weight = 5
 response_reference = "1h"
 resolution_reference = "24h"
+
+# `desk serve`: the requesters' web page signs in with links sent through a sink; a
+# requester needs a contact for it (`desk requester set carol --contact email=…`, the key
+# being the sink's name or kind). Links in messages point at `url`.
+#
+# [web]
+# url = "https://desk.example.com"
+# sink = "mail"
+#
+# Webhooks: another system's JSON files a ticket (POST /api/v1/hooks/NAME), each value a
+# template of {/json/pointer}s; a value whose placeholders all miss counts as absent.
+#
+# [webhooks.alertmanager]
+# type = "incident"
+# title = "{/commonLabels/alertname} on {/commonLabels/instance}"
+# dedup_key = "am:{/groupKey}"
+# fields.service = "{/commonLabels/service}"
+#
+# Slack's slash command /desk [TYPE] TITLE (POST /api/v1/hooks/slack), signed by the app.
+#
+# [slack]
+# signing_secret = "env:SLACK_SIGNING_SECRET"
+# user = "slack-bot"                  # the agent that files
+# default_type = "customer-complaint"
 "#;
 
 #[derive(Deserialize, Default)]

@@ -63,14 +63,26 @@ impl Placeholders {
 
     /// The text with each placeholder replaced by `value(name)`.
     pub fn render(&self, value: impl Fn(&str) -> String) -> String {
-        let mut out = String::new();
+        self.render_found(|name| Some(value(name))).unwrap_or_default()
+    }
+
+    /// [`Placeholders::render`] where a placeholder may have no value (None, rendered
+    /// as nothing); None when the text has placeholders and none of them has one.
+    pub fn render_found(&self, value: impl Fn(&str) -> Option<String>) -> Option<String> {
+        let (mut out, mut names, mut found) = (String::new(), 0, 0);
         for part in &self.parts {
             match part {
                 Part::Text(text) => out.push_str(text),
-                Part::Name(name) => out.push_str(&value(name)),
+                Part::Name(name) => {
+                    names += 1;
+                    if let Some(text) = value(name) {
+                        found += 1;
+                        out.push_str(&text);
+                    }
+                }
             }
         }
-        out
+        (names == 0 || found > 0).then_some(out)
     }
 }
 

@@ -42,12 +42,14 @@ impl Template {
     }
 
     /// The text with each placeholder replaced by the value it points at in `document`:
-    /// a string as it is, another value as JSON, nothing for what is not there.
-    pub fn render(&self, document: &Value) -> String {
-        self.0.render(|pointer| match document.pointer(pointer) {
-            Some(Value::String(text)) => text.clone(),
-            Some(Value::Null) | None => String::new(),
-            Some(value) => value.to_string(),
+    /// a string as it is, another value as JSON, nothing for what is not there. None
+    /// when none of its placeholders points at anything: a mapping for another kind of
+    /// document must not file "on" as a title, nor pile every alert onto dedup key "am:".
+    pub fn render(&self, document: &Value) -> Option<String> {
+        self.0.render_found(|pointer| match document.pointer(pointer) {
+            Some(Value::String(text)) => Some(text.clone()),
+            Some(Value::Null) | None => None,
+            Some(value) => Some(value.to_string()),
         })
     }
 }
@@ -56,14 +58,22 @@ impl Webhook {
     /// The submission (as `ticket new --from-json` reads one) that `document` makes.
     pub fn submission(&self, document: &Value) -> Value {
         let mut out = Map::new();
-        out.insert("type".into(), self.ticket_type.render(document).trim().into());
-        out.insert("title".into(), one_line(&self.title.render(document)).into());
-        if let Some(body) = &self.body {
-            out.insert("body".into(), body.render(document).into());
+        if let Some(ticket_type) = self.ticket_type.render(document) {
+            out.insert("type".into(), ticket_type.trim().into());
+        }
+        if let Some(title) = self
+            .title
+            .render(document)
+            .map(|t| one_line(&t))
+            .filter(|t| !t.is_empty())
+        {
+            out.insert("title".into(), title.into());
+        }
+        if let Some(body) = self.body.as_ref().and_then(|body| body.render(document)) {
+            out.insert("body".into(), body.into());
         }
         for (key, template) in [("dedup_key", &self.dedup_key), ("priority", &self.priority)] {
-            if let Some(template) = template {
-                let value = template.render(document);
+            if let Some(value) = template.as_ref().and_then(|t| t.render(document)) {
                 if !value.trim().is_empty() {
                     out.insert(key.into(), value.trim().into());
                 }
@@ -72,7 +82,7 @@ impl Webhook {
         let fields: Map<String, Value> = self
             .fields
             .iter()
-            .map(|(name, template)| (name.clone(), template.render(document)))
+            .filter_map(|(name, template)| Some((name.clone(), template.render(document)?)))
             .filter(|(_, value)| !value.is_empty())
             .map(|(name, value)| (name, Value::String(value)))
             .collect();
@@ -147,7 +157,13 @@ mod tests {
         let alert = json!({"labels": {"alertname": "DiskFull", "severity": "critical", "n": 3}, "summary": "disk\n at 97%"});
         let t =
             Template::parse("{/labels/alertname} ({/labels/severity}, {/labels/n}) {/nope}{{x}}").unwrap();
-        assert_eq!(t.render(&alert), "DiskFull (critical, 3) {x}");
+        assert_eq!(t.render(&alert).as_deref(), Some("DiskFull (critical, 3) {x}"));
+        // Nothing it points at is there: absent, not a title of leftovers.
+        assert_eq!(Template::parse("{/a} on {/b}").unwrap().render(&alert), None);
+        assert_eq!(
+            Template::parse("plain").unwrap().render(&alert).as_deref(),
+            Some("plain")
+        );
         assert!(Template::parse("{labels}").is_err());
         assert!(Template::parse("a } b").is_err());
         assert!(Template::parse("{/unclosed").is_err());
@@ -168,6 +184,11 @@ mod tests {
             hook.submission(&alert),
             json!({"type": "incident", "title": "disk at 97%", "dedup_key": "am:DiskFull",
                    "fields": {"severity": "critical"}, "channel": "am"})
+        );
+        // Another kind of document: no title (the intake refuses it), no dedup key.
+        assert_eq!(
+            hook.submission(&json!({"other": 1})),
+            json!({"type": "incident", "fields": {}, "channel": "am"})
         );
     }
 

@@ -17,11 +17,17 @@ pub(crate) struct Served {
 
 impl Served {
     pub(crate) fn start(env: &TestEnv, now: Option<&str>) -> Served {
+        Self::start_with(env, now, &[])
+    }
+
+    /// [`Served::start`] with more `desk serve` flags.
+    pub(crate) fn start_with(env: &TestEnv, now: Option<&str>, flags: &[&str]) -> Served {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("desk"));
         cmd.env_clear()
             .env("DESK_HOME", env.home())
             .env("HOME", env.path())
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(flags)
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
         // The server's clock is the test's (tokens expire by it).
@@ -449,4 +455,30 @@ fn sigterm_stops_the_server_after_the_requests_it_is_answering_and_loses_no_writ
         .collect();
     let answered: std::collections::BTreeSet<u64> = answered.into_iter().collect();
     assert_eq!(stored, answered);
+}
+
+#[test]
+fn a_client_that_sends_its_body_slowly_gets_408_and_holds_no_worker() {
+    use std::io::{Read, Write};
+    let env = TestEnv::with_examples();
+    let served = Served::start_with(&env, None, &["--threads", "1", "--body-timeout", "1s"]);
+    let address = served.base.trim_start_matches("http://").to_string();
+    // Headers, then 10 of the 100000 bytes promised, then nothing. (tiny_http reads
+    // headers and small bodies on its own connection threads, never a worker.)
+    let mut slow = std::net::TcpStream::connect(&address).unwrap();
+    slow.write_all(
+        b"POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer desk_x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"type\": \"",
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    // The one worker is free again for others once the body's time is up.
+    assert_eq!(served.call("GET", "/api/v1/health", None, None).0, 200);
+    // The slow client hears 408 when it finally stops.
+    slow.shutdown(std::net::Shutdown::Write).unwrap();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let mut answer = String::new();
+    let _ = slow.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    assert!(env.all_tickets().is_empty());
 }

@@ -119,6 +119,13 @@ fn every_endpoint_runs_its_command_as_the_tokens_user() {
         (200, Some("awaiting")),
         "{replied}"
     );
+    // A body that leaves out what the command needs: clap's message, whole.
+    let (status, missing) = post(&bob, "reply", json!({}));
+    assert_eq!(status, 400, "{missing}");
+    assert!(
+        missing["error"]["details"].to_string().contains("--message"),
+        "{missing}"
+    );
     // The lifecycle's rules answer as on the command line: bob is no lead.
     let (status, refused) = post(&bob, "assign", json!({"to": "dave"}));
     assert_eq!(
@@ -346,7 +353,7 @@ fn desk_with_desk_url_runs_there_and_prints_what_it_prints_on_the_host() {
     let out = remote(&env, &served, "desk_wrong", &["ticket", "list"], "");
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("hint: send Authorization"),
+        text(&out.stderr).contains("hint: check DESK_TOKEN"),
         "{}",
         text(&out.stderr)
     );

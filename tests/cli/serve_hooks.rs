@@ -67,8 +67,20 @@ fields.service = "{/commonLabels/service}"
     );
     assert_eq!(env.show(id)["occurrences"], 2);
 
-    // A token without ticket:new, an unknown hook, a body that is not JSON: nothing filed.
+    // A token without ticket:new, an unknown hook, a body that is not JSON, a document
+    // the mapping does not fit (no title comes out of it): nothing filed.
     let before = env.all_tickets().len();
+    let (status, unfit) = served.call(
+        "POST",
+        "/api/v1/hooks/alertmanager",
+        Some(&secret),
+        Some(r#"{"commonLabels": {"service": "x"}}"#),
+    );
+    assert_eq!(
+        (status, unfit["error"]["message"].as_str()),
+        (400, Some("missing `title`")),
+        "{unfit}"
+    );
     assert_eq!(
         served
             .call("POST", "/api/v1/hooks/alertmanager", Some(&reader), Some(&alert))

@@ -108,7 +108,7 @@ pub fn slack(home: &Path, lock_timeout: Duration, request: &SlackRequest<'_>) ->
     let outcome = match ran {
         Ok(ran) => ran.result.map(|()| ran.stdout),
         Err(run::Refused::Denied(error, _)) => Err(error),
-        Err(run::Refused::Usage(message)) => Err(CommandError::invalid(message)),
+        Err(run::Refused::Usage(message)) => Err(run::usage_error(&message)),
     };
     Ok(match outcome {
         Ok(stdout) => {

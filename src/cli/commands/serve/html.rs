@@ -295,6 +295,16 @@ pub fn ticket(requester: &str, csrf: &str, ticket: &Value) -> Page {
         esc(status),
         esc(text_of(ticket, "type"))
     ));
+    if let Some(fields) = ticket["fields"].as_object().filter(|f| !f.is_empty()) {
+        let rows: String = fields
+            .iter()
+            .map(|(name, value)| {
+                let value = value.as_str().map_or_else(|| value.to_string(), str::to_string);
+                format!("<tr><th>{}</th><td>{}</td></tr>", esc(name), esc(&value))
+            })
+            .collect();
+        page.raw(&format!("<table class=\"fields\">{rows}</table>"));
+    }
     if !text_of(ticket, "body").is_empty() {
         page.raw(&format!(
             "<p style=\"white-space:pre-wrap\">{}</p>",

@@ -48,6 +48,17 @@ pub struct ServeArgs {
     /// Requests handled at once
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: u16,
+    /// How long a client may take to send a request's body; past it, 408 and the worker moves on
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_patience)]
+    pub body_timeout: Duration,
+}
+
+fn parse_patience(text: &str) -> Result<Duration, String> {
+    match humantime::parse_duration(text) {
+        Ok(d) if !d.is_zero() => Ok(d),
+        Ok(_) => Err("must be more than 0".into()),
+        Err(e) => Err(format!("{e} (write e.g. 30s or 2m)")),
+    }
 }
 
 pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
@@ -64,7 +75,8 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
         .map_or_else(|| args.listen.clone(), |a| a.to_string());
     ctx.ui
         .line(format!("desk serve: listening on http://{address}"))?;
-    let (home, lock_timeout) = (ctx.home.root().to_path_buf(), ctx.lock_timeout);
+    let (home, lock_timeout, body_timeout) =
+        (ctx.home.root().to_path_buf(), ctx.lock_timeout, args.body_timeout);
     let server = Arc::new(server);
     let limiter = Arc::new(web::SignInLimiter::default());
     let workers: Vec<_> = (0..args.threads)
@@ -72,7 +84,7 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
             let (server, home, limiter) = (Arc::clone(&server), home.clone(), Arc::clone(&limiter));
             std::thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    serve_one(&home, lock_timeout, &limiter, request);
+                    serve_one(&home, lock_timeout, body_timeout, &limiter, request);
                 }
             })
         })
@@ -102,18 +114,38 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<(), CommandError> {
 }
 
 /// Answer `request` and write one access-log line (JSON) to stderr.
-fn serve_one(home: &Path, lock_timeout: Duration, limiter: &web::SignInLimiter, mut request: Request) {
+fn serve_one(
+    home: &Path,
+    lock_timeout: Duration,
+    body_timeout: Duration,
+    limiter: &web::SignInLimiter,
+    request: Request,
+) {
     let started = Instant::now();
     let method = request.method().clone();
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or_default().to_string();
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    let limit = match (&method, segments.as_slice()) {
+        (_, [] | [""]) => None,
+        (Method::Post, ["web", ..]) => Some(MAX_BODY_BYTES),
+        (_, ["web", ..]) => None,
+        _ => api::route(&method, &segments)
+            .ok()
+            .and_then(|route| route.body_limit()),
+    };
+    let (mut request, body) = match limit {
+        Some(limit) => match read_body_in_time(request, limit, body_timeout) {
+            Some(read) => read,
+            None => {
+                log_request(method.as_str(), &path, 408, None, started);
+                return;
+            }
+        },
+        None => (request, Ok(Vec::new())),
+    };
     if matches!(segments.as_slice(), [] | [""] | ["web", ..]) {
         let web_segments = segments.get(1..).unwrap_or_default();
-        let body = match method {
-            Method::Post => read_body(&mut request, MAX_BODY_BYTES),
-            _ => Ok(Vec::new()),
-        };
         let reply = match body {
             Ok(body) if segments.first().is_some_and(|s| *s == "web") => {
                 let web_request = web::WebRequest::of(&request, &method, web_segments, &body);
@@ -153,7 +185,7 @@ fn serve_one(home: &Path, lock_timeout: Duration, limiter: &web::SignInLimiter, 
         let _ = request.respond(response);
         return;
     }
-    let (status, body, token) = match answer(home, lock_timeout, &mut request, &method, &url) {
+    let (status, body, token) = match answer(home, lock_timeout, &mut request, &method, &url, body) {
         Ok((status, body, token)) => (status, body, token),
         Err((error, token)) => (status_of(&error), error_body(&error), token),
     };
@@ -194,14 +226,18 @@ struct AccessLog<'a> {
 /// What a request got: status, JSON body, and the token it came through (for the log).
 type Answer = Result<(u16, String, Option<String>), (CommandError, Option<String>)>;
 
-fn answer(home: &Path, lock_timeout: Duration, request: &mut Request, method: &Method, url: &str) -> Answer {
+fn answer(
+    home: &Path,
+    lock_timeout: Duration,
+    request: &mut Request,
+    method: &Method,
+    url: &str,
+    body: Result<Vec<u8>, CommandError>,
+) -> Answer {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
     let route = api::route(method, &segments).map_err(|e| (e, None))?;
-    let body = match route.body_limit() {
-        Some(limit) => read_body(request, limit).map_err(|e| (e, None))?,
-        None => Vec::new(),
-    };
+    let body = body.map_err(|e| (e, None))?;
     let call = match route {
         api::Route::Health => {
             let body = serde_json::json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")});
@@ -244,17 +280,7 @@ fn answer(home: &Path, lock_timeout: Duration, request: &mut Request, method: &M
         },
     );
     match ran {
-        Err(run::Refused::Usage(message)) => Err((
-            CommandError::invalid(
-                message
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .trim_start_matches("error: ")
-                    .to_string(),
-            ),
-            None,
-        )),
+        Err(run::Refused::Usage(message)) => Err((run::usage_error(&message), None)),
         Err(run::Refused::Denied(error, token)) => Err((error, token)),
         Ok(ran) => match ran.result {
             Ok(()) => {
@@ -300,6 +326,39 @@ fn cli_call(home: &Path, lock_timeout: Duration, request: &Request, body: &[u8])
         }
     };
     Ok((200, serde_json::to_string(&answer).unwrap_or_default(), None))
+}
+
+/// The request with its body, read on a thread of its own so that a client sending it
+/// slowly holds no worker past `patience`; None when it took longer (that thread answers
+/// 408 once the client is done or gone). tiny_http reads the headers, and bodies of a
+/// few kilobytes, on its own connection threads before a worker sees the request.
+fn read_body_in_time(
+    mut request: Request,
+    limit: u64,
+    patience: Duration,
+) -> Option<(Request, Result<Vec<u8>, CommandError>)> {
+    if request.body_length().is_some_and(|n| n as u64 > limit) {
+        // Refused before a byte of it is read.
+        let body = read_body(&mut request, limit);
+        return Some((request, body));
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let body = read_body(&mut request, limit);
+        if let Err(std::sync::mpsc::SendError((request, _))) = sender.send((request, body)) {
+            let error = CommandError::invalid(format!(
+                "the body took longer than {} to arrive",
+                humantime::format_duration(patience)
+            ))
+            .with_status(408);
+            let _ = request.respond(
+                Response::from_string(error_body(&error))
+                    .with_status_code(408)
+                    .with_header(header("Content-Type", "application/json")),
+            );
+        }
+    });
+    receiver.recv_timeout(patience).ok()
 }
 
 fn read_body(request: &mut Request, limit: u64) -> Result<Vec<u8>, CommandError> {

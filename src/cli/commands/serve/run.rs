@@ -158,6 +158,20 @@ pub fn run(home: &Path, lock_timeout: Duration, request: Request<'_>) -> Result<
 /// What the last attempt printed and wrote.
 type LastRun = (Arc<Mutex<Captured>>, Vec<(String, Vec<u8>)>);
 
+/// clap's message for a command line that does not parse, as one error: its first line,
+/// and the indented lines under it (the missing arguments) as details.
+pub fn usage_error(message: &str) -> CommandError {
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or_default().trim_start_matches("error: ");
+    let mut error = CommandError::invalid(first.trim_end_matches(':').to_string());
+    error.details = lines
+        .take_while(|line| !line.trim().is_empty())
+        .filter(|line| line.starts_with("  "))
+        .map(|line| line.trim().to_string())
+        .collect();
+    error
+}
+
 enum Attempt {
     Refused(CommandError),
     Ran(Result<(), CommandError>),

@@ -252,11 +252,7 @@ impl Web<'_> {
         let ran = match ran {
             Ok(ran) => ran,
             Err(run::Refused::Denied(error, _)) => return Err(error),
-            Err(run::Refused::Usage(message)) => {
-                return Err(CommandError::invalid(
-                    message.lines().next().unwrap_or_default().to_string(),
-                ))
-            }
+            Err(run::Refused::Usage(message)) => return Err(run::usage_error(&message)),
         };
         ran.result?;
         serde_json::from_slice(&ran.stdout).map_err(|e| CommandError::new(ExitKind::Failure, e.to_string()))
@@ -311,6 +307,11 @@ impl Web<'_> {
         let mut txn = store.txn();
         let found = find_requester(&txn, &sink, &who)?;
         let mut sent = None;
+        if found.is_none() {
+            // The page says the same either way; the admin reading the log learns why.
+            let line = serde_json::json!({"sign_in": "no_address", "sink": sink.name, "client": self.request.client});
+            eprintln!("{line}");
+        }
         if let Some((requester, address)) = found {
             let secret = crate::cli::commands::token::fresh_secret()?;
             txn.prune_web_sign_ins(ctx.now)?;
