@@ -389,6 +389,11 @@ strategy = "balanced"
 # (pending, no reply yet): "return" puts them back in the queue, "reassign" routes them
 # to an online agent at once.
 on_offline = "return"
+# A ticket that needs skills (its type's `skills`, or, when it requires none, those its
+# `[keywords]` infer: then any one of them) only goes to agents who have them; full
+# matches rank above partial ones. "never" keeps it so however long the ticket waits;
+# "after 30m" lets partially skilled, then any agents take it once it waited that long.
+skill_fallback = "never"
 
 [routing.types]
 # A strategy per ticket type, over the one above, e.g.:
@@ -786,6 +791,7 @@ impl RawSize {
 struct RawRouting {
     strategy: Option<toml::Spanned<String>>,
     on_offline: Option<toml::Spanned<String>>,
+    skill_fallback: Option<toml::Spanned<String>>,
     #[serde(default)]
     types: BTreeMap<String, toml::Spanned<String>>,
     #[serde(default)]
@@ -1073,6 +1079,21 @@ fn parse_routing(
                     format!("routing.on_offline: `{other}` is not \"return\" or \"reassign\""),
                 ))
             }
+        };
+    }
+    if let Some(value) = raw.skill_fallback {
+        routing.skill_fallback = match value.get_ref().as_str() {
+            "never" => None,
+            text => Some(
+                humantime::parse_duration(text.strip_prefix("after ").unwrap_or(text)).map_err(|e| {
+                    at(
+                        value.span(),
+                        format!(
+                            "routing.skill_fallback: {e} (write \"never\", or a wait like \"after 30m\")"
+                        ),
+                    )
+                })?,
+            ),
         };
     }
     let number = |value: Option<toml::Spanned<f64>>, key: &str, positive: bool, default: f64| {

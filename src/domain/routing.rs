@@ -125,6 +125,10 @@ pub struct RoutingConfig {
     pub priority_weights: PriorityWeights,
     pub quality: QualityConfig,
     pub on_offline: OnOffline,
+    /// `skill_fallback`: how long an unclaimed ticket waits for an agent with the skills it
+    /// needs before partially skilled, then any agents may take it; None (`"never"`, the
+    /// default): skills always bind.
+    pub skill_fallback: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -192,6 +196,7 @@ impl Default for RoutingConfig {
                 resolution_reference: Duration::from_secs(24 * 3600),
             },
             on_offline: OnOffline::Return,
+            skill_fallback: None,
         }
     }
 }
@@ -245,6 +250,8 @@ pub struct Needs {
     pub inferred: Vec<InferredSkill>,
     /// The department the ticket is routed to: only its members may take it.
     pub department: Option<DepartmentNeed>,
+    /// The ticket waited past `skill_fallback`: skills no longer bind, they only rank.
+    pub fallback: bool,
 }
 
 /// A department as routing needs it: its name and who works its queue.
@@ -321,6 +328,7 @@ pub fn needs(
         required: required.to_vec(),
         inferred,
         department: None,
+        fallback: false,
     }
 }
 
@@ -685,6 +693,15 @@ pub struct Router<'a> {
 struct Wanted {
     all: Vec<Option<usize>>,
     required: Vec<Option<usize>>,
+    inferred: Vec<Option<usize>>,
+}
+
+impl Wanted {
+    /// How many of the needed skills `state` lacks: 0 is a full match, and full matches
+    /// rank above partial ones, which rank above none, whatever the strategy.
+    fn missing(&self, state: &AgentState<'_>) -> usize {
+        self.all.iter().filter(|skill| !state.has(**skill)).count()
+    }
 }
 
 impl AgentState<'_> {
@@ -787,6 +804,7 @@ impl<'a> Router<'a> {
         Wanted {
             all: needs.all().map(id).collect(),
             required: needs.required.iter().map(|s| id(s)).collect(),
+            inferred: needs.inferred.iter().map(|s| id(&s.skill)).collect(),
         }
     }
 
@@ -823,7 +841,9 @@ impl<'a> Router<'a> {
         {
             return Some(Ineligible::OtherDepartment(department.name.clone()));
         }
-        if !wanted.required.iter().all(|skill| state.has(*skill)) {
+        // Skills bind until the ticket waited past `skill_fallback`: every required one,
+        // and, when the type requires none, at least one its keywords inferred.
+        if !needs.fallback && !wanted.required.iter().all(|skill| state.has(*skill)) {
             let missing = needs
                 .required
                 .iter()
@@ -832,6 +852,14 @@ impl<'a> Router<'a> {
                 .map(|(name, _)| name.clone())
                 .collect();
             return Some(Ineligible::MissingSkills(missing));
+        }
+        if !needs.fallback
+            && needs.required.is_empty()
+            && !wanted.inferred.is_empty()
+            && !wanted.inferred.iter().any(|skill| state.has(*skill))
+        {
+            let inferred = needs.inferred.iter().map(|i| i.skill.clone()).collect();
+            return Some(Ineligible::MissingSkills(inferred));
         }
         if state.agent.status != AgentStatus::Online {
             return Some(Ineligible::NotOnline(state.agent.status));
@@ -858,10 +886,16 @@ impl<'a> Router<'a> {
     /// The agent who should take a ticket with these needs, or why nobody can.
     pub fn choose(&self, needs: &Needs, strategy: Strategy) -> Result<Pick<'a>, String> {
         let wanted = self.wanted(needs);
+        let fewest_missing = (self.agents.iter())
+            .filter(|state| self.ineligible(state, needs, &wanted).is_none())
+            .map(|state| wanted.missing(state))
+            .min();
         let mut best: Option<(&AgentState<'a>, Scores)> = None;
         let mut first_in_rotation: Option<(&AgentState<'a>, Scores)> = None;
         for state in &self.agents {
-            if self.ineligible(state, needs, &wanted).is_some() {
+            if self.ineligible(state, needs, &wanted).is_some()
+                || Some(wanted.missing(state)) != fewest_missing
+            {
                 continue;
             }
             let scores = self.scores(state, &wanted);
@@ -920,10 +954,13 @@ impl<'a> Router<'a> {
                 let wrapped = last
                     .as_deref()
                     .is_some_and(|last| state.agent.name.as_str() <= last);
-                (wrapped, state.agent.name.clone())
+                (wanted.missing(state), wrapped, state.agent.name.clone())
             });
         } else {
-            eligible.sort_by(|(a, sa), (b, sb)| rank_key(sa, strategy, a).cmp(&rank_key(sb, strategy, b)));
+            eligible.sort_by(|(a, sa), (b, sb)| {
+                (wanted.missing(a), rank_key(sa, strategy, a))
+                    .cmp(&(wanted.missing(b), rank_key(sb, strategy, b)))
+            });
         }
         let leftover = eligible.is_empty().then(|| self.leftover_reason(needs, &wanted));
         Ranking {
@@ -978,24 +1015,42 @@ impl<'a> Router<'a> {
             ),
             None => ("agent".to_string(), "agents".to_string()),
         };
-        let required = &needs.required;
-        let nobody: Vec<String> = required
-            .iter()
-            .zip(&wanted.required)
-            .filter(|(_, id)| !members.iter().any(|s| s.has(**id)))
-            .map(|(name, _)| name.clone())
-            .collect();
+        // The skills that bind: the required ones (every one), else the inferred ones (any
+        // one of them); none once the ticket waited past `skill_fallback`.
+        let inferred_names: Vec<String> = needs.inferred.iter().map(|i| i.skill.clone()).collect();
+        let (names, ids, any_of) = match (needs.fallback, needs.required.is_empty()) {
+            (true, _) => (Vec::new(), Vec::new(), false),
+            (false, false) => (needs.required.clone(), wanted.required.clone(), false),
+            (false, true) => (inferred_names, wanted.inferred.clone(), true),
+        };
+        let satisfies = |s: &AgentState<'_>| match any_of {
+            true => ids.is_empty() || ids.iter().any(|id| s.has(*id)),
+            false => ids.iter().all(|id| s.has(*id)),
+        };
+        let nobody: Vec<String> = match any_of {
+            true if !members.iter().any(|s| satisfies(s)) => names.clone(),
+            true => Vec::new(),
+            false => names
+                .iter()
+                .zip(&ids)
+                .filter(|(_, id)| !members.iter().any(|s| s.has(**id)))
+                .map(|(name, _)| name.clone())
+                .collect(),
+        };
+        let skills = backticked(&names);
+        let which = match (names.len(), any_of) {
+            (1, _) => format!("skill {skills}"),
+            (_, true) => format!("any of the skills {skills}"),
+            (_, false) => format!("skills {skills}"),
+        };
         if !nobody.is_empty() {
-            return match nobody.len() {
-                1 => format!("no {agent} has skill {}", backticked(&nobody)),
-                _ => format!("no {agent} has skills {}", backticked(&nobody)),
+            return match (nobody.len(), any_of) {
+                (1, _) => format!("no {agent} has skill {}", backticked(&nobody)),
+                (_, true) => format!("no {agent} has any of the skills {}", backticked(&nobody)),
+                (_, false) => format!("no {agent} has skills {}", backticked(&nobody)),
             };
         }
-        let able: Vec<&&AgentState<'_>> = members
-            .iter()
-            .filter(|s| wanted.required.iter().all(|id| s.has(*id)))
-            .collect();
-        let skills = backticked(required);
+        let able: Vec<&&AgentState<'_>> = members.iter().filter(|s| satisfies(s)).collect();
         if able.is_empty() {
             return format!("no {agent} has all of the skills {skills}");
         }
@@ -1003,13 +1058,31 @@ impl<'a> Router<'a> {
             .iter()
             .filter(|s| s.agent.status == AgentStatus::Online)
             .collect();
-        match (online.is_empty(), required.len()) {
-            (true, 0) => format!("no {agent} is online"),
-            (true, 1) => format!("no online {agent} has skill {skills}"),
-            (true, _) => format!("no online {agent} has skills {skills}"),
-            (false, 0) => format!("all online {agents} are at capacity"),
-            (false, 1) => format!("all online {agents} with skill {skills} are at capacity"),
-            (false, _) => format!("all online {agents} with skills {skills} are at capacity"),
+        if online.is_empty() {
+            return match names.is_empty() {
+                true => format!("no {agent} is online"),
+                false => format!("no online {agent} has {which}"),
+            };
+        }
+        // Who is full, and how full: what a lead needs to decide whom to relieve.
+        let loads: Vec<(u32, u32)> = online.iter().map(|s| (s.load.open, s.agent.capacity)).collect();
+        let fullness = match loads.windows(2).all(|w| w[0] == w[1]) {
+            true => format!("{}/{}", loads[0].0, loads[0].1),
+            false => (online.iter().take(5))
+                .map(|s| format!("{} {}/{}", s.agent.name, s.load.open, s.agent.capacity))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let with = match names.is_empty() {
+            true => String::new(),
+            false => format!(" with {which}"),
+        };
+        match online.len() {
+            1 => format!(
+                "{}, the only online {agent}{with}, is at capacity ({fullness})",
+                online[0].agent.name
+            ),
+            n => format!("all {n} online {agents}{with} are at capacity ({fullness})"),
         }
     }
 }
@@ -1060,6 +1133,7 @@ mod tests {
             required: required.iter().map(|s| s.to_string()).collect(),
             inferred: Vec::new(),
             department: None,
+            fallback: false,
         }
     }
 
@@ -1188,9 +1262,12 @@ mod tests {
         router.record("ann", Priority::Normal, Strategy::Balanced);
         assert_eq!(
             reason(&router, &["ops"]),
-            "all online agents with skill `ops` are at capacity"
+            "ann, the only online agent with skill `ops`, is at capacity (1/1)"
         );
-        assert_eq!(reason(&router, &[]), "all online agents are at capacity");
+        assert_eq!(
+            reason(&router, &[]),
+            "ann, the only online agent, is at capacity (1/1)"
+        );
         let nobody: [Agent; 0] = [];
         assert_eq!(
             super::Router::new(&config, &nobody, &BTreeMap::new(), &BTreeMap::new(), None)
@@ -1526,6 +1603,172 @@ mod tests {
                 from_events(&events, &mut expected);
                 expected.retain(|_, stats| !stats.is_zero());
                 prop_assert_eq!(counters, expected);
+            }
+        }
+    }
+
+    fn inferred(skill: &str) -> Needs {
+        Needs {
+            inferred: vec![InferredSkill {
+                skill: skill.into(),
+                keywords: vec!["vpn".into()],
+            }],
+            ..Needs::default()
+        }
+    }
+
+    #[test]
+    fn an_idle_agent_without_the_inferred_skill_never_takes_it_and_the_reason_says_why() {
+        // The scenario: the network agents are full, the admin is idle and has no skills.
+        let config = RoutingConfig::default();
+        let agents = [
+            agent("admin", &[], 10, AgentStatus::Online),
+            agent("nia", &["network"], 2, AgentStatus::Online),
+            agent("ned", &["network"], 2, AgentStatus::Online),
+        ];
+        let mut router = router(&config, &agents);
+        for _ in 0..2 {
+            router.record("nia", Priority::Normal, Strategy::Balanced);
+            router.record("ned", Priority::Normal, Strategy::Balanced);
+        }
+        for strategy in [
+            Strategy::Balanced,
+            Strategy::Load,
+            Strategy::Quality,
+            Strategy::RoundRobin,
+            Strategy::Skills,
+        ] {
+            assert_eq!(
+                router.choose(&inferred("network"), strategy).unwrap_err(),
+                "all 2 online agents with skill `network` are at capacity (2/2)",
+                "{strategy}"
+            );
+        }
+        let ranking = router.rank(&inferred("network"), Strategy::Balanced);
+        assert!(ranking.eligible.is_empty());
+        assert!(ranking
+            .ineligible
+            .iter()
+            .any(|(c, why)| c.agent.name == "admin"
+                && *why == Ineligible::MissingSkills(vec!["network".into()])));
+        // After the fallback wait, anyone may take it.
+        let waited = Needs {
+            fallback: true,
+            ..inferred("network")
+        };
+        assert_eq!(
+            router
+                .choose(&waited, Strategy::Balanced)
+                .unwrap()
+                .candidate
+                .agent
+                .name,
+            "admin"
+        );
+    }
+
+    #[test]
+    fn a_partial_match_ranks_below_a_full_one_and_above_none_in_every_strategy() {
+        let config = RoutingConfig::default();
+        let agents = [
+            agent("all", &["ops", "network", "db"], 5, AgentStatus::Online),
+            agent("part", &["ops"], 50, AgentStatus::Online),
+            agent("none", &["ops", "x"], 50, AgentStatus::Online),
+        ];
+        let mut router = router(&config, &agents);
+        // "all" is busy, the others idle: skills still come first.
+        for _ in 0..4 {
+            router.record("all", Priority::Urgent, Strategy::Balanced);
+        }
+        let needs = Needs {
+            required: vec!["ops".into()],
+            inferred: vec![
+                InferredSkill {
+                    skill: "network".into(),
+                    keywords: vec![],
+                },
+                InferredSkill {
+                    skill: "db".into(),
+                    keywords: vec![],
+                },
+            ],
+            ..Needs::default()
+        };
+        for strategy in [
+            Strategy::Balanced,
+            Strategy::Load,
+            Strategy::Quality,
+            Strategy::RoundRobin,
+            Strategy::Skills,
+        ] {
+            assert_eq!(
+                router.choose(&needs, strategy).unwrap().candidate.agent.name,
+                "all",
+                "{strategy}"
+            );
+            let order: Vec<&str> = router
+                .rank(&needs, strategy)
+                .eligible
+                .iter()
+                .map(|c| c.agent.name.as_str())
+                .collect();
+            assert_eq!(order[0], "all", "{strategy}: {order:?}");
+        }
+        let agents = [
+            agent("part", &["network"], 5, AgentStatus::Online),
+            agent("zero", &[], 5, AgentStatus::Online),
+        ];
+        let router = super::Router::new(&config, &agents, &BTreeMap::new(), &BTreeMap::new(), None);
+        let waited = Needs {
+            fallback: true,
+            ..needs
+        };
+        assert_eq!(
+            router
+                .choose(&waited, Strategy::Load)
+                .unwrap()
+                .candidate
+                .agent
+                .name,
+            "part"
+        );
+    }
+
+    proptest::proptest! {
+        /// Without a fallback, no assignment goes to an agent lacking every needed skill.
+        #[test]
+        fn nobody_without_any_needed_skill_is_ever_picked(
+            skills in proptest::collection::vec(proptest::collection::vec(0usize..4, 0..3), 1..6),
+            required in proptest::collection::vec(0usize..4, 0..2),
+            inferred_skills in proptest::collection::vec(0usize..4, 0..3),
+            strategy in 0usize..5,
+        ) {
+            let names = ["ops", "network", "db", "iam"];
+            let agents: Vec<Agent> = skills
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let own: Vec<&str> = s.iter().map(|n| names[*n]).collect();
+                    agent(&format!("a{i}"), &own, 3, AgentStatus::Online)
+                })
+                .collect();
+            let needs = Needs {
+                required: required.iter().map(|n| names[*n].to_string()).collect(),
+                inferred: inferred_skills
+                    .iter()
+                    .filter(|n| !required.contains(n))
+                    .map(|n| InferredSkill { skill: names[*n].into(), keywords: vec![] })
+                    .collect(),
+                ..Needs::default()
+            };
+            let strategy = [Strategy::Balanced, Strategy::Load, Strategy::Quality, Strategy::RoundRobin, Strategy::Skills][strategy];
+            let config = RoutingConfig::default();
+            let router = super::Router::new(&config, &agents, &BTreeMap::new(), &BTreeMap::new(), None);
+            if let Ok(pick) = router.choose(&needs, strategy) {
+                let has = |skill: &str| pick.candidate.agent.skills.iter().any(|s| s.split(':').next() == Some(skill));
+                let needed: Vec<&str> = needs.all().collect();
+                proptest::prop_assert!(needed.is_empty() || needed.iter().any(|s| has(s)), "{} got {needed:?}", pick.candidate.agent.name);
+                proptest::prop_assert!(needs.required.iter().all(|s| has(s)));
             }
         }
     }

@@ -376,7 +376,7 @@ fn only_online_agents_below_capacity_with_the_required_skills_get_tickets() {
         leftovers(&run),
         vec![(
             ids[2],
-            "all online agents with skill `ops` are at capacity".into()
+            "ann, the only online agent with skill `ops`, is at capacity (2/2)".into()
         )]
     );
     assert_eq!(env.status(ids[2]), "unclaimed");
@@ -434,7 +434,10 @@ fn leftovers_say_why_and_fail_if_unassigned_exits_1_after_assigning_what_it_can(
     assert_eq!(
         leftovers(&dry),
         vec![
-            (inc2, "all online agents with skill `ops` are at capacity".into()),
+            (
+                inc2,
+                "ann, the only online agent with skill `ops`, is at capacity (1/1)".into()
+            ),
             (acc, "no online agent has skill `iam`".into()),
             (cs, "no agent has skill `support`".into()),
         ]
@@ -922,7 +925,7 @@ fn rebalance_can_reassign_at_once_and_agents_can_hand_back_as_they_leave() {
     assert_eq!(moves[1]["to"], Value::Null);
     assert_eq!(
         moves[1]["reason"],
-        "ann is offline: back to the queue (all online agents with skill `ops` are at capacity)"
+        "ann is offline: back to the queue (ben, the only online agent with skill `ops`, is at capacity (1/1))"
     );
     assert_eq!(assignee(&env, ids[0]), "ben");
     let last = env.events(ids[0]).last().unwrap().clone();
@@ -1174,4 +1177,61 @@ fn a_misspelt_type_in_the_routing_config_is_warned_about() {
             && stderr.contains("incident"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_ticket_needing_a_skill_waits_for_an_agent_with_it_not_the_idle_admin_until_the_fallback() {
+    // The scenario: network agents at capacity, the first admin idle with no
+    // skills, and a type that requires none but infers `network` from "vpn".
+    let env = team(&[
+        ("nia", "network,ops", 1, "online"),
+        ("ned", "network,ops", 1, "online"),
+    ]);
+    env.write_template(
+        "outage",
+        "description = \"An outage\"\nskills = []\n\n[keywords]\nnetwork = [\"vpn\"]\n",
+    );
+    for title in ["first", "second"] {
+        let id = env.incident("admin", title).to_string();
+        env.ok("admin", &["assign", "auto", &id]);
+    }
+    env.ok("admin", &["requester", "add", "carol"]);
+    let filed = env.json(
+        "carol",
+        &["ticket", "new", "-t", "outage", "--title", "the VPN is down"],
+    );
+    let id = filed["id"].as_u64().unwrap();
+    for strategy in ["balanced", "load", "quality", "round-robin", "skills"] {
+        let run = env.json("admin", &["assign", "auto", "--dry-run", "--strategy", strategy]);
+        assert_eq!(
+            leftovers(&run),
+            vec![(
+                id,
+                "all 2 online agents with skill `network` are at capacity (1/1)".to_string()
+            )],
+            "{strategy}"
+        );
+    }
+    let human = env.ok("admin", &["assign", "auto"]);
+    assert!(
+        human.contains("stays unclaimed: all 2 online agents with skill `network`"),
+        "{human}"
+    );
+    assert_eq!(env.status(id), "unclaimed");
+    let explained = env.ok("admin", &["assign", "explain", &id.to_string()]);
+    assert!(explained.contains("lacks skill `network`"), "{explained}");
+
+    // With a fallback, once the ticket waited that long, anyone free may take it.
+    let config = env.home().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("skill_fallback = \"never\"", "skill_fallback = \"after 30m\""),
+    )
+    .unwrap();
+    env.ok("admin", &["assign", "auto"]);
+    assert_eq!(env.status(id), "unclaimed", "not before it waited 30 minutes");
+    env.advance(Duration::minutes(31));
+    env.ok("admin", &["assign", "auto"]);
+    assert_eq!(env.show(id)["assignee"], "admin");
 }

@@ -255,7 +255,8 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CommandError> {
     }
     if let Some(admin) = admin {
         ctx.ui.line(format!(
-            "Admin: {admin} (add agents with `desk agent add NAME --skills a,b`)"
+            "Admin: {admin}, also an agent (online, capacity {}, no skills: `assign auto` gives them only tickets that need none; add agents with `desk agent add NAME --skills a,b`)",
+            Agent::DEFAULT_CAPACITY
         ))?;
     }
     if created {

@@ -89,6 +89,8 @@ pub struct Inputs {
     pub last_round_robin: Option<String>,
     /// `[departments]`: who works which queue.
     pub departments: BTreeMap<String, crate::domain::config::Department>,
+    /// The command's time: how long a ticket has waited (`skill_fallback`).
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 impl Inputs {
@@ -107,6 +109,7 @@ impl Inputs {
             stats,
             last_round_robin: txn.round_robin_last()?,
             departments: ctx.config()?.departments,
+            now: ctx.now,
         })
     }
 
@@ -125,6 +128,10 @@ impl Inputs {
     /// its tickets wait and the reason says so.
     pub fn needs(&self, template: Option<&Template>, ticket: &Ticket) -> Needs {
         let mut needs = needs_of(template, ticket);
+        // Waited long enough (by the command's clock, DESK_NOW in tests): skills only rank.
+        needs.fallback = self.config.skill_fallback.is_some_and(|wait| {
+            chrono::Duration::from_std(wait).is_ok_and(|wait| self.now - ticket.created_at >= wait)
+        });
         needs.department = ticket.department.as_ref().map(|name| routing::DepartmentNeed {
             name: name.clone(),
             members: self
