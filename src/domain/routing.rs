@@ -1631,13 +1631,7 @@ mod tests {
             router.record("nia", Priority::Normal, Strategy::Balanced);
             router.record("ned", Priority::Normal, Strategy::Balanced);
         }
-        for strategy in [
-            Strategy::Balanced,
-            Strategy::Load,
-            Strategy::Quality,
-            Strategy::RoundRobin,
-            Strategy::Skills,
-        ] {
+        for strategy in Strategy::ALL {
             assert_eq!(
                 router.choose(&inferred("network"), strategy).unwrap_err(),
                 "all 2 online agents with skill `network` are at capacity (2/2)",
@@ -1694,13 +1688,7 @@ mod tests {
             ],
             ..Needs::default()
         };
-        for strategy in [
-            Strategy::Balanced,
-            Strategy::Load,
-            Strategy::Quality,
-            Strategy::RoundRobin,
-            Strategy::Skills,
-        ] {
+        for strategy in Strategy::ALL {
             assert_eq!(
                 router.choose(&needs, strategy).unwrap().candidate.agent.name,
                 "all",
@@ -1761,7 +1749,7 @@ mod tests {
                     .collect(),
                 ..Needs::default()
             };
-            let strategy = [Strategy::Balanced, Strategy::Load, Strategy::Quality, Strategy::RoundRobin, Strategy::Skills][strategy];
+            let strategy = Strategy::ALL[strategy % Strategy::ALL.len()];
             let config = RoutingConfig::default();
             let router = super::Router::new(&config, &agents, &BTreeMap::new(), &BTreeMap::new(), None);
             if let Ok(pick) = router.choose(&needs, strategy) {
