@@ -62,6 +62,10 @@ fn remote_in_config(globals: &GlobalArgs) -> Result<Option<Remote>, CommandError
     let Ok(source) = std::fs::read_to_string(&path) else {
         return Ok(None);
     };
+    // Every local command passes here first: parse the file only when it may say more.
+    if !source.contains("remote") {
+        return Ok(None);
+    }
     let file = path.display().to_string();
     let remote = crate::domain::config::parse_remote_section(&file, &source)
         .map_err(|e| CommandError::invalid(e.to_string()))?;

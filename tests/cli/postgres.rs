@@ -1528,15 +1528,7 @@ fn desk_serve_files_into_a_team_store_that_every_host_sees() {
 #[test]
 fn desk_with_desk_url_and_the_web_page_work_on_a_team_store() {
     let env = team_store_or_skip!();
-    let mail = env.path().join("mail.jsonl");
-    let config = env.home().join("config.toml");
-    let mut text = std::fs::read_to_string(&config).unwrap();
-    text.push_str(&format!(
-        "\n[[notify.sinks]]\nname = \"mail\"\nkind = \"exec\"\ncommand = [\"/bin/sh\", \"-c\", \"cat >> '{}'; echo >> '{}'\"]\n\n[web]\nsink = \"mail\"\n",
-        mail.display(),
-        mail.display()
-    ));
-    std::fs::write(&config, text).unwrap();
+    let mail = crate::web::add_mail_sink(&env);
     env.ok("admin", &["config", "publish"]);
     env.ok("admin", &["requester", "add", "carol"]);
     env.ok(

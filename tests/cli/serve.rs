@@ -70,31 +70,16 @@ impl Served {
             .build()
             .into();
         let url = format!("{}{path}", self.base);
-        let auth = token.map(|t| format!("Bearer {t}"));
-        let mut response = match method {
-            "GET" => {
-                let mut request = agent.get(&url);
-                if let Some(auth) = &auth {
-                    request = request.header("Authorization", auth);
-                }
-                request.call()
-            }
-            "DELETE" => {
-                let mut request = agent.delete(&url);
-                if let Some(auth) = &auth {
-                    request = request.header("Authorization", auth);
-                }
-                request.call()
-            }
-            _ => {
-                let mut request = agent.post(&url).header("Content-Type", "application/json");
-                if let Some(auth) = &auth {
-                    request = request.header("Authorization", auth);
-                }
-                request.send(body.unwrap_or_default())
-            }
+        let mut request = ureq::http::Request::builder()
+            .method(method)
+            .uri(&url)
+            .header("Content-Type", "application/json");
+        if let Some(token) = token {
+            request = request.header("Authorization", format!("Bearer {token}"));
         }
-        .ok()?;
+        let mut response = agent
+            .run(request.body(body.unwrap_or_default().to_string()).unwrap())
+            .ok()?;
         let status = response.status().as_u16();
         let text = response.body_mut().read_to_string().ok()?;
         let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{status}: {text:?}: {e}"));

@@ -13,6 +13,20 @@ use crate::serve::Served;
 /// `mail.jsonl` in the test directory, with requesters carol and frank.
 fn web_desk() -> TestEnv {
     let env = TestEnv::with_examples();
+    add_mail_sink(&env);
+    for (name, address) in [("carol", "carol@example.com"), ("frank", "frank@example.com")] {
+        env.ok("admin", &["requester", "add", name]);
+        env.ok(
+            "admin",
+            &["requester", "set", name, "--contact", &format!("mail={address}")],
+        );
+    }
+    env
+}
+
+/// Give `env`'s config.toml an exec sink `mail` that appends each message to
+/// `mail.jsonl` in the test directory, and make it the web page's sign-in sink.
+pub(crate) fn add_mail_sink(env: &TestEnv) -> std::path::PathBuf {
     let mail = env.path().join("mail.jsonl");
     let config = env.home().join("config.toml");
     let mut text = std::fs::read_to_string(&config).unwrap();
@@ -22,14 +36,7 @@ fn web_desk() -> TestEnv {
         mail.display()
     ));
     std::fs::write(&config, text).unwrap();
-    for (name, address) in [("carol", "carol@example.com"), ("frank", "frank@example.com")] {
-        env.ok("admin", &["requester", "add", name]);
-        env.ok(
-            "admin",
-            &["requester", "set", name, "--contact", &format!("mail={address}")],
-        );
-    }
-    env
+    mail
 }
 
 /// The last sign-in link mailed to `address`.

@@ -258,12 +258,13 @@ impl Web<'_> {
         serde_json::from_slice(&ran.stdout).map_err(|e| CommandError::new(ExitKind::Failure, e.to_string()))
     }
 
-    /// The signed-in requester and their session.
-    fn session(&self) -> Result<(String, Session), CommandError> {
+    /// The signed-in requester's session, and the context it was read in: the page's
+    /// other reads and writes take the store handle that read left open.
+    fn session(&self) -> Result<(Context, Session), CommandError> {
         let ctx = self.context()?;
         let secret = self.request.cookie.clone().unwrap_or_default();
         let session = read_session(&ctx, &secret)?;
-        Ok((session.requester.clone(), session))
+        Ok((ctx, session))
     }
 
     fn ask_for_link(&self, limiter: &SignInLimiter) -> Result<Reply, CommandError> {
@@ -375,9 +376,8 @@ impl Web<'_> {
     }
 
     fn sign_out(&self) -> Result<Reply, CommandError> {
-        let (_, session) = self.session()?;
+        let (ctx, session) = self.session()?;
         check_csrf(&session, &self.request.form())?;
-        let ctx = self.context()?;
         let store = ctx.open_store_unauthenticated()?;
         let mut txn = store.txn();
         txn.delete_session(&secret_sha256(self.request.cookie.as_deref().unwrap_or_default()));
@@ -389,41 +389,15 @@ impl Web<'_> {
     }
 
     fn tickets(&self) -> Result<Reply, CommandError> {
-        let (requester, session) = self.session()?;
-        let types = self.types_for(&requester)?;
+        let (ctx, session) = self.session()?;
+        let requester = session.requester.clone();
+        let types = types_for(&ctx, &requester)?;
+        drop(ctx);
         let tickets = self.run(&["ticket", "list", "--all"], None, None)?;
         Ok(Reply::page(
             200,
             html::tickets(&requester, &session.csrf, &tickets, &types),
         ))
-    }
-
-    /// The ticket types `requester`'s tier may file.
-    fn types_for(&self, requester: &str) -> Result<Vec<Template>, CommandError> {
-        let ctx = self.context()?;
-        let config = ctx.config()?;
-        let catalog = ctx.catalog()?;
-        let store = ctx.open_store_unauthenticated()?;
-        let tier = store
-            .txn()
-            .requester(requester)?
-            .map_or_else(|| config.requesters.default_tier.clone(), |r| r.tier);
-        drop(store);
-        // The tier's `types` and the template's `tiers` both have their say, as in intake.
-        let tier_allows = |name: &str| config.tiers.get(&tier).is_none_or(|t| t.allows_type(name));
-        Ok(catalog
-            .templates
-            .into_iter()
-            .filter(|t| t.tiers.iter().any(|allowed| allowed == "*" || *allowed == tier))
-            .filter(|t| tier_allows(&t.name))
-            .collect())
-    }
-
-    fn template(&self, requester: &str, name: &str) -> Result<Template, CommandError> {
-        self.types_for(requester)?
-            .into_iter()
-            .find(|t| t.name == name)
-            .ok_or_else(|| CommandError::not_found(format!("no ticket type `{name}` you may file")))
     }
 
     fn new_form(
@@ -432,8 +406,9 @@ impl Web<'_> {
         values: &BTreeMap<String, String>,
         error: Option<&CommandError>,
     ) -> Result<Reply, CommandError> {
-        let (requester, session) = self.session()?;
-        let template = self.template(&requester, ticket_type)?;
+        let (ctx, session) = self.session()?;
+        let template = template(&ctx, &session.requester, ticket_type)?;
+        drop(ctx);
         let status = if error.is_some() { 400 } else { 200 };
         Ok(Reply::page(
             status,
@@ -442,10 +417,11 @@ impl Web<'_> {
     }
 
     fn file(&self, ticket_type: &str) -> Result<Reply, CommandError> {
-        let (requester, session) = self.session()?;
+        let (ctx, session) = self.session()?;
         let form = self.request.form();
         check_csrf(&session, &form)?;
-        let template = self.template(&requester, ticket_type)?;
+        let template = template(&ctx, &session.requester, ticket_type)?;
+        drop(ctx);
         let title = form.get("title").cloned().unwrap_or_default();
         let body = form.get("body").cloned().unwrap_or_default();
         let mut argv: Vec<String> = vec![
@@ -481,13 +457,16 @@ impl Web<'_> {
     }
 
     fn ticket(&self, id: &str) -> Result<Reply, CommandError> {
-        let (requester, session) = self.session()?;
+        let (ctx, session) = self.session()?;
+        drop(ctx);
+        let requester = session.requester.clone();
         let ticket = self.run(&["ticket", "show", id], None, None)?;
         Ok(Reply::page(200, html::ticket(&requester, &session.csrf, &ticket)))
     }
 
     fn act(&self, id: &str, action: &str) -> Result<Reply, CommandError> {
-        let (_, session) = self.session()?;
+        let (ctx, session) = self.session()?;
+        drop(ctx);
         let form = self.request.form();
         check_csrf(&session, &form)?;
         let message = form
@@ -512,6 +491,33 @@ impl Web<'_> {
         };
         Ok(Reply::redirect(&format!("/web/tickets/{id}")))
     }
+}
+
+/// The ticket types `requester`'s tier may file.
+fn types_for(ctx: &Context, requester: &str) -> Result<Vec<Template>, CommandError> {
+    let config = ctx.config()?;
+    let catalog = ctx.catalog()?;
+    let store = ctx.open_store_unauthenticated()?;
+    let tier = store
+        .txn()
+        .requester(requester)?
+        .map_or_else(|| config.requesters.default_tier.clone(), |r| r.tier);
+    drop(store);
+    // The tier's `types` and the template's `tiers` both have their say, as in intake.
+    let tier_allows = |name: &str| config.tiers.get(&tier).is_none_or(|t| t.allows_type(name));
+    Ok(catalog
+        .templates
+        .into_iter()
+        .filter(|t| t.tiers.iter().any(|allowed| allowed == "*" || *allowed == tier))
+        .filter(|t| tier_allows(&t.name))
+        .collect())
+}
+
+fn template(ctx: &Context, requester: &str, name: &str) -> Result<Template, CommandError> {
+    types_for(ctx, requester)?
+        .into_iter()
+        .find(|t| t.name == name)
+        .ok_or_else(|| CommandError::not_found(format!("no ticket type `{name}` you may file")))
 }
 
 fn check_csrf(session: &Session, form: &BTreeMap<String, String>) -> Result<(), CommandError> {
