@@ -1082,19 +1082,8 @@ fn parse_routing(
         };
     }
     if let Some(value) = raw.skill_fallback {
-        routing.skill_fallback = match value.get_ref().as_str() {
-            "never" => None,
-            text => Some(
-                humantime::parse_duration(text.strip_prefix("after ").unwrap_or(text)).map_err(|e| {
-                    at(
-                        value.span(),
-                        format!(
-                            "routing.skill_fallback: {e} (write \"never\", or a wait like \"after 30m\")"
-                        ),
-                    )
-                })?,
-            ),
-        };
+        routing.skill_fallback = crate::domain::routing::parse_skill_fallback(value.get_ref())
+            .map_err(|e| at(value.span(), format!("routing.skill_fallback: {e}")))?;
     }
     let number = |value: Option<toml::Spanned<f64>>, key: &str, positive: bool, default: f64| {
         let Some(value) = value else { return Ok(default) };

@@ -131,6 +131,17 @@ pub struct RoutingConfig {
     pub skill_fallback: Option<Duration>,
 }
 
+/// Parse a `skill_fallback` value: `"never"` (None), or a wait such as `"after 30m"` or
+/// `"2h"`. Shared by `[routing]` and templates so both read the same words.
+pub fn parse_skill_fallback(text: &str) -> Result<Option<Duration>, String> {
+    if text == "never" {
+        return Ok(None);
+    }
+    humantime::parse_duration(text.strip_prefix("after ").unwrap_or(text))
+        .map(Some)
+        .map_err(|e| format!("{e} (write \"never\", or a wait like \"after 30m\")"))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     pub skills: f64,

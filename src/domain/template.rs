@@ -226,6 +226,9 @@ pub struct Template {
     pub tags: Vec<String>,
     /// The department whose queue this type's tickets go to (a tier's department wins).
     pub department: Option<String>,
+    /// `skill_fallback` for this type: `Some(None)` is "never", `Some(Some(wait))` a wait;
+    /// `None` (not set) leaves it to `[routing] skill_fallback`.
+    pub skill_fallback: Option<Option<std::time::Duration>>,
 }
 
 #[derive(Deserialize)]
@@ -250,6 +253,7 @@ struct RawTemplate {
     #[serde(default)]
     tags: Vec<Spanned<String>>,
     department: Option<Spanned<String>>,
+    skill_fallback: Option<Spanned<String>>,
 }
 
 fn default_priority() -> Priority {
@@ -363,6 +367,14 @@ impl Template {
             None => None,
         };
 
+        let skill_fallback = match raw.skill_fallback {
+            Some(value) => Some(
+                super::routing::parse_skill_fallback(value.get_ref())
+                    .map_err(|e| err(Some(value.span()), format!("skill_fallback: {e}")))?,
+            ),
+            None => None,
+        };
+
         Ok(Template {
             name: name.to_string(),
             description: raw.description,
@@ -376,6 +388,7 @@ impl Template {
             fields,
             tags,
             department,
+            skill_fallback,
         })
     }
 

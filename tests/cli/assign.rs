@@ -1231,7 +1231,46 @@ fn a_ticket_needing_a_skill_waits_for_an_agent_with_it_not_the_idle_admin_until_
     .unwrap();
     env.ok("admin", &["assign", "auto"]);
     assert_eq!(env.status(id), "unclaimed", "not before it waited 30 minutes");
+    // The type's own `never` wins over [routing]'s fallback.
+    let outage = "description = \"An outage\"\nskills = []\n\n[keywords]\nnetwork = [\"vpn\"]\n";
+    env.write_template("outage", &format!("skill_fallback = \"never\"\n{outage}"));
     env.advance(Duration::minutes(31));
     env.ok("admin", &["assign", "auto"]);
+    assert_eq!(env.status(id), "unclaimed", "the type says never");
+    env.write_template("outage", outage);
+    env.ok("admin", &["assign", "auto"]);
     assert_eq!(env.show(id)["assignee"], "admin");
+}
+
+#[test]
+fn a_types_skill_fallback_lets_its_tickets_go_further_when_routing_says_never() {
+    let env = team(&[("nia", "network,ops", 1, "online")]);
+    env.write_template(
+        "outage",
+        "skills = [\"network\"]\nskill_fallback = \"after 10m\"\n",
+    );
+    let busy = env.incident("admin", "first").to_string();
+    env.ok("admin", &["assign", "auto", &busy]);
+    assert_eq!(env.show(busy.parse().unwrap())["assignee"], "nia");
+    env.ok("admin", &["requester", "add", "carol"]);
+    let filed = env.json("carol", &["ticket", "new", "-t", "outage", "--title", "down"]);
+    let id = filed["id"].as_u64().unwrap();
+    env.ok("admin", &["assign", "auto"]);
+    assert_eq!(env.status(id), "unclaimed");
+    env.advance(Duration::minutes(11));
+    env.ok("admin", &["assign", "auto"]);
+    assert_eq!(env.show(id)["assignee"], "admin");
+
+    let shown = env.ok("admin", &["template", "show", "outage"]);
+    assert!(shown.contains("fallback   after 10m"), "{shown}");
+    let shown = env.json("admin", &["template", "show", "outage"]);
+    assert_eq!(shown["skill_fallback"], "after 10m");
+
+    // A bad value is a template error naming the key; nothing is filed with it.
+    env.write_template("outage", "skill_fallback = \"soon\"\n");
+    let err = env.fails("carol", &["ticket", "new", "-t", "outage", "--title", "x"], 5);
+    assert!(
+        err.contains("skill_fallback:") && err.contains("after 30m"),
+        "{err}"
+    );
 }

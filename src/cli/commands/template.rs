@@ -59,6 +59,8 @@ struct TemplateJson<'a> {
     sla: Option<&'a str>,
     tiers: &'a [String],
     keywords: &'a std::collections::BTreeMap<String, Vec<String>>,
+    /// `"never"`, `"after 30m"`, or null when `[routing]` decides.
+    skill_fallback: Option<String>,
     fields: Vec<FieldJson<'a>>,
 }
 
@@ -88,6 +90,7 @@ impl<'a> TemplateJson<'a> {
             sla: t.sla.as_deref(),
             tiers: &t.tiers,
             keywords: &t.keywords,
+            skill_fallback: t.skill_fallback.map(skill_fallback_words),
             fields: t
                 .fields
                 .iter()
@@ -251,6 +254,9 @@ fn show(ctx: &Context, args: &ShowArgs) -> Result<(), CommandError> {
     for (skill, words) in &template.keywords {
         ui.line(format!("  keywords   {skill}: {}", words.join(", ")))?;
     }
+    if let Some(wait) = template.skill_fallback {
+        ui.line(format!("  fallback   {}", skill_fallback_words(wait)))?;
+    }
     if template.fields.is_empty() {
         return Ok(());
     }
@@ -351,5 +357,13 @@ fn quoted(names: &[String]) -> String {
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => names.concat(),
+    }
+}
+
+/// A template's `skill_fallback` as it is written: `"never"` or `"after 30m"`.
+fn skill_fallback_words(wait: Option<std::time::Duration>) -> String {
+    match wait {
+        None => "never".to_string(),
+        Some(wait) => format!("after {}", humantime::format_duration(wait)),
     }
 }

@@ -89,7 +89,8 @@ pub struct Inputs {
     pub last_round_robin: Option<String>,
     /// `[departments]`: who works which queue.
     pub departments: BTreeMap<String, crate::domain::config::Department>,
-    /// The command's time: how long a ticket has waited (`skill_fallback`).
+    /// The command's time: how long a ticket has waited (`skill_fallback`, the type's or
+    /// `[routing]`'s).
     pub now: chrono::DateTime<chrono::Utc>,
 }
 
@@ -129,7 +130,11 @@ impl Inputs {
     pub fn needs(&self, template: Option<&Template>, ticket: &Ticket) -> Needs {
         let mut needs = needs_of(template, ticket);
         // Waited long enough (by the command's clock, DESK_NOW in tests): skills only rank.
-        needs.fallback = self.config.skill_fallback.is_some_and(|wait| {
+        // The type's own skill_fallback wins over [routing]'s.
+        let wait = template
+            .and_then(|t| t.skill_fallback)
+            .unwrap_or(self.config.skill_fallback);
+        needs.fallback = wait.is_some_and(|wait| {
             chrono::Duration::from_std(wait).is_ok_and(|wait| self.now - ticket.created_at >= wait)
         });
         needs.department = ticket.department.as_ref().map(|name| routing::DepartmentNeed {
