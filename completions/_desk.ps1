@@ -1197,7 +1197,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('auto', 'auto', [CompletionResultType]::ParameterValue, 'Assign unclaimed tickets (or one) to the best agents; leads and admins')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Show how a ticket was routed, and how it would be now: scores, who cannot take it')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Return (or reassign) the unstarted tickets of offline agents; leads and admins')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1249,7 +1249,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;assign;help' {
             [CompletionResult]::new('auto', 'auto', [CompletionResultType]::ParameterValue, 'Assign unclaimed tickets (or one) to the best agents; leads and admins')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Show how a ticket was routed, and how it would be now: scores, who cannot take it')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Return (or reassign) the unstarted tickets of offline agents; leads and admins')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1882,7 +1882,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk' -ScriptBlock {
         }
         'desk;help;assign' {
             [CompletionResult]::new('auto', 'auto', [CompletionResultType]::ParameterValue, 'Assign unclaimed tickets (or one) to the best agents; leads and admins')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Show how a ticket was routed, and how it would be now: scores, who cannot take it')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Return (or reassign) the unstarted tickets of offline agents; leads and admins')
             break
         }

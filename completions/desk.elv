@@ -1076,7 +1076,7 @@ set edit:completion:arg-completer[desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand auto 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
-            cand explain 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it'
+            cand explain 'Show how a ticket was routed, and how it would be now: scores, who cannot take it'
             cand rebalance 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1124,7 +1124,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;assign;help'= {
             cand auto 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
-            cand explain 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it'
+            cand explain 'Show how a ticket was routed, and how it would be now: scores, who cannot take it'
             cand rebalance 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1663,7 +1663,7 @@ set edit:completion:arg-completer[desk] = {|@words|
         }
         &'desk;help;assign'= {
             cand auto 'Assign unclaimed tickets (or one) to the best agents; leads and admins'
-            cand explain 'Show how one ticket would be routed: every candidate''s scores, and who cannot take it'
+            cand explain 'Show how a ticket was routed, and how it would be now: scores, who cannot take it'
             cand rebalance 'Return (or reassign) the unstarted tickets of offline agents; leads and admins'
         }
         &'desk;help;assign;auto'= {

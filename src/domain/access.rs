@@ -71,18 +71,19 @@ impl Viewer {
     }
 
     /// The history as this viewer may read it: internal comments left out, routing's
-    /// reasons (which name other agents and their scores) taken off.
+    /// reasons and decisions (which name other agents and their scores) taken off.
     pub fn visible_events<'e>(&self, events: &'e [Event]) -> Vec<std::borrow::Cow<'e, Event>> {
         events
             .iter()
             .filter(|e| self.can_see_event(e))
             .map(|e| {
                 let merged_note = e.merged.iter().any(|m| !self.can_see_event(m));
-                if self.is_staff() || (e.reason.is_none() && !merged_note) {
+                if self.is_staff() || (e.reason.is_none() && e.routing.is_none() && !merged_note) {
                     std::borrow::Cow::Borrowed(e)
                 } else {
                     let mut shown = e.clone();
                     shown.reason = None;
+                    shown.routing = None;
                     // A merged ticket's internal notes stay internal here too.
                     shown.merged.retain(|m| self.can_see_event(m));
                     std::borrow::Cow::Owned(shown)
@@ -139,6 +140,17 @@ mod tests {
         assert!(!carol.can_see_ticket_of("erik"));
         let mut assigned = Event::new(EventKind::Assigned, "desk", at);
         assigned.reason = Some("balanced: bob 0.9".into());
+        assigned.routing = Some(Box::new(crate::domain::decision::Decision {
+            strategy: crate::domain::routing::Strategy::Balanced,
+            required: vec![],
+            inferred: vec![],
+            department: None,
+            fallback: false,
+            candidates: vec![],
+            eligible: 0,
+            excluded: vec![],
+            excluded_count: 0,
+        }));
         let events = vec![
             Event::new(EventKind::Created, "carol", at),
             Event::new(EventKind::Commented, "bob", at),
@@ -151,7 +163,7 @@ mod tests {
             kinds,
             [EventKind::Created, EventKind::Assigned, EventKind::Replied]
         );
-        assert!(shown.iter().all(|e| e.reason.is_none()));
+        assert!(shown.iter().all(|e| e.reason.is_none() && e.routing.is_none()));
         assert!(!carol.can_see_person("erik"));
         assert!(carol.can_see_person("carol"));
 

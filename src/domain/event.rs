@@ -140,6 +140,10 @@ pub struct Event {
     /// (`balanced: alice: skills 1.00, load 2/5, quality 0.82, score 0.87`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The whole routing decision behind an assignment: candidates, score parts, strategy
+    /// (`assign explain` shows it). Boxed: most events are not assignments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing: Option<Box<super::decision::Decision>>,
     /// The SLA milestone an SLA event (or an escalation's priority change) is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub milestone: Option<String>,
@@ -186,6 +190,7 @@ impl Event {
             fields: None,
             channel: None,
             reason: None,
+            routing: None,
             milestone: None,
             kb: None,
             watcher: None,

@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 use super::error::DomainError;
 use super::event::{Event, EventKind, ReplySide};
 use super::people::{Agent, Role};
+use super::routing::Pick;
 use super::ticket::{Priority, Status, Ticket, Workflow};
 
 /// Who is acting: their name and, if they are an agent, their agent record.
@@ -261,18 +262,19 @@ pub fn apply(
 }
 
 /// Routing gives an unclaimed ticket to `to` (`desk assign auto`, `ticket new --assign
-/// auto`): an `assigned` event carrying routing's `reason`. The command checks who may
+/// auto`): an `assigned` event carrying routing's reason and decision. The command checks who may
 /// route; this checks the state: only unclaimed tickets are routed.
 pub fn auto_assign(
     ticket: &Ticket,
-    to: &Agent,
+    pick: &Pick<'_>,
     actor: &str,
-    reason: String,
     now: DateTime<Utc>,
 ) -> Result<(Ticket, Event), DomainError> {
     check_routable(ticket)?;
     let mut event = Event::new(EventKind::Assigned, actor, now);
-    event.reason = Some(reason);
+    event.reason = Some(pick.reason.clone());
+    event.routing = Some(Box::new(pick.decision.clone()));
+    let to = pick.candidate.agent;
     Ok(routed(ticket, Some(to), event, now))
 }
 

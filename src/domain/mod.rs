@@ -8,6 +8,7 @@ pub mod attachments;
 pub mod audit;
 pub mod calendar;
 pub mod config;
+pub mod decision;
 pub mod email;
 pub mod error;
 pub mod event;

@@ -31,6 +31,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::decision::Decision;
 use super::error::DomainError;
 use super::event::Event;
 use super::people::{parse_agent_skill, Agent, AgentStatus};
@@ -244,7 +245,7 @@ pub fn level_fraction(level: Option<u8>) -> f64 {
 }
 
 /// A skill a ticket needs because its text mentions some of the template's keywords.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InferredSkill {
     pub skill: String,
     /// The keywords (as the template writes them) found in the title or body.
@@ -666,6 +667,8 @@ pub struct Pick<'a> {
     pub strategy: Strategy,
     /// The one line kept in the assignment's event.
     pub reason: String,
+    /// The whole decision, kept in the event too (`assign explain` shows it later).
+    pub decision: Decision,
 }
 
 /// Every agent, ranked for one ticket: who may take it (best first) and who may not.
@@ -894,59 +897,23 @@ impl<'a> Router<'a> {
         }
     }
 
-    /// The agent who should take a ticket with these needs, or why nobody can.
+    /// The agent who should take a ticket with these needs, or why nobody can: the first of
+    /// [`Router::rank`], with the decision its event keeps.
     pub fn choose(&self, needs: &Needs, strategy: Strategy) -> Result<Pick<'a>, String> {
-        let wanted = self.wanted(needs);
-        let fewest_missing = (self.agents.iter())
-            .filter(|state| self.ineligible(state, needs, &wanted).is_none())
-            .map(|state| wanted.missing(state))
-            .min();
-        let mut best: Option<(&AgentState<'a>, Scores)> = None;
-        let mut first_in_rotation: Option<(&AgentState<'a>, Scores)> = None;
-        for state in &self.agents {
-            if self.ineligible(state, needs, &wanted).is_some()
-                || Some(wanted.missing(state)) != fewest_missing
-            {
-                continue;
-            }
-            let scores = self.scores(state, &wanted);
-            if strategy == Strategy::RoundRobin {
-                // Agents are in name order: the first after the last pick, else wrap around.
-                let after_last = self
-                    .last_round_robin
-                    .as_deref()
-                    .is_none_or(|last| state.agent.name.as_str() > last);
-                if after_last && best.is_none() {
-                    best = Some((state, scores));
-                }
-                if first_in_rotation.is_none() {
-                    first_in_rotation = Some((state, scores));
-                }
-                continue;
-            }
-            let better = match &best {
-                None => true,
-                Some((current, current_scores)) => {
-                    rank_key(&scores, strategy, state) < rank_key(current_scores, strategy, current)
-                }
-            };
-            if better {
-                best = Some((state, scores));
-            }
-        }
-        let Some((state, scores)) = best.or(first_in_rotation) else {
-            return Err(self.leftover_reason(needs, &wanted));
+        let ranking = self.rank(needs, strategy);
+        let Some(best) = ranking.eligible.first() else {
+            return Err(ranking.leftover.unwrap_or_default());
         };
-        let candidate = self.candidate(state, scores);
-        let reason = self.reason(&candidate, strategy);
         Ok(Pick {
-            candidate,
+            candidate: best.clone(),
             strategy,
-            reason,
+            reason: self.reason(best, strategy),
+            decision: Decision::of(needs, &ranking),
         })
     }
 
-    /// Every agent ranked for a ticket with these needs: the full picture `choose` acts on.
+    /// Every agent ranked for a ticket with these needs, best first: those with the fewest
+    /// needed skills missing, then by the strategy. `choose` takes the first.
     pub fn rank(&self, needs: &Needs, strategy: Strategy) -> Ranking<'a> {
         let wanted = self.wanted(needs);
         let mut eligible = Vec::new();
@@ -1251,6 +1218,18 @@ mod tests {
             why,
             ["ben: offline", "cat: at capacity (1/1)", "dan: lacks skill `ops`"]
         );
+        // The pick carries that picture as its event will keep it.
+        let pick = router.choose(&need(&["ops"]), Strategy::Balanced).unwrap();
+        let decision = &pick.decision;
+        assert_eq!(decision.strategy, Strategy::Balanced);
+        assert_eq!(decision.required, ["ops"]);
+        assert_eq!((decision.eligible, decision.excluded_count), (1, 3));
+        assert_eq!(decision.candidates[0].agent, "ann");
+        assert_eq!(decision.candidates[0].skills, 1.0);
+        let excluded: Vec<String> = (decision.excluded.iter())
+            .map(|e| format!("{}: {}", e.agent, e.why))
+            .collect();
+        assert_eq!(excluded, why);
     }
 
     #[test]

@@ -694,6 +694,94 @@ fn explain_ranks_every_candidate_with_the_parts_of_its_score() {
 }
 
 #[test]
+fn explain_shows_the_recorded_decision_apart_from_how_it_would_rank_now() {
+    let env = team(&[("ann", "ops:3", 5, "online"), ("ben", "ops", 5, "online")]);
+    let id = incident(&env, "api errors");
+    let n = id.to_string();
+    // Never routed: no recorded decision, only the ranking now.
+    let before = env.json("ben", &["assign", "explain", &n]);
+    assert!(before["recorded"].is_null(), "{before:#}");
+    assert!(!env
+        .ok("ben", &["assign", "explain", &n])
+        .contains("as recorded then"));
+
+    let routed_at = env.now();
+    env.ok("admin", &["assign", "auto"]);
+    // The desk moves on: ben goes offline, ann fills up, time passes.
+    env.advance(Duration::hours(3));
+    env.ok("admin", &["agent", "status", "ben", "offline"]);
+    env.ok("admin", &["agent", "set", "ann", "--capacity", "1"]);
+    incident(&env, "keeps ann busy");
+    env.ok("admin", &["assign", "auto"]);
+
+    let explain = env.json("ann", &["assign", "explain", &n]);
+    let recorded = &explain["recorded"];
+    assert_eq!(recorded["kind"], "assigned");
+    assert_eq!(recorded["actor"], "admin");
+    assert_eq!(recorded["assignee"], "ben");
+    assert_eq!(
+        recorded["at"]
+            .as_str()
+            .unwrap()
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap(),
+        routed_at
+    );
+    let decision = &recorded["decision"];
+    assert_eq!(decision["strategy"], "balanced");
+    assert_eq!(decision["required"], serde_json::json!(["ops"]));
+    let candidates: Vec<(&str, f64, u64)> = decision["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["agent"].as_str().unwrap(),
+                c["skills"].as_f64().unwrap(),
+                c["open"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(candidates, [("ben", 1.0, 0), ("ann", 0.6, 0)]);
+    assert_eq!(decision["candidates"][0]["score"], 0.9167);
+    assert_eq!(decision["eligible"], 2);
+    assert_eq!(decision["excluded"][0]["why"], "lacks skill `ops`");
+    // …and the keys it always had are the ranking now, where ben is offline.
+    assert!(explain["choice"].is_null(), "{explain:#}");
+    let why: Vec<&str> = explain["ineligible"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["why"].as_str().unwrap())
+        .collect();
+    assert!(
+        why.contains(&"offline") && why.contains(&"at capacity (1/1)"),
+        "{why:?}"
+    );
+
+    let human = env.ok("ann", &["assign", "explain", &n]);
+    for line in [
+        "  assignee  ben",
+        &format!(
+            "Routed {} UTC by admin (assign auto), as recorded then:",
+            routed_at.format("%Y-%m-%d %H:%M")
+        ),
+        "  → balanced: ben: skills 1.00, load 0/5, quality 0.58, score 0.92",
+        "1\tben\t0.92\t1.00\t0/5\t1.00\t0.58\n2\tann\t0.",
+        "Could not take it then:",
+        "If it were routed now:",
+        "  ben    offline",
+    ] {
+        assert!(human.contains(line), "missing {line:?} in\n{human}");
+    }
+    let now = human.find("If it were routed now:").unwrap();
+    assert!(human.find("Could not take it then:").unwrap() < now, "{human}");
+
+    // Only agents see routing: the requester is refused, as before.
+    env.fails("carol", &["assign", "explain", &n], 4);
+}
+
+#[test]
 fn one_ticket_is_routed_by_id_and_only_when_unclaimed() {
     let env = team(&[("ann", "ops", 5, "online")]);
     let first = incident(&env, "one");
@@ -934,6 +1022,15 @@ fn rebalance_can_reassign_at_once_and_agents_can_hand_back_as_they_leave() {
         (Some("transferred"), Some("ann"))
     );
     assert_eq!(env.status(ids[1]), "unclaimed");
+    // The reassignment keeps routing's decision; a person's assignment records none.
+    let explain = env.json("lena", &["assign", "explain", &ids[0].to_string()]);
+    assert_eq!(explain["recorded"]["kind"], "transferred");
+    assert_eq!(explain["recorded"]["decision"]["candidates"][0]["agent"], "ben");
+    assert!(env
+        .ok("lena", &["assign", "explain", &ids[0].to_string()])
+        .contains("(assign rebalance)"));
+    let explain = env.json("lena", &["assign", "explain", &ids[1].to_string()]);
+    assert!(explain["recorded"].is_null(), "{explain:#}");
     // --rebalance is for going offline; someone else's status needs a lead.
     env.fails("ben", &["agent", "status", "ben", "busy", "--rebalance"], 5);
     env.fails("ben", &["agent", "status", "ann", "offline", "--rebalance"], 4);

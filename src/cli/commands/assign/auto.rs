@@ -144,13 +144,7 @@ pub fn run(ctx: &Context, args: &AutoArgs) -> Result<(), CommandError> {
         let mut wrote = false;
         for entry in &planned {
             if let Ok(pick) = &entry.outcome {
-                let (ticket, event) = lifecycle::auto_assign(
-                    &entry.ticket,
-                    pick.candidate.agent,
-                    ctx.user(),
-                    pick.reason.clone(),
-                    ctx.now,
-                )?;
+                let (ticket, event) = lifecycle::auto_assign(&entry.ticket, pick, ctx.user(), ctx.now)?;
                 txn.replace_ticket(&entry.ticket, &ticket)?;
                 txn.append_event(ticket.id, &event);
                 wrote = true;
@@ -333,13 +327,7 @@ pub fn route_one(
     match router.choose(&needs, strategy) {
         Ok(pick) => {
             let agent = pick.candidate.agent.name.clone();
-            let (assigned, event) = lifecycle::auto_assign(
-                &ticket,
-                pick.candidate.agent,
-                ctx.user(),
-                pick.reason.clone(),
-                ctx.now,
-            )?;
+            let (assigned, event) = lifecycle::auto_assign(&ticket, &pick, ctx.user(), ctx.now)?;
             if strategy == Strategy::RoundRobin {
                 txn.set_round_robin_last(&agent);
             }

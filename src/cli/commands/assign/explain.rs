@@ -1,6 +1,8 @@
 //! `desk assign explain ID`: how routing sees one ticket — what it needs, every agent who
 //! could take it ranked with the parts of their score, and why each other agent cannot.
-//! It reads only, so any agent may run it, on a ticket in any state.
+//! For a ticket routing already assigned, first the decision as its event recorded it
+//! (the store has moved on since: agents went offline, filled up), then, labelled, how it
+//! would rank now. It reads only, so any agent may run it, on a ticket in any state.
 
 use clap::Args;
 use serde::Serialize;
@@ -8,15 +10,18 @@ use serde::Serialize;
 use super::{require_agent, strategy_parser, CandidateJson, Inputs};
 use crate::cli::context::{parse_ticket_ref, Context};
 use crate::cli::error::CommandError;
+use crate::cli::output::time;
 use crate::cli::output::TicketJson;
 use crate::cli::ui::StyledCell;
+use crate::domain::decision::Decision;
 use crate::domain::routing::{InferredSkill, Strategy};
-use crate::domain::TicketRef;
+use crate::domain::{Event, TicketRef};
 use crate::store::Location;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  desk assign explain INC-42  each candidate's scores, and who cannot take it
+  desk assign explain INC-42  the decision recorded when it was routed,
+                              then each candidate's scores now
   desk assign explain INC-42 --strategy quality
                               ranked by recent quality")]
 pub struct ExplainArgs {
@@ -51,9 +56,28 @@ struct IneligibleJson<'a> {
     why: String,
 }
 
+/// The decision an event recorded.
+#[derive(Serialize)]
+struct RecordedJson<'a> {
+    /// The event that carries it (`assigned`, or `transferred` by `assign rebalance`).
+    event: u32,
+    kind: &'static str,
+    at: chrono::DateTime<chrono::Utc>,
+    actor: &'a str,
+    /// Who got the ticket.
+    assignee: Option<&'a str>,
+    reason: Option<&'a str>,
+    /// Candidates, score parts and who could not take it; null for an event from before
+    /// desk recorded them.
+    decision: Option<&'a Decision>,
+}
+
 #[derive(Serialize)]
 struct ExplainJson<'a> {
     ticket: TicketJson<'a>,
+    /// The last routing decision behind its assignment, as recorded then (null: routing
+    /// never assigned it). The other keys are how it would rank now.
+    recorded: Option<RecordedJson<'a>>,
     strategy: Strategy,
     needs: NeedsJson<'a>,
     /// Who routing would pick now (null when nobody can take it).
@@ -76,6 +100,7 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     drop(txn);
     drop(store);
     let ticket = &record.ticket;
+    let recorded = last_routed(&record.events);
     let template = catalog.get(&ticket.ticket_type);
     let needs = inputs.needs(template, ticket);
     let strategy = inputs.strategy(ticket, args.strategy);
@@ -90,6 +115,15 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     if ctx.ui.is_json() {
         return ctx.ui.json(&ExplainJson {
             ticket: TicketJson::new(ticket, location == Location::Cold),
+            recorded: recorded.map(|event| RecordedJson {
+                event: event.seq,
+                kind: event.kind.as_str(),
+                at: event.at,
+                actor: &event.actor,
+                assignee: event.assignee.as_deref(),
+                reason: event.reason.as_deref(),
+                decision: event.routing.as_deref(),
+            }),
             strategy,
             needs: NeedsJson {
                 required: &needs.required,
@@ -131,6 +165,15 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
         ticket.status,
         ticket.title
     ))?;
+    if let Some(assignee) = &ticket.assignee {
+        ui.line(format!("  assignee  {assignee}"))?;
+    }
+    if let Some(event) = recorded {
+        ui.line("")?;
+        show_recorded(ctx, event)?;
+        ui.line("")?;
+        ui.line("If it were routed now:")?;
+    }
     if template.is_none() {
         ui.line(format!(
             "  type `{}` has no template now: no skills are needed",
@@ -204,6 +247,89 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
             .unwrap_or(0);
         for (candidate, why) in &ranking.ineligible {
             ui.line(format!("  {:<width$}  {why}", candidate.agent.name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The last event in which routing gave the ticket to someone: an `assigned` event of
+/// `assign auto` (or `ticket new --assign auto`), or a rebalancing `transferred` event.
+/// Both carry routing's reason; people's own moves do not.
+fn last_routed(events: &[Event]) -> Option<&Event> {
+    events
+        .iter()
+        .rev()
+        .find(|e| e.assignee.is_some() && (e.routing.is_some() || e.reason.is_some()))
+}
+
+/// The decision as `event` recorded it: when, by whom, the needs and strategy then, the
+/// candidates with their score parts, and who could not take it.
+fn show_recorded(ctx: &Context, event: &Event) -> Result<(), CommandError> {
+    let ui = &ctx.ui;
+    let how = match event.kind.as_str() {
+        "transferred" => "assign rebalance",
+        _ => "assign auto",
+    };
+    ui.line(format!(
+        "Routed {} UTC by {} ({how}), as recorded then:",
+        time(event.at),
+        event.actor
+    ))?;
+    let Some(decision) = event.routing.as_deref() else {
+        if let Some(reason) = &event.reason {
+            ui.line(format!("  → {reason}"))?;
+        }
+        ui.line("  (made before desk recorded the candidates: only its reason was kept)")?;
+        return Ok(());
+    };
+    ui.line(format!("  needs     {}", decision.needs().describe()))?;
+    if let Some(department) = &decision.department {
+        ui.line(format!("  queue     department `{department}`"))?;
+    }
+    let fallback = if decision.fallback {
+        " (past skill_fallback: skills only ranked)"
+    } else {
+        ""
+    };
+    ui.line(format!("  strategy  {}{fallback}", decision.strategy))?;
+    if let Some(reason) = &event.reason {
+        ui.line(format!("  → {reason}"))?;
+    }
+    ui.line("")?;
+    let rows = (decision.candidates.iter().enumerate())
+        .map(|(i, c)| {
+            vec![
+                StyledCell::plain((i + 1).to_string()),
+                StyledCell::plain(&c.agent),
+                StyledCell::plain(format!("{:.2}", c.score)),
+                StyledCell::plain(format!("{:.2}", c.skills)),
+                StyledCell::plain(format!("{}/{}", c.open, c.capacity)),
+                StyledCell::plain(format!("{:.2}", c.load)),
+                StyledCell::plain(format!("{:.2}", c.quality)),
+            ]
+        })
+        .collect();
+    ui.table(
+        &["RANK", "AGENT", "SCORE", "SKILLS", "OPEN", "LOAD", "QUALITY"],
+        rows,
+    )?;
+    let untold = (decision.eligible as usize).saturating_sub(decision.candidates.len());
+    if untold > 0 {
+        ui.line(format!("  … and {untold} more who could have taken it"))?;
+    }
+    if !decision.excluded.is_empty() {
+        ui.line("")?;
+        ui.line("Could not take it then:")?;
+        let width = (decision.excluded.iter())
+            .map(|e| e.agent.chars().count())
+            .max()
+            .unwrap_or(0);
+        for excluded in &decision.excluded {
+            ui.line(format!("  {:<width$}  {}", excluded.agent, excluded.why))?;
+        }
+        let untold = (decision.excluded_count as usize).saturating_sub(decision.excluded.len());
+        if untold > 0 {
+            ui.line(format!("  … and {untold} more"))?;
         }
     }
     Ok(())

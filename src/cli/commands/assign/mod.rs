@@ -29,7 +29,7 @@ use crate::store::Txn;
 pub enum AssignCommand {
     /// Assign unclaimed tickets (or one) to the best agents; leads and admins
     Auto(auto::AutoArgs),
-    /// Show how one ticket would be routed: every candidate's scores, and who cannot take it
+    /// Show how a ticket was routed, and how it would be now: scores, who cannot take it
     Explain(explain::ExplainArgs),
     /// Return (or reassign) the unstarted tickets of offline agents; leads and admins
     Rebalance(rebalance::RebalanceArgs),

@@ -15,6 +15,7 @@ use crate::cli::context::Context;
 use crate::cli::error::CommandError;
 use crate::cli::home::Catalog;
 use crate::cli::ui::StyledCell;
+use crate::domain::decision::Decision;
 use crate::domain::lifecycle;
 use crate::domain::routing::{self, OnOffline, Router};
 use crate::domain::{Agent, AgentStatus, Status, Ticket};
@@ -37,6 +38,8 @@ pub struct Move<'a> {
     /// The online agent who takes it; None: back to the queue.
     pub to: Option<&'a Agent>,
     pub reason: String,
+    /// Routing's decision, when it chose `to`.
+    pub decision: Option<Decision>,
 }
 
 /// What should happen to the unstarted tickets of the offline agents among `names`.
@@ -63,17 +66,18 @@ pub fn plan<'a>(
         unstarted.sort_by_key(routing::queue_key);
         for ticket in unstarted {
             let offline = format!("{} is offline", agent.name);
-            let (to, reason) = match inputs.config.on_offline {
-                OnOffline::Return => (None, format!("{offline}: back to the queue")),
+            let (to, reason, decision) = match inputs.config.on_offline {
+                OnOffline::Return => (None, format!("{offline}: back to the queue"), None),
                 OnOffline::Reassign => {
                     let strategy = inputs.strategy(&ticket, None);
                     let needs = inputs.needs(catalog.get(&ticket.ticket_type), &ticket);
                     match router.choose(&needs, strategy) {
                         Ok(pick) => {
                             router.record(&pick.candidate.agent.name, ticket.priority, strategy);
-                            (Some(pick.candidate.agent), format!("{offline}; {}", pick.reason))
+                            let reason = format!("{offline}; {}", pick.reason);
+                            (Some(pick.candidate.agent), reason, Some(pick.decision))
                         }
-                        Err(why) => (None, format!("{offline}: back to the queue ({why})")),
+                        Err(why) => (None, format!("{offline}: back to the queue ({why})"), None),
                     }
                 }
             };
@@ -83,6 +87,7 @@ pub fn plan<'a>(
                 from: agent.name.clone(),
                 to,
                 reason,
+                decision,
             });
         }
     }
@@ -92,13 +97,14 @@ pub fn plan<'a>(
 /// Write the moves into `txn` (the caller commits).
 pub fn apply(ctx: &Context, txn: &mut Txn<'_>, moves: &[Move<'_>]) -> Result<(), CommandError> {
     for planned in moves {
-        let (ticket, event) = lifecycle::rebalance(
+        let (ticket, mut event) = lifecycle::rebalance(
             &planned.ticket,
             planned.to,
             ctx.user(),
             planned.reason.clone(),
             ctx.now,
         )?;
+        event.routing = planned.decision.clone().map(Box::new);
         txn.put_ticket(&ticket)?;
         txn.append_event(ticket.id, &event);
     }
