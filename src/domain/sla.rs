@@ -280,25 +280,80 @@ pub fn escalate(
     events
 }
 
+/// What the SLA clocks read of an event. A ticket's full [`Event`]s provide it, and so do
+/// the slimmer events a report streams, so both replay the clocks by the same code.
+pub trait ClockEvent {
+    fn kind(&self) -> EventKind;
+    fn at(&self) -> DateTime<Utc>;
+    fn to_status(&self) -> Option<Status>;
+    fn role(&self) -> Option<ReplySide>;
+    /// The milestone of an SLA event or an escalation's priority change.
+    fn milestone(&self) -> Option<&str>;
+    /// The priority a creation or priority change set.
+    fn priority(&self) -> Option<Priority>;
+}
+
+impl ClockEvent for Event {
+    fn kind(&self) -> EventKind {
+        self.kind
+    }
+    fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+    fn to_status(&self) -> Option<Status> {
+        self.to_status
+    }
+    fn role(&self) -> Option<ReplySide> {
+        self.role
+    }
+    fn milestone(&self) -> Option<&str> {
+        self.milestone.as_deref()
+    }
+    fn priority(&self) -> Option<Priority> {
+        self.priority
+    }
+}
+
+/// What the SLA clocks read of a ticket itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject {
+    pub created_at: DateTime<Utc>,
+    pub status: Status,
+    /// The priority now (the targets follow the filed or a person's priority, from the
+    /// history; this when the history has none).
+    pub priority: Priority,
+}
+
+impl Subject {
+    pub fn of(ticket: &Ticket) -> Subject {
+        Subject {
+            created_at: ticket.created_at,
+            status: ticket.status,
+            priority: ticket.priority,
+        }
+    }
+}
+
 /// The priority the targets follow: as filed, then as people changed it. A priority
 /// raised by escalation moves the ticket up the queue but does not re-target the clocks,
 /// or a breach would rewrite the very deadline it missed.
-fn target_priority(ticket: &Ticket, events: &[Event]) -> Priority {
+fn target_priority<E: ClockEvent>(ticket: &Subject, events: &[E]) -> Priority {
     events
         .iter()
         .filter(|e| {
-            e.kind == EventKind::Created || (e.kind == EventKind::PriorityChanged && e.milestone.is_none())
+            e.kind() == EventKind::Created
+                || (e.kind() == EventKind::PriorityChanged && e.milestone().is_none())
         })
-        .filter_map(|e| e.priority)
+        .filter_map(|e| e.priority())
         .next_back()
         .unwrap_or(ticket.priority)
 }
 
 /// Is `event` a person's change that re-arms warnings (reopen, manual priority change)?
-fn rearms(event: &Event) -> bool {
-    match event.kind {
+fn rearms<E: ClockEvent>(event: &E) -> bool {
+    match event.kind() {
         EventKind::Reopened => true,
-        EventKind::PriorityChanged => event.milestone.is_none(),
+        EventKind::PriorityChanged => event.milestone().is_none(),
         _ => false,
     }
 }
@@ -311,11 +366,23 @@ pub fn evaluate(
     clock: Clock<'_>,
     now: DateTime<Utc>,
 ) -> SlaStatus {
+    evaluate_history(&Subject::of(ticket), events, policy, clock, now)
+}
+
+/// [`evaluate`] for any history the clocks can read: a ticket's full events, or the parts
+/// a report keeps.
+pub fn evaluate_history<E: ClockEvent>(
+    ticket: &Subject,
+    events: &[E],
+    policy: &Policy,
+    clock: Clock<'_>,
+    now: DateTime<Utc>,
+) -> SlaStatus {
     let armed_from = events.iter().rposition(rearms).unwrap_or(0);
     let fired = |milestone: Milestone, kind: EventKind, since: DateTime<Utc>| {
         events[armed_from..]
             .iter()
-            .any(|e| e.kind == kind && e.at >= since && e.milestone.as_deref() == Some(milestone.as_str()))
+            .any(|e| e.kind() == kind && e.at() >= since && e.milestone() == Some(milestone.as_str()))
     };
     let priority = target_priority(ticket, events);
     let mut milestones = Vec::new();
@@ -370,6 +437,55 @@ pub fn evaluate(
     }
 }
 
+/// The milestones a ticket missed over its whole history, by its own times against the
+/// policy's targets: first response and resolution as [`evaluate_history`] replays them at
+/// `now` (reached late, or still running past the deadline, after a reopen say), and each
+/// round of confirmation that took longer than its target. Business hours and pauses count
+/// as they do for the clocks. No `sla_breached` event is read, so the answer does not
+/// depend on whether `desk sla check` ran before the milestone was reached.
+pub fn missed<E: ClockEvent>(
+    ticket: &Subject,
+    events: &[E],
+    policy: &Policy,
+    clock: Clock<'_>,
+    now: DateTime<Utc>,
+) -> Vec<Milestone> {
+    let status = evaluate_history(ticket, events, policy, clock, now);
+    let late = |milestone: Milestone| {
+        status
+            .milestones
+            .iter()
+            .any(|m| m.milestone == milestone && matches!(m.state, State::Missed | State::Breached))
+    };
+    // `evaluate_history` sees only the last visit to `awaiting`; every visit is a round.
+    let confirmation_late = policy
+        .target(Milestone::Confirmation, target_priority(ticket, events))
+        .is_some_and(|target| {
+            let mut entered: Option<DateTime<Utc>> = None;
+            for event in events {
+                match (event.to_status(), entered) {
+                    (Some(Status::Awaiting), None) => entered = Some(event.at()),
+                    (Some(Status::Awaiting), Some(_)) | (None, _) => {}
+                    (Some(_), Some(start)) => {
+                        if clock.elapsed(start, event.at()) > target {
+                            return true;
+                        }
+                        entered = None;
+                    }
+                    (Some(_), None) => {}
+                }
+            }
+            entered.is_some_and(|start| clock.elapsed(start, now) > target)
+        });
+    Milestone::ALL
+        .into_iter()
+        .filter(|&m| match m {
+            Milestone::Confirmation => confirmation_late,
+            _ => late(m),
+        })
+        .collect()
+}
+
 /// One milestone's clock, replayed from the history.
 struct Track {
     used: Duration,
@@ -381,10 +497,10 @@ struct Track {
     round_start: DateTime<Utc>,
 }
 
-fn track(
+fn track<E: ClockEvent>(
     milestone: Milestone,
-    ticket: &Ticket,
-    events: &[Event],
+    ticket: &Subject,
+    events: &[E],
     clock: Clock<'_>,
     now: DateTime<Utc>,
 ) -> Option<Track> {
@@ -394,10 +510,10 @@ fn track(
             let reached = events
                 .iter()
                 .find(|e| {
-                    (e.kind == EventKind::Replied && e.role == Some(ReplySide::Handler))
-                        || e.to_status == Some(Status::Closed)
+                    (e.kind() == EventKind::Replied && e.role() == Some(ReplySide::Handler))
+                        || e.to_status() == Some(Status::Closed)
                 })
-                .map(|e| e.at);
+                .map(|e| e.at());
             Some(match reached {
                 Some(at) => Track {
                     used: clock.elapsed(created, at),
@@ -420,15 +536,15 @@ fn track(
             let mut running_since = Some(created);
             let mut stopped_at = None;
             for event in events {
-                let Some(to) = event.to_status else { continue };
+                let Some(to) = event.to_status() else { continue };
                 let runs = matches!(to, Status::Unclaimed | Status::Pending);
                 match (running_since, runs) {
                     (Some(since), false) => {
-                        used += clock.elapsed(since, event.at);
+                        used += clock.elapsed(since, event.at());
                         running_since = None;
-                        stopped_at = Some(event.at);
+                        stopped_at = Some(event.at());
                     }
-                    (None, true) => running_since = Some(event.at),
+                    (None, true) => running_since = Some(event.at()),
                     _ => {}
                 }
             }
@@ -448,11 +564,11 @@ fn track(
             // The current (or last) visit to `awaiting`.
             let entered = events
                 .iter()
-                .rposition(|e| e.to_status == Some(Status::Awaiting))?;
-            let start = events[entered].at;
+                .rposition(|e| e.to_status() == Some(Status::Awaiting))?;
+            let start = events[entered].at();
             let left = events[entered + 1..]
                 .iter()
-                .find(|e| e.to_status.is_some_and(|s| s != Status::Awaiting));
+                .find(|e| e.to_status().is_some_and(|s| s != Status::Awaiting));
             match left {
                 None => Some(Track {
                     used: clock.elapsed(start, now),
@@ -462,11 +578,11 @@ fn track(
                     round_start: start,
                 }),
                 // Confirmed or closed from `awaiting`: the round is over.
-                Some(e) if e.to_status == Some(Status::Closed) => Some(Track {
-                    used: clock.elapsed(start, e.at),
+                Some(e) if e.to_status() == Some(Status::Closed) => Some(Track {
+                    used: clock.elapsed(start, e.at()),
                     used_before: Duration::ZERO,
                     running_since: None,
-                    reached_at: Some(e.at),
+                    reached_at: Some(e.at()),
                     round_start: start,
                 }),
                 // The requester answered instead: no confirmation is due now.
@@ -629,6 +745,34 @@ mod tests {
             (confirmation.state, confirmation.due),
             (State::Breached, Some(at(150)))
         );
+    }
+
+    #[test]
+    fn missed_reads_the_times_of_every_round_not_the_breach_events() {
+        // First reply a minute late; the first awaiting round runs 130m (target 120m) until
+        // the requester answers; the second round is confirmed in 10m.
+        let (t, e) = history(&[
+            (10, "bob", Action::Claim),
+            (61, "bob", Action::Reply { message: "try now" }),
+            (191, "carol", Action::Reply { message: "no" }),
+            (200, "bob", Action::Reply { message: "now?" }),
+            (210, "carol", Action::Confirm),
+        ]);
+        assert!(e.iter().all(|e| e.kind != EventKind::SlaBreached));
+        let subject = Subject::of(&t);
+        let last_round = evaluate(&t, &e, &policy(), Clock::Wall, at(300));
+        assert_eq!(state(&last_round, Milestone::Confirmation).state, State::Met);
+        assert_eq!(
+            missed(&subject, &e, &policy(), Clock::Wall, at(300)),
+            [Milestone::FirstResponse, Milestone::Confirmation]
+        );
+        // Answered on the minute and confirmed in time: nothing missed.
+        let (t, e) = history(&[
+            (10, "bob", Action::Claim),
+            (60, "bob", Action::Reply { message: "done" }),
+            (70, "carol", Action::Confirm),
+        ]);
+        assert!(missed(&Subject::of(&t), &e, &policy(), Clock::Wall, at(300)).is_empty());
     }
 
     #[test]

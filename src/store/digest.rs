@@ -32,8 +32,9 @@ use crate::domain::{Priority, Status};
 /// Ticket ids per digest block.
 pub const BLOCK_TICKETS: u64 = 1024;
 /// The encoding of a block, its first byte. A block of another version is not read: its
-/// tickets are read one by one until `desk archive` seals it again.
-const FORMAT: u8 = 1;
+/// tickets are read one by one until `desk archive` seals it again. 2: events keep the
+/// priority a creation or priority change set (the SLA targets a report replays follow it).
+const FORMAT: u8 = 2;
 pub const DIGEST_PREFIX: &[u8] = b"g/";
 
 pub fn block_of(id: u64) -> u64 {
@@ -87,6 +88,7 @@ struct DigestEvent {
     score: Option<u8>,
     milestone: Option<u32>,
     kb: Option<u64>,
+    priority: Option<Priority>,
 }
 
 #[derive(Default)]
@@ -145,6 +147,7 @@ pub(super) fn encode_block(tickets: &[(ReportTicket, Vec<ReportEvent>)]) -> Resu
                     score: e.score,
                     milestone: e.milestone.as_deref().map(|n| names.of(n)),
                     kb: e.kb,
+                    priority: e.priority,
                 })
                 .collect(),
         })
@@ -209,6 +212,7 @@ pub(super) fn decode_block(
                     score: e.score,
                     milestone: optional(e.milestone)?,
                     kb: e.kb,
+                    priority: e.priority,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -530,6 +534,7 @@ mod tests {
             score: None,
             milestone: None,
             kb: None,
+            priority: None,
         };
         let mut closed = event(3, EventKind::Closed, 30);
         closed.to_status = Some(Status::Closed);
@@ -540,6 +545,7 @@ mod tests {
         rated.score = Some(5);
         rated.kb = Some(7);
         rated.milestone = Some("resolution".into());
+        rated.priority = Some(Priority::Low);
         (
             ReportTicket {
                 id,

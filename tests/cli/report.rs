@@ -510,6 +510,9 @@ first_response = { normal = "8h" }
     // reply; resolution stops at the reply (awaiting) 91 minutes in.
     assert_eq!(report["total"]["first_response"]["median"], 91 * MIN);
     assert_eq!(report["total"]["resolution"]["median"], 91 * MIN);
+    // 64 hours by the wall clock, 91 working minutes against an 8h target: met.
+    assert_eq!(report["total"]["sla"][0]["breached"], 0, "{report:#}");
+    assert_eq!(report["total"]["sla_met"], 1);
 }
 
 #[test]
@@ -813,4 +816,63 @@ fn a_breach_after_a_reopen_misses_the_sla() {
     assert_eq!(total["closed"], 1, "{total}");
     assert_eq!(total["sla_met"], 0, "{total}");
     assert_eq!(total["sla_attainment"], 0.0, "{total}");
+}
+
+/// Attainment comes from the tickets' own times against the targets: a milestone reached
+/// late counts as missed though no `sla check` ran to record a breach (issue 17).
+#[test]
+fn a_milestone_reached_late_is_missed_without_an_sla_check() {
+    let env = TestEnv::with_examples();
+    std::fs::write(env.home().join("config.toml"), CONFIG).unwrap();
+    let filed = [
+        "ticket",
+        "new",
+        "--type",
+        "incident",
+        "--title",
+        "slow",
+        "-f",
+        "service=api",
+        "-p",
+        "normal",
+    ];
+    // 1: first reply one minute after its 1h deadline.
+    at(&env, 0, "carol", &filed);
+    at(&env, 10, "bob", &["ticket", "claim", "1"]);
+    at(&env, 61, "bob", &["ticket", "reply", "1", "-m", "fixed"]);
+    at(&env, 62, "carol", &["ticket", "confirm", "1"]);
+    // 2: answered on its deadline to the minute (met), confirmed 2h01m later (missed).
+    at(&env, 100, "carol", &filed);
+    at(&env, 110, "bob", &["ticket", "claim", "2"]);
+    at(&env, 160, "bob", &["ticket", "reply", "2", "-m", "fixed"]);
+    at(&env, 281, "carol", &["ticket", "confirm", "2"]);
+    // 3: everything in time.
+    at(&env, 300, "carol", &filed);
+    at(&env, 310, "bob", &["ticket", "claim", "3"]);
+    at(&env, 320, "bob", &["ticket", "reply", "3", "-m", "fixed"]);
+    at(&env, 330, "carol", &["ticket", "confirm", "3"]);
+    for id in 1..=3 {
+        assert!(
+            env.events(id).iter().all(|e| e["kind"] != "sla_breached"),
+            "no check ran, so no breach was recorded"
+        );
+    }
+    env.advance(t0() + Duration::days(1) - env.now());
+    let total = env.json("admin", &["report", "--since", "2026-03-01"])["total"].clone();
+    let breached: Vec<(&str, u64)> = total["sla"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["milestone"].as_str().unwrap(), m["breached"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        breached,
+        [("first_response", 1), ("resolution", 0), ("confirmation", 1)],
+        "{total:#}"
+    );
+    assert_eq!(total["sla_met"], 1, "{total}");
+    // The same answer once `sla check` has run (it records nothing for closed tickets).
+    env.ok("admin", &["sla", "check"]);
+    let again = env.json("admin", &["report", "--since", "2026-03-01"])["total"].clone();
+    assert_eq!(again["sla"], total["sla"]);
 }
