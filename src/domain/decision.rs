@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::routing::{Candidate, InferredSkill, Needs, Ranking, Strategy};
+use super::routing::{Candidate, InferredSkill, Needs, Strategy};
 
 /// How many of the best candidates an event keeps: enough to see the runner-up's margin,
 /// few enough that the history of a desk with a hundred agents stays small.
@@ -67,31 +67,6 @@ pub struct Excluded {
 }
 
 impl Decision {
-    /// The record of routing `ranking` (whose first eligible agent gets the ticket).
-    pub fn of(needs: &Needs, ranking: &Ranking<'_>) -> Decision {
-        let strategy = ranking.strategy;
-        Decision {
-            strategy,
-            required: needs.required.clone(),
-            inferred: needs.inferred.clone(),
-            department: needs.department.as_ref().map(|d| d.name.clone()),
-            fallback: needs.fallback,
-            candidates: (ranking.eligible.iter())
-                .take(KEPT_CANDIDATES)
-                .map(|c| DecidedCandidate::of(c, strategy))
-                .collect(),
-            eligible: ranking.eligible.len() as u32,
-            excluded: (ranking.ineligible.iter())
-                .take(KEPT_EXCLUDED)
-                .map(|(c, why)| Excluded {
-                    agent: c.agent.name.clone(),
-                    why: why.to_string(),
-                })
-                .collect(),
-            excluded_count: ranking.ineligible.len() as u32,
-        }
-    }
-
     /// The needs as they were, to describe them as `assign explain` does today's.
     pub fn needs(&self) -> Needs {
         Needs {
@@ -104,7 +79,7 @@ impl Decision {
 }
 
 impl DecidedCandidate {
-    fn of(candidate: &Candidate<'_>, strategy: Strategy) -> Self {
+    pub fn of(candidate: &Candidate<'_>, strategy: Strategy) -> Self {
         let round = |x: f64| (x * 1e4).round() / 1e4;
         DecidedCandidate {
             agent: candidate.agent.name.clone(),

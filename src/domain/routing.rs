@@ -31,7 +31,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::decision::Decision;
+use super::decision::{self, Decision};
 use super::error::DomainError;
 use super::event::Event;
 use super::people::{parse_agent_skill, Agent, AgentStatus};
@@ -898,22 +898,86 @@ impl<'a> Router<'a> {
     }
 
     /// The agent who should take a ticket with these needs, or why nobody can: the first of
-    /// [`Router::rank`], with the decision its event keeps.
+    /// [`Router::rank`], with the decision its event keeps. It orders only the few best
+    /// candidates the decision keeps, not everyone: `assign auto` runs it per ticket.
     pub fn choose(&self, needs: &Needs, strategy: Strategy) -> Result<Pick<'a>, String> {
-        let ranking = self.rank(needs, strategy);
-        let Some(best) = ranking.eligible.first() else {
-            return Err(ranking.leftover.unwrap_or_default());
-        };
-        Ok(Pick {
-            candidate: best.clone(),
+        let wanted = self.wanted(needs);
+        let mut eligible = Vec::new();
+        let mut excluded = Vec::new();
+        let mut excluded_count = 0u32;
+        for state in &self.agents {
+            match self.ineligible(state, needs, &wanted) {
+                Some(why) => {
+                    excluded_count += 1;
+                    if excluded.len() < decision::KEPT_EXCLUDED {
+                        excluded.push(decision::Excluded {
+                            agent: state.agent.name.clone(),
+                            why: why.to_string(),
+                        });
+                    }
+                }
+                None => {
+                    let scores = self.scores(state, &wanted);
+                    eligible.push((self.order_key(state, &scores, strategy, &wanted), state, scores));
+                }
+            }
+        }
+        if eligible.is_empty() {
+            return Err(self.leftover_reason(needs, &wanted));
+        }
+        let kept = decision::KEPT_CANDIDATES.min(eligible.len());
+        if eligible.len() > kept {
+            eligible.select_nth_unstable_by(kept - 1, |a, b| a.0.cmp(&b.0));
+        }
+        eligible[..kept].sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let candidates: Vec<Candidate<'a>> = (eligible[..kept].iter())
+            .map(|(_, state, scores)| self.candidate(state, *scores))
+            .collect();
+        let decision = Decision {
             strategy,
-            reason: self.reason(best, strategy),
-            decision: Decision::of(needs, &ranking),
+            required: needs.required.clone(),
+            inferred: needs.inferred.clone(),
+            department: needs.department.as_ref().map(|d| d.name.clone()),
+            fallback: needs.fallback,
+            candidates: (candidates.iter())
+                .map(|c| decision::DecidedCandidate::of(c, strategy))
+                .collect(),
+            eligible: eligible.len() as u32,
+            excluded,
+            excluded_count,
+        };
+        let best = candidates.into_iter().next().expect("one is eligible");
+        Ok(Pick {
+            reason: self.reason(&best, strategy),
+            candidate: best,
+            strategy,
+            decision,
         })
     }
 
-    /// Every agent ranked for a ticket with these needs, best first: those with the fewest
-    /// needed skills missing, then by the strategy. `choose` takes the first.
+    /// Where `state` stands among the eligible, smallest first: fewest needed skills
+    /// missing, then the rotation (round-robin: after the last pick, then from the start,
+    /// by name) or the strategy's score, then the load score, then the name.
+    fn order_key<'s>(
+        &self,
+        state: &'s AgentState<'_>,
+        scores: &Scores,
+        strategy: Strategy,
+        wanted: &Wanted,
+    ) -> (usize, bool, i64, i64, &'s str) {
+        let missing = wanted.missing(state);
+        let name = state.agent.name.as_str();
+        if strategy == Strategy::RoundRobin {
+            let wrapped = self.last_round_robin.as_deref().is_some_and(|last| name <= last);
+            (missing, wrapped, 0, 0, name)
+        } else {
+            let (primary, load, name) = rank_key(scores, strategy, state);
+            (missing, false, primary, load, name)
+        }
+    }
+
+    /// Every agent ranked for a ticket with these needs, best first (the order of
+    /// [`Router::order_key`]). `choose` takes the first.
     pub fn rank(&self, needs: &Needs, strategy: Strategy) -> Ranking<'a> {
         let wanted = self.wanted(needs);
         let mut eligible = Vec::new();
@@ -922,30 +986,16 @@ impl<'a> Router<'a> {
             let scores = self.scores(state, &wanted);
             match self.ineligible(state, needs, &wanted) {
                 Some(why) => ineligible.push((self.candidate(state, scores), why)),
-                None => eligible.push((state, scores)),
+                None => eligible.push((self.order_key(state, &scores, strategy, &wanted), state, scores)),
             }
         }
-        if strategy == Strategy::RoundRobin {
-            // Rotation order: those after the last pick, then the rest from the start.
-            let last = self.last_round_robin.clone();
-            eligible.sort_by_key(|(state, _)| {
-                let wrapped = last
-                    .as_deref()
-                    .is_some_and(|last| state.agent.name.as_str() <= last);
-                (wanted.missing(state), wrapped, state.agent.name.clone())
-            });
-        } else {
-            eligible.sort_by(|(a, sa), (b, sb)| {
-                (wanted.missing(a), rank_key(sa, strategy, a))
-                    .cmp(&(wanted.missing(b), rank_key(sb, strategy, b)))
-            });
-        }
+        eligible.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let leftover = eligible.is_empty().then(|| self.leftover_reason(needs, &wanted));
         Ranking {
             strategy,
             eligible: eligible
                 .into_iter()
-                .map(|(state, scores)| self.candidate(state, scores))
+                .map(|(_, state, scores)| self.candidate(state, scores))
                 .collect(),
             ineligible,
             leftover,
@@ -1747,6 +1797,61 @@ mod tests {
                 let needed: Vec<&str> = needs.all().collect();
                 proptest::prop_assert!(needed.is_empty() || needed.iter().any(|s| has(s)), "{} got {needed:?}", pick.candidate.agent.name);
                 proptest::prop_assert!(needs.required.iter().all(|s| has(s)));
+            }
+        }
+
+        /// `choose` (which orders only the best few) picks the first of `rank` (which
+        /// orders everyone), and its decision keeps rank's first five and first ten others.
+        #[test]
+        fn choose_agrees_with_rank(
+            agents in proptest::collection::vec((proptest::collection::vec(0usize..3, 0..3), 0u32..4, 1u32..4, proptest::prelude::any::<bool>()), 1..14),
+            required in proptest::collection::vec(0usize..3, 0..2),
+            strategy in 0usize..5,
+            last in proptest::option::of(0usize..14),
+        ) {
+            let names = ["ops", "network", "db"];
+            let roster: Vec<Agent> = agents
+                .iter()
+                .enumerate()
+                .map(|(i, (s, _, capacity, online))| {
+                    let own: Vec<&str> = s.iter().map(|n| names[*n]).collect();
+                    let status = if *online { AgentStatus::Online } else { AgentStatus::Offline };
+                    agent(&format!("a{i:02}"), &own, *capacity, status)
+                })
+                .collect();
+            let loads: BTreeMap<String, Load> = agents
+                .iter()
+                .enumerate()
+                .map(|(i, (_, open, _, _))| (format!("a{i:02}"), Load { open: *open, weighted: f64::from(*open) }))
+                .collect();
+            let needs = Needs {
+                required: required.iter().map(|n| names[*n].to_string()).collect(),
+                inferred: vec![InferredSkill { skill: "network".into(), keywords: vec![] }]
+                    .into_iter()
+                    .filter(|_| !required.contains(&1))
+                    .collect(),
+                ..Needs::default()
+            };
+            let strategy = Strategy::ALL[strategy % Strategy::ALL.len()];
+            let config = RoutingConfig::default();
+            let router = super::Router::new(&config, &roster, &loads, &BTreeMap::new(), last.map(|i| format!("a{i:02}")));
+            let ranking = router.rank(&needs, strategy);
+            match router.choose(&needs, strategy) {
+                Ok(pick) => {
+                    proptest::prop_assert_eq!(&pick.candidate.agent.name, &ranking.eligible[0].agent.name);
+                    let ranked: Vec<&str> = ranking.eligible.iter().take(5).map(|c| c.agent.name.as_str()).collect();
+                    let kept: Vec<&str> = pick.decision.candidates.iter().map(|c| c.agent.as_str()).collect();
+                    proptest::prop_assert_eq!(kept, ranked);
+                    proptest::prop_assert_eq!(pick.decision.eligible as usize, ranking.eligible.len());
+                    proptest::prop_assert_eq!(pick.decision.excluded_count as usize, ranking.ineligible.len());
+                    let others: Vec<String> = ranking.ineligible.iter().take(10).map(|(c, why)| format!("{} {why}", c.agent.name)).collect();
+                    let excluded: Vec<String> = pick.decision.excluded.iter().map(|e| format!("{} {}", e.agent, e.why)).collect();
+                    proptest::prop_assert_eq!(excluded, others);
+                }
+                Err(why) => {
+                    proptest::prop_assert!(ranking.eligible.is_empty());
+                    proptest::prop_assert_eq!(Some(why), ranking.leftover);
+                }
             }
         }
     }
