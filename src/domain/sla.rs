@@ -438,9 +438,9 @@ pub fn evaluate_history<E: ClockEvent>(
 }
 
 /// The milestones a ticket missed over its whole history, by its own times against the
-/// policy's targets: first response and resolution as [`evaluate_history`] replays them at
-/// `now` (reached late, or still running past the deadline, after a reopen say), and each
-/// round of confirmation that took longer than its target. Business hours and pauses count
+/// policy's targets: first response and resolution as the clocks replay them up to `now`
+/// (reached late, or still running past the target, after a reopen say), and each round
+/// of confirmation that took longer than its target. Business hours and pauses count
 /// as they do for the clocks. No `sla_breached` event is read, so the answer does not
 /// depend on whether `desk sla check` ran before the milestone was reached.
 pub fn missed<E: ClockEvent>(
@@ -450,40 +450,38 @@ pub fn missed<E: ClockEvent>(
     clock: Clock<'_>,
     now: DateTime<Utc>,
 ) -> Vec<Milestone> {
-    let status = evaluate_history(ticket, events, policy, clock, now);
-    let late = |milestone: Milestone| {
-        status
-            .milestones
-            .iter()
-            .any(|m| m.milestone == milestone && matches!(m.state, State::Missed | State::Breached))
-    };
-    // `evaluate_history` sees only the last visit to `awaiting`; every visit is a round.
-    let confirmation_late = policy
-        .target(Milestone::Confirmation, target_priority(ticket, events))
-        .is_some_and(|target| {
+    // The clocks' own replay, without what `evaluate` adds for `sla check` (deadlines,
+    // warning points, which events fired): a report asks this of every closed ticket.
+    let priority = target_priority(ticket, events);
+    let over_by = |clock: Clock<'_>, milestone: Milestone, target: Duration| match milestone {
+        // `track` sees only the last visit to `awaiting`; every visit is a round.
+        Milestone::Confirmation => {
             let mut entered: Option<DateTime<Utc>> = None;
             for event in events {
                 match (event.to_status(), entered) {
                     (Some(Status::Awaiting), None) => entered = Some(event.at()),
-                    (Some(Status::Awaiting), Some(_)) | (None, _) => {}
-                    (Some(_), Some(start)) => {
+                    (Some(status), Some(start)) if status != Status::Awaiting => {
                         if clock.elapsed(start, event.at()) > target {
                             return true;
                         }
                         entered = None;
                     }
-                    (Some(_), None) => {}
+                    _ => {}
                 }
             }
             entered.is_some_and(|start| clock.elapsed(start, now) > target)
-        });
-    Milestone::ALL
-        .into_iter()
-        .filter(|&m| match m {
-            Milestone::Confirmation => confirmation_late,
-            _ => late(m),
+        }
+        _ => track(milestone, ticket, events, clock, now).is_some_and(|t| t.used > target),
+    };
+    let over = |milestone: Milestone| {
+        policy.target(milestone, priority).is_some_and(|target| {
+            // Working time never exceeds wall time: what is in time by the wall clock is in
+            // time by the calendar, and the calendar (costlier) is asked only for the rest.
+            over_by(Clock::Wall, milestone, target)
+                && (matches!(clock, Clock::Wall) || over_by(clock, milestone, target))
         })
-        .collect()
+    };
+    Milestone::ALL.into_iter().filter(|&m| over(m)).collect()
 }
 
 /// One milestone's clock, replayed from the history.
