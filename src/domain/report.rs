@@ -306,6 +306,16 @@ pub struct ReportEvent {
     pub priority: Option<Priority>,
 }
 
+impl From<&ReportTicket> for Subject {
+    fn from(t: &ReportTicket) -> Self {
+        Subject {
+            created_at: t.created_at,
+            status: t.status,
+            priority: t.priority,
+        }
+    }
+}
+
 impl ClockEvent for ReportEvent {
     fn kind(&self) -> EventKind {
         self.kind
@@ -778,13 +788,8 @@ impl<'a> ReportBuilder<'a> {
             // Missed by the ticket's own times against its policy's targets, whether or not
             // `sla check` ran in between; or recorded as breached (under the targets of the
             // time, or in a reopened round), wherever that falls.
-            let by_times = policy.map_or_else(Vec::new, |(policy, sla)| {
-                let subject = Subject {
-                    created_at: ticket.created_at,
-                    status: ticket.status,
-                    priority: ticket.priority,
-                };
-                sla::missed(&subject, events, policy, sla.clock_of(policy), now)
+            let by_times = policy.map_or_else(Vec::new, |(policy, _)| {
+                sla::missed(&Subject::from(ticket), events, policy, clock, now)
             });
             let breached: Vec<Milestone> = Milestone::ALL
                 .into_iter()

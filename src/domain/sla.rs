@@ -338,14 +338,20 @@ impl Subject {
 /// raised by escalation moves the ticket up the queue but does not re-target the clocks,
 /// or a breach would rewrite the very deadline it missed.
 fn target_priority<E: ClockEvent>(ticket: &Subject, events: &[E]) -> Priority {
+    target_priority_at(ticket, events, DateTime::<Utc>::MAX_UTC)
+}
+
+/// [`target_priority`] as it stood at `at`: the target a milestone reached then was held to.
+fn target_priority_at<E: ClockEvent>(ticket: &Subject, events: &[E], at: DateTime<Utc>) -> Priority {
     events
         .iter()
+        .take_while(|e| e.at() <= at)
         .filter(|e| {
             e.kind() == EventKind::Created
                 || (e.kind() == EventKind::PriorityChanged && e.milestone().is_none())
         })
         .filter_map(|e| e.priority())
-        .next_back()
+        .last()
         .unwrap_or(ticket.priority)
 }
 
@@ -452,16 +458,23 @@ pub fn missed<E: ClockEvent>(
 ) -> Vec<Milestone> {
     // The clocks' own replay, without what `evaluate` adds for `sla check` (deadlines,
     // warning points, which events fired): a report asks this of every closed ticket.
-    let priority = target_priority(ticket, events);
-    let over_by = |clock: Clock<'_>, milestone: Milestone, target: Duration| match milestone {
+    // Each milestone is held to the target of the priority in force when it was reached
+    // (or now, while it runs): a priority a person changed later does not re-judge it.
+    let target_at = |milestone: Milestone, at: DateTime<Utc>| {
+        policy.target(milestone, target_priority_at(ticket, events, at))
+    };
+    let over_by = |clock: Clock<'_>, milestone: Milestone| match milestone {
         // `track` sees only the last visit to `awaiting`; every visit is a round.
         Milestone::Confirmation => {
+            let late = |start: DateTime<Utc>, end: DateTime<Utc>| {
+                target_at(milestone, end).is_some_and(|target| clock.elapsed(start, end) > target)
+            };
             let mut entered: Option<DateTime<Utc>> = None;
             for event in events {
                 match (event.to_status(), entered) {
                     (Some(Status::Awaiting), None) => entered = Some(event.at()),
                     (Some(status), Some(start)) if status != Status::Awaiting => {
-                        if clock.elapsed(start, event.at()) > target {
+                        if late(start, event.at()) {
                             return true;
                         }
                         entered = None;
@@ -469,19 +482,18 @@ pub fn missed<E: ClockEvent>(
                     _ => {}
                 }
             }
-            entered.is_some_and(|start| clock.elapsed(start, now) > target)
+            entered.is_some_and(|start| late(start, now))
         }
-        _ => track(milestone, ticket, events, clock, now).is_some_and(|t| t.used > target),
+        _ => track(milestone, ticket, events, clock, now).is_some_and(|t| {
+            target_at(milestone, t.reached_at.unwrap_or(now)).is_some_and(|target| t.used > target)
+        }),
     };
-    let over = |milestone: Milestone| {
-        policy.target(milestone, priority).is_some_and(|target| {
-            // Working time never exceeds wall time: what is in time by the wall clock is in
-            // time by the calendar, and the calendar (costlier) is asked only for the rest.
-            over_by(Clock::Wall, milestone, target)
-                && (matches!(clock, Clock::Wall) || over_by(clock, milestone, target))
-        })
-    };
-    Milestone::ALL.into_iter().filter(|&m| over(m)).collect()
+    Milestone::ALL
+        .into_iter()
+        // Working time never exceeds wall time: what is in time by the wall clock is in
+        // time by the calendar, and the calendar (costlier) is asked only for the rest.
+        .filter(|&m| over_by(Clock::Wall, m) && (matches!(clock, Clock::Wall) || over_by(clock, m)))
+        .collect()
 }
 
 /// One milestone's clock, replayed from the history.
@@ -771,6 +783,50 @@ mod tests {
             (70, "carol", Action::Confirm),
         ]);
         assert!(missed(&Subject::of(&t), &e, &policy(), Clock::Wall, at(300)).is_empty());
+    }
+
+    #[test]
+    fn a_milestone_is_held_to_the_priority_of_its_time() {
+        // Answered in 40m as `normal` (target 60m), then a person raises it to `high` (30m)
+        // and lowers another that was late as `high`: neither change re-judges the reply.
+        let raised = |mut events: Vec<Event>, at_minute: i64, to: Priority| {
+            let mut change = Event::new(EventKind::PriorityChanged, "dana", at(at_minute));
+            change.priority = Some(to);
+            events.push(change);
+            events
+        };
+        let (t, e) = history(&[
+            (10, "bob", Action::Claim),
+            (40, "bob", Action::Reply { message: "done" }),
+        ]);
+        let e = raised(e, 50, Priority::High);
+        let subject = Subject {
+            priority: Priority::High,
+            ..Subject::of(&t)
+        };
+        assert!(!missed(&subject, &e, &policy(), Clock::Wall, at(60)).contains(&Milestone::FirstResponse));
+
+        let (t, e) = history(&[(10, "bob", Action::Claim)]);
+        let e = raised(e, 5, Priority::High);
+        let mut e = e;
+        let (_, reply) = lifecycle::apply(
+            &Ticket {
+                priority: Priority::High,
+                ..t.clone()
+            },
+            Actor {
+                name: "bob",
+                agent: Some(&bob()),
+            },
+            Action::Reply { message: "late" },
+            at(40),
+        )
+        .unwrap();
+        e.push(reply);
+        let e = raised(e, 50, Priority::Normal);
+        assert!(
+            missed(&Subject::of(&t), &e, &policy(), Clock::Wall, at(60)).contains(&Milestone::FirstResponse)
+        );
     }
 
     #[test]

@@ -513,6 +513,39 @@ first_response = { normal = "8h" }
     // 64 hours by the wall clock, 91 working minutes against an 8h target: met.
     assert_eq!(report["total"]["sla"][0]["breached"], 0, "{report:#}");
     assert_eq!(report["total"]["sla_met"], 1);
+
+    // Filed Monday ~10:03 and answered Tuesday ~11:05 Shanghai: about 9 working hours, past
+    // the 8h target, and no `sla check` ran: missed.
+    env.ok(
+        "carol",
+        &[
+            "ticket",
+            "new",
+            "--type",
+            "incident",
+            "--title",
+            "dns",
+            "-f",
+            "service=dns",
+            "-p",
+            "normal",
+        ],
+    );
+    env.advance(Duration::hours(25));
+    env.ok("bob", &["ticket", "claim", "2"]);
+    env.ok("bob", &["ticket", "reply", "2", "-m", "fixed"]);
+    env.ok("carol", &["ticket", "confirm", "2"]);
+    let report = env.json("admin", &["report", "--since", "2026-03-01"]);
+    let first_response = &report["total"]["sla"][0];
+    assert_eq!(first_response["milestone"], "first_response");
+    assert_eq!(
+        (
+            first_response["breached"].as_u64(),
+            first_response["closed"].as_u64()
+        ),
+        (Some(1), Some(2)),
+        "{report:#}"
+    );
 }
 
 #[test]
