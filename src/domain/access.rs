@@ -77,17 +77,17 @@ impl Viewer {
             .iter()
             .filter(|e| self.can_see_event(e))
             .map(|e| {
-                let merged_note = e.merged.iter().any(|m| !self.can_see_event(m));
-                if self.is_staff() || (e.reason.is_none() && e.routing.is_none() && !merged_note) {
-                    std::borrow::Cow::Borrowed(e)
-                } else {
-                    let mut shown = e.clone();
-                    shown.reason = None;
-                    shown.routing = None;
-                    // A merged ticket's internal notes stay internal here too.
-                    shown.merged.retain(|m| self.can_see_event(m));
-                    std::borrow::Cow::Owned(shown)
+                if self.is_staff() {
+                    return std::borrow::Cow::Borrowed(e);
                 }
+                let shown = without_routing(e);
+                if e.merged.iter().all(|m| self.can_see_event(m)) {
+                    return shown;
+                }
+                // A merged ticket's internal notes stay internal here too.
+                let mut shown = shown.into_owned();
+                shown.merged.retain(|m| self.can_see_event(m));
+                std::borrow::Cow::Owned(shown)
             })
             .collect()
     }
@@ -124,6 +124,18 @@ impl Viewer {
     pub fn hidden_ticket_rule(reference: &str) -> String {
         format!("ticket {reference} is not one of yours (requesters see only the tickets they requested or follow)")
     }
+}
+
+/// `event` as the requester's side may read it (the requester, watchers, their
+/// notifications): routing's reason and decision name other agents and their scores.
+pub fn without_routing(event: &Event) -> std::borrow::Cow<'_, Event> {
+    if event.reason.is_none() && event.routing.is_none() {
+        return std::borrow::Cow::Borrowed(event);
+    }
+    let mut shown = event.clone();
+    shown.reason = None;
+    shown.routing = None;
+    std::borrow::Cow::Owned(shown)
 }
 
 #[cfg(test)]

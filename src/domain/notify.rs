@@ -540,9 +540,14 @@ pub fn plan<'c>(
             if !seen.insert((sink.name.as_str(), person)) {
                 continue;
             }
+            // The requester's side never reads routing's reasons (they name other agents).
+            let shown = match &target {
+                Some((Recipient::Requester, _)) => super::access::without_routing(event),
+                _ => std::borrow::Cow::Borrowed(event),
+            };
             let vars = Vars::new(
                 ticket,
-                event,
+                &shown,
                 on,
                 occurrences,
                 target.as_ref().map(|(_, n)| n.as_str()),
@@ -1139,6 +1144,31 @@ mod tests {
         assert_eq!(to, [watched.requester.clone(), "dave".to_string()]);
         let note = plan(&config, &watched, &event(EventKind::Commented, "bob"), 1, &[]);
         assert!(note.is_empty(), "an internal note reached the requester's side");
+    }
+
+    #[test]
+    fn the_requesters_side_never_reads_routings_reason() {
+        let mut told = rule(&["assigned"], "log", &[Recipient::Requester, Recipient::Leads]);
+        told.text = Some(Template::parse("why: {event.reason}").unwrap());
+        let config = config(vec![told]);
+        let mut assigned = event(EventKind::Assigned, "dave");
+        assigned.assignee = Some("erin".into());
+        assigned.reason = Some("balanced: erin: skills 1.00, load 0/5, score 0.9".into());
+        let leads = vec!["lena".to_string()];
+        let texts: Vec<(String, String)> = plan(&config, &ticket(), &assigned, 1, &leads)
+            .into_iter()
+            .map(|p| (p.to.unwrap().1, p.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (ticket().requester, "why: ".to_string()),
+                (
+                    "lena".to_string(),
+                    "why: balanced: erin: skills 1.00, load 0/5, score 0.9".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

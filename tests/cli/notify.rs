@@ -986,3 +986,36 @@ fn sla_warnings_breaches_and_escalations_reach_the_assignee_and_the_leads() {
     flush(&env);
     assert_eq!(sink.received().len(), 4);
 }
+
+#[test]
+fn routings_reason_reaches_the_leads_but_never_the_requesters_side() {
+    let env = TestEnv::with_examples();
+    let sink = ExecSink::new(&env);
+    configure(
+        &env,
+        &format!(
+            "{}\n[[notify.rules]]\non = [\"assigned\"]\nsink = \"log\"\nto = [\"requester\", \"leads\"]\ntext = \"why: {{event.reason}}\"\n",
+            sink.toml("log")
+        ),
+    );
+    env.ok("admin", &["agent", "status", "bob", "online"]);
+    let id = env.incident("carol", "VPN drops every hour");
+    env.ok("admin", &["assign", "auto", &id.to_string()]);
+    flush(&env);
+    let received = sink.received();
+    let to = |who: &str| {
+        received
+            .iter()
+            .find(|m| m["recipient"]["name"] == who)
+            .unwrap_or_else(|| panic!("nothing for {who}: {received:#?}"))
+    };
+    let carol = to("carol");
+    assert_eq!(carol["text"], "why: ");
+    assert!(carol["event"]["reason"].is_null(), "{carol:#}");
+    let lead = to("dave");
+    assert!(
+        lead["text"].as_str().unwrap().starts_with("why: balanced: bob: "),
+        "{lead:#}"
+    );
+    assert!(lead["event"]["reason"].is_string());
+}

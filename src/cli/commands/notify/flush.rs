@@ -252,6 +252,11 @@ fn route(
                     continue;
                 }
                 let message_id = txn.allocate_message_id()?;
+                // The requester's side never reads routing's reasons.
+                let shown = match role {
+                    Some(Recipient::Requester) => crate::domain::access::without_routing(event),
+                    _ => std::borrow::Cow::Borrowed(event),
+                };
                 let payload = json!({
                     "id": message_id,
                     "on": planned.on,
@@ -264,7 +269,7 @@ fn route(
                         "address": address,
                     })),
                     "ticket": TicketJson::new(ticket, *archived),
-                    "event": EventJson::new(event),
+                    "event": EventJson::new(&shown),
                 });
                 let message = Message {
                     id: message_id,
