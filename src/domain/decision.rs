@@ -21,23 +21,24 @@ pub const KEPT_EXCLUDED: usize = 10;
 pub struct Decision {
     pub strategy: Strategy,
     /// The template's skills: every one was required.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub required: Vec<String>,
     /// Skills its keywords found in the text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub inferred: Vec<InferredSkill>,
     /// The department whose members alone could take it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub department: Option<String>,
     /// It had waited past `skill_fallback`, so skills only ranked.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub fallback: bool,
     /// The best candidates, best first: the first got the ticket.
     pub candidates: Vec<DecidedCandidate>,
     /// How many agents could take it (`candidates` keeps the first few).
     pub eligible: u32,
-    /// Agents who could not take it, and why (the first few, by name).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Agents who could not take it, and why: the first few by name, those with the
+    /// skills (offline, busy, at capacity) before those without.
+    #[serde(default)]
     pub excluded: Vec<Excluded>,
     /// How many agents could not take it in all.
     #[serde(default)]

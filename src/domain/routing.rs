@@ -624,6 +624,14 @@ pub enum Ineligible {
     },
 }
 
+impl Ineligible {
+    /// Whether the agent fits the ticket and is only not free now (offline, busy, full),
+    /// rather than lacking a skill or being in another department.
+    pub fn is_about_the_agent_now(&self) -> bool {
+        matches!(self, Ineligible::NotOnline(_) | Ineligible::AtCapacity { .. })
+    }
+}
+
 impl fmt::Display for Ineligible {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -903,14 +911,21 @@ impl<'a> Router<'a> {
     pub fn choose(&self, needs: &Needs, strategy: Strategy) -> Result<Pick<'a>, String> {
         let wanted = self.wanted(needs);
         let mut eligible = Vec::new();
-        let mut excluded = Vec::new();
+        // Who could not take it: those with the skills but not free first, as a lead
+        // asking "why not them?" means them.
+        let (mut qualified, mut unqualified) = (Vec::new(), Vec::new());
         let mut excluded_count = 0u32;
         for state in &self.agents {
             match self.ineligible(state, needs, &wanted) {
                 Some(why) => {
                     excluded_count += 1;
-                    if excluded.len() < decision::KEPT_EXCLUDED {
-                        excluded.push(decision::Excluded {
+                    let list = if why.is_about_the_agent_now() {
+                        &mut qualified
+                    } else {
+                        &mut unqualified
+                    };
+                    if list.len() < decision::KEPT_EXCLUDED {
+                        list.push(decision::Excluded {
                             agent: state.agent.name.clone(),
                             why: why.to_string(),
                         });
@@ -943,7 +958,11 @@ impl<'a> Router<'a> {
                 .map(|c| decision::DecidedCandidate::of(c, strategy))
                 .collect(),
             eligible: eligible.len() as u32,
-            excluded,
+            excluded: qualified
+                .into_iter()
+                .chain(unqualified)
+                .take(decision::KEPT_EXCLUDED)
+                .collect(),
             excluded_count,
         };
         let best = candidates.into_iter().next().expect("one is eligible");
@@ -1236,6 +1255,20 @@ mod tests {
                 .skills,
             1.0
         );
+    }
+
+    #[test]
+    fn skill_fallback_is_never_or_a_wait() {
+        let minutes = |m: u64| Ok(Some(Duration::from_secs(m * 60)));
+        assert_eq!(parse_skill_fallback("never"), Ok(None));
+        assert_eq!(parse_skill_fallback("after 30m"), minutes(30));
+        assert_eq!(parse_skill_fallback("2h"), minutes(120));
+        // Zero is allowed: skills only rank, from the start.
+        assert_eq!(parse_skill_fallback("after 0s"), Ok(Some(Duration::ZERO)));
+        for bad in ["Never", "after", "soon", "", "-5m"] {
+            let err = parse_skill_fallback(bad).unwrap_err();
+            assert!(err.contains("after 30m"), "{bad:?}: {err}");
+        }
     }
 
     #[test]
@@ -1844,7 +1877,8 @@ mod tests {
                     proptest::prop_assert_eq!(kept, ranked);
                     proptest::prop_assert_eq!(pick.decision.eligible as usize, ranking.eligible.len());
                     proptest::prop_assert_eq!(pick.decision.excluded_count as usize, ranking.ineligible.len());
-                    let others: Vec<String> = ranking.ineligible.iter().take(10).map(|(c, why)| format!("{} {why}", c.agent.name)).collect();
+                    let (free_later, never): (Vec<_>, Vec<_>) = ranking.ineligible.iter().partition(|(_, why)| why.is_about_the_agent_now());
+                    let others: Vec<String> = free_later.iter().chain(&never).take(10).map(|(c, why)| format!("{} {why}", c.agent.name)).collect();
                     let excluded: Vec<String> = pick.decision.excluded.iter().map(|e| format!("{} {}", e.agent, e.why)).collect();
                     proptest::prop_assert_eq!(excluded, others);
                 }

@@ -401,7 +401,9 @@ fn only_online_agents_below_capacity_with_the_required_skills_get_tickets() {
         .iter()
         .map(|i| (i["agent"].as_str().unwrap(), i["why"].as_str().unwrap()))
         .collect();
-    assert_eq!(why["ann"], "at capacity (2/2)");
+    // Ranked as if it came back, so ann's load does not count this ticket: 1/2, free.
+    assert!(!why.contains_key("ann"), "{why:?}");
+    assert_eq!(explain["choice"], "ann");
     assert_eq!(why["ben"], "busy");
     assert_eq!(why["cy"], "offline");
     assert_eq!(why["dee"], "lacks skill `ops`");
@@ -763,7 +765,7 @@ fn explain_shows_the_recorded_decision_apart_from_how_it_would_rank_now() {
     for line in [
         "  assignee  ben",
         &format!(
-            "Routed {} UTC by admin (assign auto), as recorded then:",
+            "Routed {} UTC by admin, as recorded then:",
             routed_at.format("%Y-%m-%d %H:%M")
         ),
         "  → balanced: ben: skills 1.00, load 0/5, quality 0.58, score 0.92",
@@ -779,6 +781,43 @@ fn explain_shows_the_recorded_decision_apart_from_how_it_would_rank_now() {
 
     // Only agents see routing: the requester is refused, as before.
     env.fails("carol", &["assign", "explain", &n], 4);
+}
+
+#[test]
+fn explain_says_when_a_person_moved_the_ticket_after_routing() {
+    let env = team(&[("ann", "ops:3", 1, "online"), ("ben", "ops", 5, "online")]);
+    let id = incident(&env, "api errors");
+    let n = id.to_string();
+    env.ok("admin", &["assign", "auto"]);
+    assert_eq!(assignee(&env, id), "ben");
+    env.ok("ben", &["ticket", "transfer", &n, "--to", "ann"]);
+
+    let explain = env.json("ben", &["assign", "explain", &n]);
+    let later = &explain["recorded"]["superseded_by"];
+    assert_eq!(
+        (
+            later["kind"].as_str(),
+            later["actor"].as_str(),
+            later["assignee"].as_str()
+        ),
+        (Some("transferred"), Some("ben"), Some("ann")),
+        "{explain:#}"
+    );
+    assert_eq!(explain["recorded"]["assignee"], "ben");
+    // Ranked now as if it came back: ann's one ticket is this one, so she is not full.
+    let ann = explain["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["agent"] == "ann")
+        .unwrap_or_else(|| panic!("ann can take it back: {explain:#}"));
+    assert_eq!(ann["open"], 0);
+    let human = env.ok("ben", &["assign", "explain", &n]);
+    assert!(
+        human.contains("  since     transferred to ann by ben at "),
+        "{human}"
+    );
+    assert!(human.contains("  assignee  ann"), "{human}");
 }
 
 #[test]
@@ -1028,7 +1067,7 @@ fn rebalance_can_reassign_at_once_and_agents_can_hand_back_as_they_leave() {
     assert_eq!(explain["recorded"]["decision"]["candidates"][0]["agent"], "ben");
     assert!(env
         .ok("lena", &["assign", "explain", &ids[0].to_string()])
-        .contains("(assign rebalance)"));
+        .contains("(rebalanced from ann)"));
     let explain = env.json("lena", &["assign", "explain", &ids[1].to_string()]);
     assert!(explain["recorded"].is_null(), "{explain:#}");
     // --rebalance is for going offline; someone else's status needs a lead.

@@ -15,7 +15,7 @@ use crate::cli::output::TicketJson;
 use crate::cli::ui::StyledCell;
 use crate::domain::decision::Decision;
 use crate::domain::routing::{InferredSkill, Strategy};
-use crate::domain::{Event, TicketRef};
+use crate::domain::{Event, EventKind, Status, TicketRef};
 use crate::store::Location;
 
 #[derive(Debug, Args)]
@@ -70,6 +70,18 @@ struct RecordedJson<'a> {
     /// Candidates, score parts and who could not take it; null for an event from before
     /// desk recorded them.
     decision: Option<&'a Decision>,
+    /// A person's later move of the ticket (claim, assignment, transfer, back to the
+    /// queue) that the decision no longer explains; null when routing's is the last.
+    superseded_by: Option<MoveJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MoveJson<'a> {
+    event: u32,
+    kind: &'static str,
+    at: chrono::DateTime<chrono::Utc>,
+    actor: &'a str,
+    assignee: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -100,11 +112,18 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     drop(txn);
     drop(store);
     let ticket = &record.ticket;
-    let recorded = last_routed(&record.events);
+    let (recorded, superseded_by) = last_routed(&record.events);
     let template = catalog.get(&ticket.ticket_type);
     let needs = inputs.needs(template, ticket);
     let strategy = inputs.strategy(ticket, args.strategy);
-    let router = inputs.router();
+    let mut router = inputs.router();
+    // Ranked as if it came back: its own assignee's load does not count it.
+    if let (Some(assignee), true) = (
+        &ticket.assignee,
+        ticket.status.is_open() && ticket.status != Status::Unclaimed,
+    ) {
+        router.release(assignee, ticket.priority);
+    }
     let ranking = router.rank(&needs, strategy);
     let reason = match (ranking.eligible.first(), &ranking.leftover) {
         (Some(best), _) => router.reason(best, strategy),
@@ -123,6 +142,13 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
                 assignee: event.assignee.as_deref(),
                 reason: event.reason.as_deref(),
                 decision: event.routing.as_deref(),
+                superseded_by: superseded_by.map(|later| MoveJson {
+                    event: later.seq,
+                    kind: later.kind.as_str(),
+                    at: later.at,
+                    actor: &later.actor,
+                    assignee: later.assignee.as_deref(),
+                }),
             }),
             strategy,
             needs: NeedsJson {
@@ -170,7 +196,7 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     }
     if let Some(event) = recorded {
         ui.line("")?;
-        show_recorded(ctx, event)?;
+        show_recorded(ctx, event, superseded_by)?;
         ui.line("")?;
         ui.line("If it were routed now:")?;
     }
@@ -252,29 +278,53 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
     Ok(())
 }
 
-/// The last event in which routing gave the ticket to someone: an `assigned` event of
-/// `assign auto` (or `ticket new --assign auto`), or a rebalancing `transferred` event.
-/// Both carry routing's reason; people's own moves do not.
-fn last_routed(events: &[Event]) -> Option<&Event> {
-    events
-        .iter()
-        .rev()
-        .find(|e| e.assignee.is_some() && (e.routing.is_some() || e.reason.is_some()))
+/// The last event in which routing gave the ticket to someone (an `assigned` event of
+/// `assign auto`, `ticket new --assign auto` or an SLA escalation, or a rebalancing
+/// `transferred` one: both carry routing's reason, people's own moves do not), and the
+/// person's move that came after it, if one did: then the decision no longer explains
+/// where the ticket is.
+fn last_routed(events: &[Event]) -> (Option<&Event>, Option<&Event>) {
+    let moves_owner = |e: &&Event| {
+        matches!(
+            e.kind,
+            EventKind::Claimed | EventKind::Assigned | EventKind::Transferred | EventKind::Unassigned
+        )
+    };
+    let routed = |e: &&Event| e.assignee.is_some() && (e.routing.is_some() || e.reason.is_some());
+    let last_move = events.iter().rev().find(moves_owner);
+    let decision = events.iter().rev().find(routed);
+    match (decision, last_move) {
+        (Some(decision), Some(last)) if last.seq != decision.seq => (Some(decision), Some(last)),
+        (decision, _) => (decision, None),
+    }
 }
 
 /// The decision as `event` recorded it: when, by whom, the needs and strategy then, the
 /// candidates with their score parts, and who could not take it.
-fn show_recorded(ctx: &Context, event: &Event) -> Result<(), CommandError> {
+fn show_recorded(ctx: &Context, event: &Event, superseded_by: Option<&Event>) -> Result<(), CommandError> {
     let ui = &ctx.ui;
-    let how = match event.kind.as_str() {
-        "transferred" => "assign rebalance",
-        _ => "assign auto",
+    let how = match (&event.kind, &event.previous_assignee) {
+        (EventKind::Transferred, Some(from)) => format!(" (rebalanced from {from})"),
+        _ => String::new(),
     };
     ui.line(format!(
-        "Routed {} UTC by {} ({how}), as recorded then:",
+        "Routed {} UTC by {}{how}, as recorded then:",
         time(event.at),
         event.actor
     ))?;
+    if let Some(later) = superseded_by {
+        let what = match (&later.kind, &later.assignee) {
+            (EventKind::Unassigned, _) | (_, None) => "back to the queue".to_string(),
+            (EventKind::Claimed, Some(to)) => format!("claimed by {to}"),
+            (EventKind::Transferred, Some(to)) => format!("transferred to {to}"),
+            (_, Some(to)) => format!("assigned to {to}"),
+        };
+        ui.line(format!(
+            "  since     {what} by {} at {} UTC: this decision no longer explains it",
+            later.actor,
+            time(later.at)
+        ))?;
+    }
     let Some(decision) = event.routing.as_deref() else {
         if let Some(reason) = &event.reason {
             ui.line(format!("  → {reason}"))?;
