@@ -140,7 +140,7 @@ pub fn parse_skill_fallback(text: &str) -> Result<Option<Duration>, String> {
     }
     humantime::parse_duration(text.strip_prefix("after ").unwrap_or(text))
         .map(Some)
-        .map_err(|e| format!("{e} (write \"never\", or a wait like \"after 30m\")"))
+        .map_err(|e| format!("`{text}` is not a wait: {e} (write \"never\", or a wait like \"after 30m\")"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
