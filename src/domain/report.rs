@@ -48,7 +48,7 @@ use serde::Deserialize;
 use super::calendar::Clock;
 use super::error::DomainError;
 use super::event::{Event, EventKind, ReplySide};
-use super::sla::{self, ClockEvent, Milestone, SlaConfig, Subject};
+use super::sla::{self, Milestone, SlaConfig, Subject};
 use super::ticket::{Priority, Status, Ticket};
 
 /// The period a report covers: `since <= t <= until`, or `since <= t < until` when
@@ -316,26 +316,7 @@ impl From<&ReportTicket> for Subject {
     }
 }
 
-impl ClockEvent for ReportEvent {
-    fn kind(&self) -> EventKind {
-        self.kind
-    }
-    fn at(&self) -> DateTime<Utc> {
-        self.at
-    }
-    fn to_status(&self) -> Option<Status> {
-        self.to_status
-    }
-    fn role(&self) -> Option<ReplySide> {
-        self.role
-    }
-    fn milestone(&self) -> Option<&str> {
-        self.milestone.as_deref()
-    }
-    fn priority(&self) -> Option<Priority> {
-        self.priority
-    }
-}
+sla::clock_event_fields!(ReportEvent);
 
 impl From<&Ticket> for ReportTicket {
     fn from(t: &Ticket) -> Self {

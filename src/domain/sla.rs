@@ -293,26 +293,34 @@ pub trait ClockEvent {
     fn priority(&self) -> Option<Priority>;
 }
 
-impl ClockEvent for Event {
-    fn kind(&self) -> EventKind {
-        self.kind
-    }
-    fn at(&self) -> DateTime<Utc> {
-        self.at
-    }
-    fn to_status(&self) -> Option<Status> {
-        self.to_status
-    }
-    fn role(&self) -> Option<ReplySide> {
-        self.role
-    }
-    fn milestone(&self) -> Option<&str> {
-        self.milestone.as_deref()
-    }
-    fn priority(&self) -> Option<Priority> {
-        self.priority
-    }
+/// Implements [`ClockEvent`] for an event type with the fields of that name.
+macro_rules! clock_event_fields {
+    ($event:ty) => {
+        impl $crate::domain::sla::ClockEvent for $event {
+            fn kind(&self) -> EventKind {
+                self.kind
+            }
+            fn at(&self) -> DateTime<Utc> {
+                self.at
+            }
+            fn to_status(&self) -> Option<Status> {
+                self.to_status
+            }
+            fn role(&self) -> Option<ReplySide> {
+                self.role
+            }
+            fn milestone(&self) -> Option<&str> {
+                self.milestone.as_deref()
+            }
+            fn priority(&self) -> Option<Priority> {
+                self.priority
+            }
+        }
+    };
 }
+pub(crate) use clock_event_fields;
+
+clock_event_fields!(Event);
 
 /// What the SLA clocks read of a ticket itself.
 #[derive(Debug, Clone, Copy)]

@@ -111,6 +111,22 @@ fn history() -> TestEnv {
     env
 }
 
+/// `ticket new` for a `normal` incident titled `title`.
+fn normal_incident(title: &str) -> [&str; 10] {
+    [
+        "ticket",
+        "new",
+        "--type",
+        "incident",
+        "--title",
+        title,
+        "-f",
+        "service=api",
+        "-p",
+        "normal",
+    ]
+}
+
 const MIN: u64 = 60;
 
 fn sla(first_response_breached: u64, closed: u64) -> Value {
@@ -813,18 +829,7 @@ fn the_window_includes_its_end_second() {
 fn a_breach_after_a_reopen_misses_the_sla() {
     let env = TestEnv::with_examples();
     std::fs::write(env.home().join("config.toml"), CONFIG).unwrap();
-    let filed = [
-        "ticket",
-        "new",
-        "--type",
-        "incident",
-        "--title",
-        "flaky",
-        "-f",
-        "service=api",
-        "-p",
-        "normal",
-    ];
+    let filed = normal_incident("flaky");
     at(&env, 0, "carol", &filed);
     at(&env, 10, "bob", &["ticket", "claim", "1"]);
     at(&env, 20, "bob", &["ticket", "reply", "1", "-m", "fixed"]);
@@ -857,18 +862,7 @@ fn a_breach_after_a_reopen_misses_the_sla() {
 fn a_milestone_reached_late_is_missed_without_an_sla_check() {
     let env = TestEnv::with_examples();
     std::fs::write(env.home().join("config.toml"), CONFIG).unwrap();
-    let filed = [
-        "ticket",
-        "new",
-        "--type",
-        "incident",
-        "--title",
-        "slow",
-        "-f",
-        "service=api",
-        "-p",
-        "normal",
-    ];
+    let filed = normal_incident("slow");
     // 1: first reply one minute after its 1h deadline.
     at(&env, 0, "carol", &filed);
     at(&env, 10, "bob", &["ticket", "claim", "1"]);

@@ -59,13 +59,10 @@ struct IneligibleJson<'a> {
 /// The decision an event recorded.
 #[derive(Serialize)]
 struct RecordedJson<'a> {
-    /// The event that carries it (`assigned`, or `transferred` by `assign rebalance`).
-    event: u32,
-    kind: &'static str,
-    at: chrono::DateTime<chrono::Utc>,
-    actor: &'a str,
-    /// Who got the ticket.
-    assignee: Option<&'a str>,
+    /// The event that carries it (`assigned`, or `transferred` by `assign rebalance`),
+    /// and who got the ticket.
+    #[serde(flatten)]
+    routed: MoveJson<'a>,
     reason: Option<&'a str>,
     /// Candidates, score parts and who could not take it; null for an event from before
     /// desk recorded them.
@@ -75,6 +72,7 @@ struct RecordedJson<'a> {
     superseded_by: Option<MoveJson<'a>>,
 }
 
+/// An event that moved the ticket to someone (or back to the queue).
 #[derive(Serialize)]
 struct MoveJson<'a> {
     event: u32,
@@ -82,6 +80,18 @@ struct MoveJson<'a> {
     at: chrono::DateTime<chrono::Utc>,
     actor: &'a str,
     assignee: Option<&'a str>,
+}
+
+impl<'a> MoveJson<'a> {
+    fn of(event: &'a Event) -> Self {
+        MoveJson {
+            event: event.seq,
+            kind: event.kind.as_str(),
+            at: event.at,
+            actor: &event.actor,
+            assignee: event.assignee.as_deref(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -135,20 +145,10 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
         return ctx.ui.json(&ExplainJson {
             ticket: TicketJson::new(ticket, location == Location::Cold),
             recorded: recorded.map(|event| RecordedJson {
-                event: event.seq,
-                kind: event.kind.as_str(),
-                at: event.at,
-                actor: &event.actor,
-                assignee: event.assignee.as_deref(),
+                routed: MoveJson::of(event),
                 reason: event.reason.as_deref(),
                 decision: event.routing.as_deref(),
-                superseded_by: superseded_by.map(|later| MoveJson {
-                    event: later.seq,
-                    kind: later.kind.as_str(),
-                    at: later.at,
-                    actor: &later.actor,
-                    assignee: later.assignee.as_deref(),
-                }),
+                superseded_by: superseded_by.map(MoveJson::of),
             }),
             strategy,
             needs: NeedsJson {
@@ -262,19 +262,10 @@ pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<(), CommandError> {
             rows,
         )?;
     }
-    if !ranking.ineligible.is_empty() {
-        ui.line("")?;
-        ui.line("Cannot take it:")?;
-        let width = ranking
-            .ineligible
-            .iter()
-            .map(|(c, _)| c.agent.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (candidate, why) in &ranking.ineligible {
-            ui.line(format!("  {:<width$}  {why}", candidate.agent.name))?;
-        }
-    }
+    let refused: Vec<(&str, String)> = (ranking.ineligible.iter())
+        .map(|(c, why)| (c.agent.name.as_str(), why.to_string()))
+        .collect();
+    show_refusals(ui, "Cannot take it:", &refused)?;
     Ok(())
 }
 
@@ -367,20 +358,35 @@ fn show_recorded(ctx: &Context, event: &Event, superseded_by: Option<&Event>) ->
     if untold > 0 {
         ui.line(format!("  … and {untold} more who could have taken it"))?;
     }
-    if !decision.excluded.is_empty() {
-        ui.line("")?;
-        ui.line("Could not take it then:")?;
-        let width = (decision.excluded.iter())
-            .map(|e| e.agent.chars().count())
-            .max()
-            .unwrap_or(0);
-        for excluded in &decision.excluded {
-            ui.line(format!("  {:<width$}  {}", excluded.agent, excluded.why))?;
-        }
-        let untold = (decision.excluded_count as usize).saturating_sub(decision.excluded.len());
-        if untold > 0 {
-            ui.line(format!("  … and {untold} more"))?;
-        }
+    let refused: Vec<(&str, String)> = (decision.excluded.iter())
+        .map(|e| (e.agent.as_str(), e.why.clone()))
+        .collect();
+    show_refusals(ui, "Could not take it then:", &refused)?;
+    let untold = (decision.excluded_count as usize).saturating_sub(decision.excluded.len());
+    if untold > 0 {
+        ui.line(format!("  … and {untold} more"))?;
+    }
+    Ok(())
+}
+
+/// Who could not take the ticket, names aligned: `  cy    offline`.
+fn show_refusals(
+    ui: &crate::cli::ui::Ui,
+    heading: &str,
+    refused: &[(&str, String)],
+) -> Result<(), CommandError> {
+    if refused.is_empty() {
+        return Ok(());
+    }
+    ui.line("")?;
+    ui.line(heading)?;
+    let width = refused
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, why) in refused {
+        ui.line(format!("  {name:<width$}  {why}"))?;
     }
     Ok(())
 }
